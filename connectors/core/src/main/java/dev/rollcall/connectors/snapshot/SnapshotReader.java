@@ -1,0 +1,24 @@
+package dev.rollcall.connectors.snapshot;
+
+import dev.rollcall.model.SourceResult;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * Reads one tenant's folder of a snapshot (raw data in the vendor's own shapes) and maps it to the
+ * common model. Throws {@link SnapshotException} naming the file and record when a file is
+ * malformed; the pipeline records that source as failed.
+ */
+public interface SnapshotReader {
+
+  /** The folder under the snapshot root that holds this system's tenants: aws, google or atlas. */
+  String folder();
+
+  /**
+   * Reads a tenant folder.
+   *
+   * @param tenantDir the folder, named for the tenant
+   * @param observedAt when the data was captured (see {@link TenantFolder#observedAt})
+   */
+  SourceResult read(Path tenantDir, Instant observedAt);
+}

@@ -1,0 +1,28 @@
+package dev.rollcall.model;
+
+/**
+ * How an account was tied to a person, strongest first. The ordinal is the strength: a lower
+ * ordinal wins when several rules link one account.
+ */
+public enum LinkRule {
+  /** The account is the person's own entry in the directory of people. */
+  DIRECTORY("is the person's directory account"),
+  /** A row of the explicit mapping file. */
+  MAPPING_FILE("listed in the mapping file"),
+  /** An owner or email tag (AWS tag, Atlas label). */
+  OWNER_TAG("owner/email tag"),
+  /** The account's name or email is one of the person's addresses or aliases. */
+  EMAIL_NAME("email-shaped name matches the person's address or alias"),
+  /** The account's name, with one of the company's domains, is one of the person's addresses. */
+  NAME_AT_COMPANY_DOMAIN("name at a company domain matches the person's address");
+
+  private final String description;
+
+  LinkRule(String description) {
+    this.description = description;
+  }
+
+  public String description() {
+    return description;
+  }
+}

@@ -1,0 +1,21 @@
+package dev.rollcall.model;
+
+/** The kinds of system rollcall takes the roll of; each account lives in exactly one. */
+public enum SourceSystem {
+  AWS_IAM("AWS IAM"),
+  AWS_IDENTITY_CENTER("AWS IAM Identity Center"),
+  GOOGLE_WORKSPACE("Google Workspace"),
+  ATLAS_ORG("MongoDB Atlas organisation"),
+  ATLAS_DATABASE("MongoDB Atlas database");
+
+  private final String label;
+
+  SourceSystem(String label) {
+    this.label = label;
+  }
+
+  /** The name a person reads in a report. */
+  public String label() {
+    return label;
+  }
+}
