@@ -1,0 +1,18 @@
+package dev.rollcall.connectors.google;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Identity;
+import java.util.List;
+
+/**
+ * A Google Workspace tenant mapped: its accounts, and the same users as the directory of people.
+ *
+ * @param accounts one account per user
+ * @param people one identity per user
+ */
+public record GoogleDirectory(List<Account> accounts, List<Identity> people) {
+  public GoogleDirectory {
+    accounts = List.copyOf(accounts);
+    people = List.copyOf(people);
+  }
+}

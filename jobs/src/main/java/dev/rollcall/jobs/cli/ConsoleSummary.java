@@ -1,0 +1,73 @@
+package dev.rollcall.jobs.cli;
+
+import dev.rollcall.jobs.run.RunOutcome;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourcePull;
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The few lines a run prints for the person or scheduler that started it. */
+final class ConsoleSummary {
+  private ConsoleSummary() {}
+
+  static String render(RunOutcome outcome, Severity failOn) {
+    StringBuilder b = new StringBuilder();
+    b.append("rollcall run ").append(outcome.runId()).append('\n');
+    for (SourcePull pull : outcome.sources()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  source %-40s %-8s %5d accounts%n",
+              pull.source(),
+              pull.status().name().toLowerCase(Locale.ROOT),
+              pull.accounts()));
+      if (pull.status() != PullStatus.COMPLETE) {
+        pull.errors().forEach(e -> b.append("    ! ").append(e).append('\n'));
+      }
+    }
+    Map<Severity, int[]> counts = new EnumMap<>(Severity.class);
+    for (Finding f : outcome.findings()) {
+      int[] c = counts.computeIfAbsent(f.severity(), s -> new int[2]);
+      c[0]++;
+      if (outcome.changes().newFingerprints().contains(f.fingerprint())) {
+        c[1]++;
+      }
+    }
+    b.append(
+        String.format(
+            Locale.ROOT,
+            "findings: %d (%d new, %d resolved since the last run)%n",
+            outcome.findings().size(),
+            outcome.changes().newFingerprints().size(),
+            outcome.changes().resolved()));
+    for (int i = Severity.values().length - 1; i >= 0; i--) {
+      Severity s = Severity.values()[i];
+      int[] c = counts.get(s);
+      if (c != null) {
+        b.append(
+            String.format(
+                Locale.ROOT,
+                "  %-8s %4d (%d new)%n",
+                s.name().toLowerCase(Locale.ROOT),
+                c[0],
+                c[1]));
+      }
+    }
+    b.append("reports:\n");
+    for (Path p : outcome.reports()) {
+      b.append("  ").append(p).append('\n');
+    }
+    b.append("exit ")
+        .append(outcome.exitCode().code())
+        .append(": ")
+        .append(outcome.exitCode().meaning())
+        .append(" (--fail-on ")
+        .append(failOn.name().toLowerCase(Locale.ROOT))
+        .append(")\n");
+    return b.toString();
+  }
+}

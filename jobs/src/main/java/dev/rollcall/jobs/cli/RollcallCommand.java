@@ -1,0 +1,72 @@
+package dev.rollcall.jobs.cli;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.run.ExitCode;
+import org.apache.logging.log4j.LogManager;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code rollcall} command: the entry point of the jar. */
+@Command(
+    name = "rollcall",
+    mixinStandardHelpOptions = true,
+    versionProvider = RollcallCommand.Version.class,
+    description = "Audits who can get into your cloud and identity systems, every night.",
+    subcommands = {RunCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:every source checked; no finding at or above --fail-on",
+      "1:unexpected error; the run did not finish",
+      "2:bad command line, configuration, profile or mapping file; nothing was run",
+      "3:findings at or above --fail-on",
+      "4:a source failed or was partial"
+    })
+public final class RollcallCommand {
+
+  public static void main(String[] args) {
+    int code = commandLine().execute(args);
+    LogManager.shutdown();
+    System.exit(code);
+  }
+
+  /** The command line with rollcall's error handling, for main and for tests. */
+  public static CommandLine commandLine() {
+    CommandLine cli = new CommandLine(new RollcallCommand());
+    cli.setExitCodeExceptionMapper(
+        e ->
+            e instanceof ConfigException || e instanceof CommandLine.ParameterException
+                ? ExitCode.CONFIG_ERROR.code()
+                : ExitCode.INTERNAL_ERROR.code());
+    cli.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof ConfigException) {
+            commandLine.getErr().println("rollcall: " + e.getMessage());
+            return ExitCode.CONFIG_ERROR.code();
+          }
+          commandLine.getErr().println("rollcall: unexpected error: " + e);
+          e.printStackTrace(commandLine.getErr());
+          return ExitCode.INTERNAL_ERROR.code();
+        });
+    cli.setParameterExceptionHandler(
+        (ex, args) -> {
+          CommandLine failed = ex.getCommandLine();
+          failed.getErr().println("rollcall: " + ex.getMessage());
+          failed.usage(failed.getErr());
+          return ExitCode.CONFIG_ERROR.code();
+        });
+    return cli;
+  }
+
+  /** The version from the jar's manifest, or "development" when run from classes. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"rollcall " + version()};
+    }
+  }
+
+  static String version() {
+    String version = RollcallCommand.class.getPackage().getImplementationVersion();
+    return version == null ? "development" : version;
+  }
+}

@@ -1,0 +1,114 @@
+package dev.rollcall.jobs.cli;
+
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.run.NightlyRun;
+import dev.rollcall.jobs.run.RunOptions;
+import dev.rollcall.jobs.run.RunOutcome;
+import dev.rollcall.jobs.spark.SparkSessions;
+import dev.rollcall.model.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rollcall run}: the nightly job. */
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs the nightly audit: reads every source, ties accounts to people, applies the policy"
+          + " profile's rules, records the findings in the state store and writes the reports"
+          + " (findings.json, findings.csv, summary.md) into the output folder."
+    })
+final class RunCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The configuration file (rollcall.yaml).")
+  Path config;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "SEVERITY",
+      defaultValue = "high",
+      converter = SeverityConverter.class,
+      description =
+          "Exit with code 3 when a finding at or above this severity exists: info, low, medium,"
+              + " high or critical (default: ${DEFAULT-VALUE}).")
+  Severity failOn;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "The output folder; overrides 'output' of the configuration file.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    LazySpark spark = new LazySpark();
+    try {
+      RunOutcome outcome =
+          new NightlyRun(spark, RollcallCommand.version())
+              .run(new RunOptions(loaded, failOn, outputDir, Clock.systemUTC(), System.getenv()));
+      PrintWriter console = spec.commandLine().getOut();
+      console.print(ConsoleSummary.render(outcome, failOn));
+      console.flush();
+      return outcome.exitCode().code();
+    } finally {
+      spark.stop();
+    }
+  }
+
+  /** Starts Spark on first use only, and stops it (and removes its scratch folder) if started. */
+  static final class LazySpark implements Supplier<SparkSession> {
+    private Path scratch;
+    private SparkSession session;
+
+    @Override
+    public SparkSession get() {
+      if (session == null) {
+        try {
+          scratch = Files.createTempDirectory("rollcall-spark-");
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot create a scratch folder for Spark", e);
+        }
+        session = SparkSessions.start(scratch);
+      }
+      return session;
+    }
+
+    void stop() {
+      if (session == null) {
+        return;
+      }
+      session.stop();
+      try (var files = Files.walk(scratch)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        // A leftover scratch folder in the temp directory is harmless.
+      }
+    }
+  }
+
+  /** Parses --fail-on without regard to case. */
+  static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+    @Override
+    public Severity convert(String value) {
+      return Severity.parse(value);
+    }
+  }
+}

@@ -1,0 +1,42 @@
+package dev.rollcall.jobs.config;
+
+import java.util.List;
+
+/**
+ * The configuration file, {@code rollcall.yaml}.
+ *
+ * @param organisation the company's name, shown in reports
+ * @param domains the company's email domains, for tying user names to people
+ * @param profile {@code default} or a profile file relative to this file
+ * @param output the folder for reports and the embedded store, relative to this file
+ * @param store where state is kept; absent for the embedded store
+ * @param sources the sources to audit
+ * @param correlation how accounts are tied to people
+ */
+public record RollcallConfig(
+    String organisation,
+    List<String> domains,
+    String profile,
+    String output,
+    StoreConfig store,
+    List<SourceConfig> sources,
+    CorrelationConfig correlation) {
+
+  public RollcallConfig {
+    if (organisation == null || organisation.isBlank()) {
+      throw new IllegalArgumentException("organisation is required");
+    }
+    domains =
+        domains == null
+            ? List.of()
+            : domains.stream().map(d -> d.strip().toLowerCase(java.util.Locale.ROOT)).toList();
+    profile = profile == null || profile.isBlank() ? "default" : profile;
+    output = output == null || output.isBlank() ? "rollcall-out" : output;
+    store = store == null ? StoreConfig.embedded() : store;
+    if (sources == null || sources.isEmpty()) {
+      throw new IllegalArgumentException("sources must list at least one source");
+    }
+    sources = List.copyOf(sources);
+    correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
+  }
+}

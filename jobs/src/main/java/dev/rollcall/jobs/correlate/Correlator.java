@@ -1,0 +1,223 @@
+package dev.rollcall.jobs.correlate;
+
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Identity;
+import dev.rollcall.model.LinkRule;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.TreeSet;
+import org.apache.spark.api.java.function.CoGroupFunction;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import scala.Tuple2;
+
+/**
+ * Ties accounts to people with Spark joins: every account's ownership claims are joined to the
+ * directory of people's addresses, the strongest rule wins per account, and accounts are grouped
+ * into subjects (a person with their accounts, or an unowned account alone). No step loops over all
+ * accounts on the driver, so the same code runs on a cluster.
+ */
+public final class Correlator {
+  private static final StructType CANDIDATES =
+      new StructType()
+          .add("accountId", DataTypes.StringType, false)
+          .add("address", DataTypes.StringType, false)
+          .add("strength", DataTypes.IntegerType, false)
+          .add("evidence", DataTypes.StringType, false);
+  private static final StructType DIRECTORY =
+      new StructType()
+          .add("address", DataTypes.StringType, false)
+          .add("personId", DataTypes.StringType, false);
+
+  private static final Encoder<Account> ACCOUNT = Encoders.javaSerialization(Account.class);
+  private static final Encoder<AccountView> VIEW = Encoders.javaSerialization(AccountView.class);
+  private static final Encoder<Subject> SUBJECT = Encoders.javaSerialization(Subject.class);
+  private static final Encoder<Tuple2<String, Identity>> KEYED_PERSON =
+      Encoders.tuple(Encoders.STRING(), Encoders.javaSerialization(Identity.class));
+  private static final Encoder<Tuple2<String, Account>> KEYED_ACCOUNT =
+      Encoders.tuple(Encoders.STRING(), ACCOUNT);
+  private static final Encoder<Tuple2<String, OwnershipFact>> KEYED_FACT =
+      Encoders.tuple(Encoders.STRING(), Encoders.javaSerialization(OwnershipFact.class));
+  private static final Encoder<Tuple2<String, AccountView>> KEYED_VIEW =
+      Encoders.tuple(Encoders.STRING(), VIEW);
+
+  private final SparkSession spark;
+
+  public Correlator(SparkSession spark) {
+    this.spark = spark;
+  }
+
+  /** Correlates accounts with the directory of people; one view per account. */
+  public Dataset<AccountView> correlate(
+      Dataset<Account> accounts, List<Identity> people, LinkCandidates claims) {
+    Dataset<Row> candidates =
+        accounts.flatMap(
+            (FlatMapFunction<Account, Row>)
+                account ->
+                    claims.of(account).stream()
+                        .map(
+                            c ->
+                                RowFactory.create(
+                                    c.accountId(), c.address(), c.rule().ordinal(), c.evidence()))
+                        .iterator(),
+            Encoders.row(CANDIDATES));
+
+    List<Row> addresses = new ArrayList<>();
+    List<Tuple2<String, Identity>> keyedPeople = new ArrayList<>();
+    for (Identity person : people) {
+      keyedPeople.add(new Tuple2<>(person.personId(), person));
+      for (String email : new TreeSet<>(person.emails())) {
+        addresses.add(RowFactory.create(email, person.personId()));
+      }
+      if (!person.emails().contains(person.personId())) {
+        addresses.add(RowFactory.create(person.personId(), person.personId()));
+      }
+    }
+    Dataset<Row> directory = spark.createDataFrame(addresses, DIRECTORY).distinct();
+    Dataset<Tuple2<String, Identity>> peopleById = spark.createDataset(keyedPeople, KEYED_PERSON);
+
+    // The strongest rule that reaches anybody decides; equally strong links to several people
+    // make the account shared.
+    Dataset<Row> matched = candidates.join(directory, "address");
+    Dataset<Row> strongest =
+        matched
+            .withColumn("best", min(col("strength")).over(Window.partitionBy("accountId")))
+            .filter(col("strength").equalTo(col("best")))
+            .groupBy("accountId", "personId", "strength")
+            .agg(min(col("evidence")).as("evidence"));
+
+    Dataset<Tuple2<String, OwnershipFact>> owners =
+        strongest
+            .joinWith(peopleById, strongest.col("personId").equalTo(peopleById.col("_1")))
+            .map(
+                (MapFunction<Tuple2<Row, Tuple2<String, Identity>>, Tuple2<String, OwnershipFact>>)
+                    pair -> {
+                      Row link = pair._1();
+                      Owner owner =
+                          new Owner(
+                              pair._2()._2(),
+                              LinkRule.values()[link.getInt(link.fieldIndex("strength"))],
+                              link.getString(link.fieldIndex("evidence")));
+                      return new Tuple2<>(
+                          link.getString(link.fieldIndex("accountId")),
+                          new OwnershipFact(owner, null));
+                    },
+                KEYED_FACT);
+
+    // Explicit claims (mapping rows, owner tags) that name nobody are kept as evidence.
+    Dataset<Tuple2<String, OwnershipFact>> unresolved =
+        candidates
+            .filter(
+                col("strength").isin(LinkRule.MAPPING_FILE.ordinal(), LinkRule.OWNER_TAG.ordinal()))
+            .join(
+                directory, candidates.col("address").equalTo(directory.col("address")), "left_anti")
+            .map(
+                (MapFunction<Row, Tuple2<String, OwnershipFact>>)
+                    row ->
+                        new Tuple2<>(
+                            row.getString(row.fieldIndex("accountId")),
+                            new OwnershipFact(
+                                null,
+                                row.getString(row.fieldIndex("address"))
+                                    + " ("
+                                    + row.getString(row.fieldIndex("evidence"))
+                                    + ")")),
+                KEYED_FACT);
+
+    Dataset<Tuple2<String, Account>> keyedAccounts =
+        accounts.map(
+            (MapFunction<Account, Tuple2<String, Account>>) a -> new Tuple2<>(a.id(), a),
+            KEYED_ACCOUNT);
+    return keyedAccounts
+        .groupByKey((MapFunction<Tuple2<String, Account>, String>) Tuple2::_1, Encoders.STRING())
+        .cogroup(
+            owners
+                .union(unresolved)
+                .groupByKey(
+                    (MapFunction<Tuple2<String, OwnershipFact>, String>) Tuple2::_1,
+                    Encoders.STRING()),
+            (CoGroupFunction<
+                    String, Tuple2<String, Account>, Tuple2<String, OwnershipFact>, AccountView>)
+                Correlator::view,
+            VIEW);
+  }
+
+  private static Iterator<AccountView> view(
+      String accountId,
+      Iterator<Tuple2<String, Account>> accounts,
+      Iterator<Tuple2<String, OwnershipFact>> facts) {
+    if (!accounts.hasNext()) {
+      return java.util.Collections.emptyIterator();
+    }
+    Account account = accounts.next()._2();
+    List<Owner> owners = new ArrayList<>();
+    TreeSet<String> claims = new TreeSet<>();
+    facts.forEachRemaining(
+        f -> {
+          if (f._2().owner() != null) {
+            owners.add(f._2().owner());
+          } else {
+            claims.add(f._2().unresolvedClaim());
+          }
+        });
+    owners.sort(Comparator.comparing(o -> o.person().personId()));
+    return List.of(new AccountView(account, owners, List.copyOf(claims))).iterator();
+  }
+
+  /** Groups views into subjects: one per person, and one per account nobody owns. */
+  public Dataset<Subject> subjects(Dataset<AccountView> views) {
+    return views
+        .flatMap(
+            (FlatMapFunction<AccountView, Tuple2<String, AccountView>>)
+                view -> {
+                  List<Tuple2<String, AccountView>> keyed = new ArrayList<>();
+                  for (String personId : view.personIds()) {
+                    keyed.add(new Tuple2<>(personId, view));
+                  }
+                  if (keyed.isEmpty()) {
+                    keyed.add(new Tuple2<>("unowned:" + view.account().id(), view));
+                  }
+                  return keyed.iterator();
+                },
+            KEYED_VIEW)
+        .groupByKey(
+            (MapFunction<Tuple2<String, AccountView>, String>) Tuple2::_1, Encoders.STRING())
+        .mapGroups(
+            (MapGroupsFunction<String, Tuple2<String, AccountView>, Subject>) Correlator::subject,
+            SUBJECT);
+  }
+
+  private static Subject subject(String key, Iterator<Tuple2<String, AccountView>> views) {
+    List<AccountView> list = new ArrayList<>();
+    views.forEachRemaining(t -> list.add(t._2()));
+    list.sort(Comparator.comparing(v -> v.account().id()));
+    Identity person =
+        list.stream()
+            .flatMap(v -> v.owners().stream())
+            .map(Owner::person)
+            .filter(p -> p.personId().equals(key))
+            .findFirst()
+            .orElse(null);
+    return new Subject(key, person, list);
+  }
+
+  /** The encoder of accounts, for building the input dataset. */
+  public static Encoder<Account> accountEncoder() {
+    return ACCOUNT;
+  }
+}

@@ -1,0 +1,94 @@
+package dev.rollcall.jobs.correlate;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.LinkRule;
+import dev.rollcall.model.SourceSystem;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Derives every ownership claim an account makes about itself, one per address. A pure function of
+ * the account and the correlation settings: the directory is consulted later, by a join.
+ *
+ * @param mapping the explicit mapping file
+ * @param ownerTags tag keys whose values name owners (lower case)
+ * @param domains the company's email domains
+ */
+public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<String> domains)
+    implements Serializable {
+
+  public LinkCandidates {
+    ownerTags = ownerTags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
+    domains = List.copyOf(domains);
+  }
+
+  /** The claims of one account, strongest rule first. */
+  public List<LinkCandidate> of(Account account) {
+    String id = account.id();
+    List<LinkCandidate> out = new ArrayList<>();
+    if (account.key().system() == SourceSystem.GOOGLE_WORKSPACE) {
+      // Google Workspace is the directory of people: its accounts are the people themselves.
+      out.add(new LinkCandidate(id, lower(account.name()), LinkRule.DIRECTORY, account.name()));
+    }
+    for (String person :
+        mapping.peopleFor(
+            account.key().system(),
+            account.key().tenant(),
+            account.name(),
+            account.key().nativeId())) {
+      out.add(
+          new LinkCandidate(
+              id,
+              person,
+              LinkRule.MAPPING_FILE,
+              "mapping row for " + account.name() + ": " + person));
+    }
+    for (Map.Entry<String, String> tag : account.tags().entrySet()) {
+      if (ownerTags.contains(tag.getKey().toLowerCase(Locale.ROOT))) {
+        for (String address : addresses(tag.getValue())) {
+          out.add(
+              new LinkCandidate(
+                  id, address, LinkRule.OWNER_TAG, tag.getKey() + "=" + tag.getValue()));
+        }
+      }
+    }
+    Set<String> emails = new LinkedHashSet<>(account.emails());
+    if (account.name().contains("@")) {
+      emails.add(lower(account.name()));
+    }
+    for (String email : emails) {
+      out.add(new LinkCandidate(id, email, LinkRule.EMAIL_NAME, email));
+    }
+    if (!account.name().contains("@")) {
+      for (String domain : domains) {
+        String address = lower(account.name()) + "@" + domain;
+        out.add(
+            new LinkCandidate(
+                id, address, LinkRule.NAME_AT_COMPANY_DOMAIN, account.name() + " → " + address));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The email addresses in a tag value that may list several, separated by comma, semicolon or
+   * space.
+   */
+  static List<String> addresses(String value) {
+    return Arrays.stream(value.split("[,;\\s]+"))
+        .map(LinkCandidates::lower)
+        .filter(a -> !a.isEmpty())
+        .distinct()
+        .toList();
+  }
+
+  private static String lower(String text) {
+    return text.strip().toLowerCase(Locale.ROOT);
+  }
+}

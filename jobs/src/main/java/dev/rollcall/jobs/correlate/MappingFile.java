@@ -1,0 +1,129 @@
+package dev.rollcall.jobs.correlate;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.model.SourceSystem;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * The explicit mapping file: rows of {@code system,tenant,account,person} that tie an account (by
+ * sign-in name or native id) to a person's email. Two rows for one account declare it shared.
+ *
+ * @param rows the account to people, keyed by {@link #key}
+ */
+public record MappingFile(Map<String, List<String>> rows) implements Serializable {
+  private static final List<String> HEADER = List.of("system", "tenant", "account", "person");
+
+  public MappingFile {
+    Map<String, List<String>> copy = new LinkedHashMap<>();
+    rows.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+    rows = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  public static MappingFile empty() {
+    return new MappingFile(Map.of());
+  }
+
+  /** The lookup key of an account name or native id in a system's tenant. */
+  public static String key(SourceSystem system, String tenant, String account) {
+    return system.name() + "|" + tenant + "|" + account.toLowerCase(Locale.ROOT);
+  }
+
+  /** The people mapped to this account, by its name or its native id. */
+  public List<String> peopleFor(SourceSystem system, String tenant, String name, String nativeId) {
+    List<String> people = new ArrayList<>(rows.getOrDefault(key(system, tenant, name), List.of()));
+    for (String p : rows.getOrDefault(key(system, tenant, nativeId), List.of())) {
+      if (!people.contains(p)) {
+        people.add(p);
+      }
+    }
+    return people;
+  }
+
+  /** Reads the file, failing with its name, the line and the column of a bad row. */
+  public static MappingFile read(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file + ": mapping file not found");
+    }
+    CSVFormat format =
+        CSVFormat.DEFAULT
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .setCommentMarker('#')
+            .get();
+    Map<String, List<String>> rows = new LinkedHashMap<>();
+    try (Reader reader = Files.newBufferedReader(file);
+        CSVParser parser = format.parse(reader)) {
+      if (!parser.getHeaderNames().stream()
+          .map(h -> h.toLowerCase(Locale.ROOT))
+          .toList()
+          .equals(HEADER)) {
+        throw new ConfigException(
+            file
+                + " line 1: the header must be "
+                + String.join(",", HEADER)
+                + ", was "
+                + String.join(",", parser.getHeaderNames()));
+      }
+      for (CSVRecord row : parser) {
+        String where = file + " line " + parser.getCurrentLineNumber();
+        if (row.size() != HEADER.size()) {
+          throw new ConfigException(where + ": expected 4 columns, found " + row.size());
+        }
+        SourceSystem system = system(row.get(0), where);
+        String tenant = required(row.get(1), "tenant", where);
+        String account = required(row.get(2), "account", where);
+        String person = required(row.get(3), "person", where).toLowerCase(Locale.ROOT);
+        if (!person.contains("@")) {
+          throw new ConfigException(
+              where + ": column person must be an email, was '" + person + "'");
+        }
+        List<String> people =
+            rows.computeIfAbsent(key(system, tenant, account), k -> new ArrayList<>());
+        if (!people.contains(person)) {
+          people.add(person);
+        }
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return new MappingFile(rows);
+  }
+
+  private static SourceSystem system(String text, String where) {
+    try {
+      return SourceSystem.valueOf(text.strip().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(
+          where
+              + ": column system: unknown system '"
+              + text
+              + "', expected one of "
+              + java.util.Arrays.stream(SourceSystem.values())
+                  .map(s -> s.name().toLowerCase(Locale.ROOT))
+                  .toList(),
+          e);
+    }
+  }
+
+  private static String required(String value, String column, String where) {
+    if (value == null || value.isBlank()) {
+      throw new ConfigException(where + ": column " + column + " is empty");
+    }
+    return value.strip();
+  }
+}

@@ -1,0 +1,58 @@
+package dev.rollcall.jobs.detect;
+
+import dev.rollcall.jobs.correlate.Subject;
+import dev.rollcall.jobs.profile.PolicyProfile;
+import dev.rollcall.jobs.profile.ResolvedRule;
+import dev.rollcall.model.Finding;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.api.java.function.ReduceFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoder;
+import org.apache.spark.sql.Encoders;
+import scala.Tuple2;
+
+/**
+ * Applies the profile's enabled rules to every subject on Spark. A shared account is seen once per
+ * owner, so findings are reduced to one per fingerprint before they are collected.
+ */
+public final class Detector {
+  private static final Encoder<Finding> FINDING = Encoders.javaSerialization(Finding.class);
+
+  /** The order findings are reported in: most severe first, then by rule and account. */
+  public static final Comparator<Finding> REPORT_ORDER =
+      Comparator.comparing(Finding::severity)
+          .reversed()
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.account().id());
+
+  private Detector() {}
+
+  /** Every finding of every enabled rule, one per fingerprint, in report order. */
+  public static List<Finding> detect(Dataset<Subject> subjects, PolicyProfile profile) {
+    List<ResolvedRule<?>> rules = profile.enabledRules();
+    Dataset<Finding> findings =
+        subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING);
+    List<Tuple2<String, Finding>> unique =
+        findings
+            .groupByKey((MapFunction<Finding, String>) Finding::fingerprint, Encoders.STRING())
+            .reduceGroups((ReduceFunction<Finding>) (a, b) -> a)
+            .collectAsList();
+    List<Finding> result = new ArrayList<>(unique.size());
+    unique.forEach(t -> result.add(t._2()));
+    result.sort(REPORT_ORDER);
+    return result;
+  }
+
+  private static Iterator<Finding> evaluate(List<ResolvedRule<?>> rules, Subject subject) {
+    List<Finding> out = new ArrayList<>();
+    for (ResolvedRule<?> rule : rules) {
+      out.addAll(rule.evaluate(subject));
+    }
+    return out.iterator();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.rollcall.jobs.profile;
+
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A loaded, validated policy profile: every rule of the catalogue with its settings.
+ *
+ * @param name the profile's name
+ * @param source where it was read from (a file path, or the default in the jar)
+ * @param rules every rule, in catalogue order
+ */
+public record PolicyProfile(String name, String source, List<ResolvedRule<?>> rules)
+    implements Serializable {
+  public PolicyProfile {
+    rules = List.copyOf(rules);
+  }
+
+  /** The rules that are switched on. */
+  public List<ResolvedRule<?>> enabledRules() {
+    return rules.stream().filter(ResolvedRule::enabled).toList();
+  }
+}

@@ -1,0 +1,129 @@
+package dev.rollcall.jobs.profile;
+
+import com.fasterxml.jackson.databind.JavaType;
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.YamlFiles;
+import dev.rollcall.jobs.rules.Rule;
+import dev.rollcall.jobs.rules.RuleCatalogue;
+import dev.rollcall.model.PolicyClause;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads a policy profile: the default one shipped in the jar, or a company's file laid over it
+ * (what a company's file leaves out, rule by rule and field by field, comes from the default).
+ */
+public final class ProfileLoader {
+  /** The name that selects the profile shipped in the jar. */
+  public static final String DEFAULT = "default";
+
+  private static final String DEFAULT_RESOURCE = "/dev/rollcall/jobs/profile/default-profile.yaml";
+
+  private ProfileLoader() {}
+
+  /** Loads "default" or a profile file. */
+  public static PolicyProfile load(String reference, Path baseDir) {
+    ProfileFile defaults = readDefault();
+    if (reference == null || reference.equals(DEFAULT)) {
+      return resolve(defaults, null, "default profile (in the rollcall jar)");
+    }
+    Path file = baseDir.resolve(reference).normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new ConfigException(file + ": policy profile not found");
+    }
+    try (InputStream in = Files.newInputStream(file)) {
+      ProfileFile own = YamlFiles.read(in, profileType(), file.toString());
+      return resolve(own, defaults, file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  static ProfileFile readDefault() {
+    try (InputStream in = ProfileLoader.class.getResourceAsStream(DEFAULT_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException(DEFAULT_RESOURCE + " is missing from the jar");
+      }
+      return YamlFiles.read(in, profileType(), "default-profile.yaml (in the rollcall jar)");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static JavaType profileType() {
+    return YamlFiles.strictMapper().constructType(ProfileFile.class);
+  }
+
+  /** Lays {@code own} over {@code fallback} and checks every clause reference. */
+  static PolicyProfile resolve(ProfileFile own, ProfileFile fallback, String source) {
+    Map<String, ClauseDef> clauses = new LinkedHashMap<>();
+    if (fallback != null) {
+      clauses.putAll(fallback.clauses());
+    }
+    clauses.putAll(own.clauses());
+    List<ResolvedRule<?>> rules = new ArrayList<>();
+    for (Rule<?> rule : RuleCatalogue.all()) {
+      rules.add(resolveRule(rule, own, fallback, clauses, source));
+    }
+    String name = own.name() != null ? own.name() : fallback == null ? DEFAULT : fallback.name();
+    return new PolicyProfile(name, source, rules);
+  }
+
+  private static <S> ResolvedRule<S> resolveRule(
+      Rule<S> rule,
+      ProfileFile own,
+      ProfileFile fallback,
+      Map<String, ClauseDef> clauses,
+      String source) {
+    String id = rule.info().id();
+    RuleEntry<S> entry = entryOf(own, id, rule);
+    RuleEntry<S> defaults = fallback == null ? null : entryOf(fallback, id, rule);
+    RuleEntry<S> merged = entry == null ? defaults : entry.orElse(defaults);
+    if (merged == null) {
+      throw new ConfigException(source + ": key rules." + id + ": the rule has no entry");
+    }
+    if (merged.with() == null && rule.settingsType() != dev.rollcall.jobs.rules.NoSettings.class) {
+      throw new ConfigException(source + ": key rules." + id + ".with: settings are required");
+    }
+    S settings = merged.with();
+    if (settings == null) {
+      settings = rule.settingsType().cast(new dev.rollcall.jobs.rules.NoSettings());
+    }
+    List<PolicyClause> cited = new ArrayList<>();
+    for (ClauseRef ref : merged.clauses() == null ? List.<ClauseRef>of() : merged.clauses()) {
+      ClauseDef def = clauses.get(ref.id());
+      if (def == null) {
+        throw new ConfigException(
+            source
+                + " line "
+                + ref.line()
+                + ": key rules."
+                + id
+                + ".clauses: unknown clause '"
+                + ref.id()
+                + "'; defined clauses: "
+                + String.join(", ", clauses.keySet()));
+      }
+      cited.add(new PolicyClause(def.reference(), def.text()));
+    }
+    return new ResolvedRule<>(
+        rule,
+        merged.enabled() == null || merged.enabled(),
+        merged.severity() != null ? merged.severity() : rule.info().severity(),
+        cited,
+        settings);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> RuleEntry<S> entryOf(ProfileFile file, String id, Rule<S> rule) {
+    // The reader built this entry with the rule's own settings type, so the cast holds.
+    return (RuleEntry<S>) file.rules().get(id);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.rollcall.jobs.profile;
+
+import dev.rollcall.jobs.correlate.Subject;
+import dev.rollcall.jobs.rules.Rule;
+import dev.rollcall.jobs.rules.RuleInfo;
+import dev.rollcall.jobs.rules.Violation;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.Severity;
+import java.io.Serializable;
+import java.util.List;
+
+/**
+ * A rule with its settings from the profile: what the detector runs.
+ *
+ * @param rule the rule
+ * @param enabled whether it runs
+ * @param severity the severity of its findings
+ * @param clauses the clauses its findings cite
+ * @param settings its thresholds
+ * @param <S> its settings type
+ */
+public record ResolvedRule<S>(
+    Rule<S> rule, boolean enabled, Severity severity, List<PolicyClause> clauses, S settings)
+    implements Serializable {
+
+  public ResolvedRule {
+    clauses = List.copyOf(clauses);
+  }
+
+  public String id() {
+    return rule.info().id();
+  }
+
+  /** Runs the rule on one subject and turns what it finds into findings. */
+  public List<Finding> evaluate(Subject subject) {
+    if (!enabled) {
+      return List.of();
+    }
+    RuleInfo info = rule.info();
+    return rule.check(subject, settings).stream().map(v -> toFinding(info, v)).toList();
+  }
+
+  private Finding toFinding(RuleInfo info, Violation violation) {
+    var key = violation.view().account().key();
+    return new Finding(
+        Finding.fingerprintOf(info.id(), key),
+        info.id(),
+        info.title(),
+        violation.severity() != null ? violation.severity() : severity,
+        key,
+        violation.view().account().name(),
+        violation.view().personIds(),
+        violation.summary(),
+        violation.evidence(),
+        clauses,
+        violation.remediation());
+  }
+}

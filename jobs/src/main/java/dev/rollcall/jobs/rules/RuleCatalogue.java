@@ -1,0 +1,26 @@
+package dev.rollcall.jobs.rules;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every rule rollcall has, in the order the catalogue and reports list them. */
+public final class RuleCatalogue {
+  private RuleCatalogue() {}
+
+  /** The rules, one instance each. */
+  public static List<Rule<?>> all() {
+    return List.of(
+        new AccessLeftAfterTermination(),
+        new UnownedAccount(),
+        new SharedAccount(),
+        new GenericAccountName(),
+        new DormantAccount(),
+        new InteractiveLoginWithoutMfa(),
+        new OverPrivilegedAccount());
+  }
+
+  /** The rule with this id. */
+  public static Optional<Rule<?>> byId(String id) {
+    return all().stream().filter(r -> r.info().id().equals(id)).findFirst();
+  }
+}

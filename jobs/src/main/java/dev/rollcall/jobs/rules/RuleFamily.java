@@ -1,0 +1,9 @@
+package dev.rollcall.jobs.rules;
+
+/** The groups the rule catalogue is organised in. */
+public enum RuleFamily {
+  OWNERSHIP,
+  ACTIVITY,
+  MFA,
+  PRIVILEGE
+}

@@ -1,0 +1,188 @@
+package dev.rollcall.jobs.run;
+
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.config.CorrelationConfig;
+import dev.rollcall.jobs.config.RollcallConfig;
+import dev.rollcall.jobs.config.SourceConfig;
+import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.jobs.correlate.Correlator;
+import dev.rollcall.jobs.correlate.LinkCandidates;
+import dev.rollcall.jobs.correlate.MappingFile;
+import dev.rollcall.jobs.correlate.Subject;
+import dev.rollcall.jobs.detect.Detector;
+import dev.rollcall.jobs.profile.PolicyProfile;
+import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.sources.SnapshotSources;
+import dev.rollcall.jobs.store.FindingChanges;
+import dev.rollcall.jobs.store.RunRecord;
+import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.Identity;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceResult;
+import dev.rollcall.reports.ReportWriter;
+import dev.rollcall.reports.RunReport;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * The nightly job: read the sources, tie accounts to people, apply the rules, remember the
+ * findings, write the reports, and choose the exit code.
+ */
+public final class NightlyRun {
+  private static final Logger LOG = LogManager.getLogger(NightlyRun.class);
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+
+  private final Supplier<SparkSession> spark;
+  private final String version;
+
+  /**
+   * @param spark gives the Spark session; asked only once the inputs are known to be good, so a
+   *     configuration error costs no Spark start-up
+   * @param version rollcall's version, recorded with the run
+   */
+  public NightlyRun(Supplier<SparkSession> spark, String version) {
+    this.spark = spark;
+    this.version = version;
+  }
+
+  /**
+   * Runs once. Configuration errors surface as {@link dev.rollcall.jobs.config.ConfigException}.
+   */
+  public RunOutcome run(RunOptions options) {
+    Instant startedAt = options.clock().instant();
+    String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
+    ConfigLoader.Loaded loaded = options.config();
+    RollcallConfig config = loaded.config();
+
+    // Everything that can be wrong with the inputs is checked before anything is written.
+    PolicyProfile profile = ProfileLoader.load(config.profile(), loaded.baseDir());
+    CorrelationConfig correlation = config.correlation();
+    MappingFile mapping =
+        correlation.mapping() == null
+            ? MappingFile.empty()
+            : MappingFile.read(loaded.resolve(correlation.mapping()));
+    LOG.info(
+        "run {}: profile {} ({} of {} rules on)",
+        runId,
+        profile.name(),
+        profile.enabledRules().size(),
+        profile.rules().size());
+
+    List<SourceResult> results = readSources(loaded, startedAt);
+    List<Account> accounts = new ArrayList<>();
+    List<Identity> people = new ArrayList<>();
+    Map<AccountKey, String> sourceOfAccount = new HashMap<>();
+    List<SourcePull> pulls = new ArrayList<>();
+    for (SourceResult result : results) {
+      pulls.add(result.pull());
+      accounts.addAll(result.accounts());
+      people.addAll(result.people());
+      result.accounts().forEach(a -> sourceOfAccount.put(a.key(), result.pull().source()));
+    }
+
+    long started = System.nanoTime();
+    SparkSession spark = this.spark.get();
+    Correlator correlator = new Correlator(spark);
+    Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
+    Dataset<AccountView> views =
+        correlator.correlate(
+            accountData,
+            people,
+            new LinkCandidates(mapping, correlation.ownerTags(), config.domains()));
+    Dataset<Subject> subjects = correlator.subjects(views);
+    List<Finding> findings = Detector.detect(subjects, profile);
+    LOG.info(
+        "correlate and detect: {} accounts, {} people, {} findings in {} ms",
+        accounts.size(),
+        people.size(),
+        findings.size(),
+        (System.nanoTime() - started) / 1_000_000);
+
+    Set<String> completeSources = new HashSet<>();
+    boolean sourceProblem = false;
+    for (SourcePull pull : pulls) {
+      if (pull.status() == PullStatus.COMPLETE) {
+        completeSources.add(pull.source());
+      } else {
+        sourceProblem = true;
+      }
+    }
+    Map<String, String> sourceOfFinding = new HashMap<>();
+    findings.forEach(
+        f -> sourceOfFinding.put(f.fingerprint(), sourceOfAccount.getOrDefault(f.account(), "")));
+
+    boolean overThreshold = findings.stream().anyMatch(f -> f.severity().atLeast(options.failOn()));
+    ExitCode exit =
+        sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
+
+    FindingChanges changes;
+    List<Path> written;
+    try (StateStore store =
+        StateStore.open(config.store(), options.outputDir(), options.environment())) {
+      LOG.info("state: {}", store.describe());
+      store.startRun(runId, startedAt, version, profile.name());
+      changes =
+          store.recordFindings(
+              runId, options.clock().instant(), findings, sourceOfFinding, completeSources);
+      Instant finishedAt = options.clock().instant();
+      RunReport report =
+          new RunReport(
+              runId,
+              startedAt,
+              finishedAt,
+              version,
+              profile.name(),
+              config.organisation(),
+              pulls,
+              findings,
+              changes.newFingerprints(),
+              accounts.size(),
+              people.size(),
+              options.failOn());
+      written = ReportWriter.write(report, options.outputDir());
+      store.finishRun(
+          new RunRecord(
+              runId,
+              startedAt,
+              finishedAt,
+              version,
+              profile.name(),
+              pulls,
+              findings.size(),
+              changes.newFingerprints().size(),
+              changes.resolved(),
+              exit.code()));
+    }
+    return new RunOutcome(runId, exit, pulls, findings, changes, written);
+  }
+
+  private static List<SourceResult> readSources(ConfigLoader.Loaded loaded, Instant now) {
+    List<SourceResult> results = new ArrayList<>();
+    SnapshotSources snapshots = new SnapshotSources();
+    for (SourceConfig source : loaded.config().sources()) {
+      switch (source.type()) {
+        case SNAPSHOT -> results.addAll(snapshots.read(loaded.resolve(source.path()), now));
+      }
+    }
+    return results;
+  }
+}

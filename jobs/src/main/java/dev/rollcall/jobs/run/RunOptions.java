@@ -1,0 +1,32 @@
+package dev.rollcall.jobs.run;
+
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.model.Severity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What one nightly run is asked to do.
+ *
+ * @param config the loaded configuration
+ * @param failOn the lowest severity that makes the run exit with {@link ExitCode#FINDINGS}
+ * @param outputDir the output folder (reports and the embedded store)
+ * @param clock the clock ("now" for run ids and for sources without a capture time)
+ * @param environment where secret references are looked up
+ */
+public record RunOptions(
+    ConfigLoader.Loaded config,
+    Severity failOn,
+    Path outputDir,
+    Clock clock,
+    Map<String, String> environment) {
+  public RunOptions {
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(failOn, "failOn");
+    Objects.requireNonNull(outputDir, "outputDir");
+    Objects.requireNonNull(clock, "clock");
+    environment = Map.copyOf(environment);
+  }
+}

@@ -1,0 +1,271 @@
+package dev.rollcall.jobs.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.Updates;
+import com.mongodb.client.model.WriteModel;
+import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.SourcePull;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * The memory of the audit, in MongoDB through the real driver: every run, and every finding with
+ * when it was first and last seen. With no URI configured it runs an embedded server persisted in
+ * the output folder, so a second run on the same folder sees the first.
+ */
+public final class StateStore implements AutoCloseable {
+  private static final String RUNS = "runs";
+  private static final String FINDINGS = "findings";
+
+  private final MongoClient client;
+  private final MongoDatabase database;
+  private final EmbeddedMongo embedded;
+  private final String description;
+
+  private StateStore(
+      MongoClient client, MongoDatabase database, EmbeddedMongo embedded, String description) {
+    this.client = client;
+    this.database = database;
+    this.embedded = embedded;
+    this.description = description;
+  }
+
+  /**
+   * Opens the store.
+   *
+   * @param config the store section of the configuration
+   * @param outputDir the output folder, home of the embedded store
+   * @param environment where secret references are looked up
+   */
+  public static StateStore open(
+      StoreConfig config, Path outputDir, Map<String, String> environment) {
+    if (config.uri() == null) {
+      Path stateDir = outputDir.resolve("state");
+      EmbeddedMongo embedded = EmbeddedMongo.start(stateDir);
+      try {
+        MongoClient client = connect(embedded.connectionString());
+        return new StateStore(
+            client,
+            client.getDatabase(config.database()),
+            embedded,
+            "embedded store " + stateDir.resolve(EmbeddedMongo.FILE));
+      } catch (RuntimeException e) {
+        embedded.close();
+        throw e;
+      }
+    }
+    String uri = config.uri().resolve(environment);
+    if (!uri.startsWith("mongodb://") && !uri.startsWith("mongodb+srv://")) {
+      throw new dev.rollcall.jobs.config.ConfigException(
+          "store.uri ("
+              + config.uri().describe()
+              + ") must start with mongodb:// or mongodb+srv://");
+    }
+    MongoClient client = connect(uri);
+    return new StateStore(
+        client,
+        client.getDatabase(config.database()),
+        null,
+        "MongoDB at "
+            + new ConnectionString(uri).getHosts()
+            + " (from "
+            + config.uri().describe()
+            + ")");
+  }
+
+  private static MongoClient connect(String uri) {
+    MongoClientSettings settings =
+        MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(uri))
+            .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
+            .build();
+    return MongoClients.create(settings);
+  }
+
+  /** Where the state is kept, safe to log (no credentials). */
+  public String describe() {
+    return description;
+  }
+
+  /** Records that a run has started; it stays marked incomplete until {@link #finishRun}. */
+  public void startRun(String runId, Instant startedAt, String version, String profile) {
+    runs()
+        .replaceOne(
+            Filters.eq("_id", runId),
+            new Document("_id", runId)
+                .append("startedAt", Date.from(startedAt))
+                .append("version", version)
+                .append("profile", profile)
+                .append("complete", false),
+            new ReplaceOptions().upsert(true));
+  }
+
+  /**
+   * Records this run's findings: new ones get a first-seen time, known ones a new last-seen time,
+   * and earlier open ones not seen again are resolved, unless their source was not fully checked.
+   *
+   * @param findings this run's findings
+   * @param sourceOf the source name of each finding, by fingerprint
+   * @param completeSources the sources that were fully checked in this run
+   */
+  public FindingChanges recordFindings(
+      String runId,
+      Instant now,
+      List<Finding> findings,
+      Map<String, String> sourceOf,
+      Set<String> completeSources) {
+    MongoCollection<Document> collection = findingsCollection();
+    Map<String, Document> previous = new HashMap<>();
+    for (Document doc : collection.find()) {
+      previous.put(doc.getString("_id"), doc);
+    }
+    Set<String> fresh = new HashSet<>();
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    for (Finding finding : findings) {
+      seen.add(finding.fingerprint());
+      Document before = previous.get(finding.fingerprint());
+      boolean wasOpen = before != null && "open".equals(before.getString("status"));
+      if (!wasOpen) {
+        fresh.add(finding.fingerprint());
+      }
+      Document doc = toDocument(finding, sourceOf.get(finding.fingerprint()));
+      doc.append("status", "open")
+          .append("firstSeen", before == null ? Date.from(now) : before.getDate("firstSeen"))
+          .append("lastSeen", Date.from(now))
+          .append("lastRunId", runId)
+          .append(
+              "timesReopened",
+              before == null ? 0 : before.getInteger("timesReopened", 0) + (wasOpen ? 0 : 1));
+      writes.add(
+          new ReplaceOneModel<>(
+              Filters.eq("_id", finding.fingerprint()), doc, new ReplaceOptions().upsert(true)));
+    }
+    int resolved = 0;
+    int notRechecked = 0;
+    for (Document before : previous.values()) {
+      if (seen.contains(before.getString("_id")) || !"open".equals(before.getString("status"))) {
+        continue;
+      }
+      if (completeSources.contains(before.getString("source"))) {
+        resolved++;
+        Document doc = new Document(before);
+        doc.append("status", "resolved")
+            .append("resolvedAt", Date.from(now))
+            .append("lastRunId", runId);
+        writes.add(new ReplaceOneModel<>(Filters.eq("_id", before.getString("_id")), doc));
+      } else {
+        notRechecked++;
+      }
+    }
+    if (!writes.isEmpty()) {
+      collection.bulkWrite(writes);
+    }
+    return new FindingChanges(fresh, resolved, notRechecked);
+  }
+
+  /** Marks a run complete with its outcome. */
+  public void finishRun(RunRecord run) {
+    List<Document> sources = new ArrayList<>();
+    for (SourcePull pull : run.sources()) {
+      sources.add(
+          new Document("source", pull.source())
+              .append("system", pull.system().name())
+              .append("tenant", pull.tenant())
+              .append("status", pull.status().name())
+              .append("accounts", pull.accounts())
+              .append("errors", pull.errors())
+              .append("observedAt", Date.from(pull.observedAt())));
+    }
+    runs()
+        .updateOne(
+            Filters.eq("_id", run.runId()),
+            Updates.combine(
+                Updates.set("finishedAt", Date.from(run.finishedAt())),
+                Updates.set("sources", sources),
+                Updates.set("findings", run.findings()),
+                Updates.set("newFindings", run.newFindings()),
+                Updates.set("resolved", run.resolved()),
+                Updates.set("exitCode", run.exitCode()),
+                Updates.set("complete", true)));
+  }
+
+  /** The last run that finished, if any. */
+  public Optional<Document> lastCompleteRun() {
+    return Optional.ofNullable(
+        runs().find(Filters.eq("complete", true)).sort(Sorts.descending("startedAt")).first());
+  }
+
+  /** How many runs the store holds, finished or not. */
+  public long runCount() {
+    return runs().countDocuments();
+  }
+
+  /** The stored state of a finding, if any. */
+  public Optional<Document> finding(String fingerprint) {
+    return Optional.ofNullable(findingsCollection().find(Filters.eq("_id", fingerprint)).first());
+  }
+
+  private MongoCollection<Document> runs() {
+    return database.getCollection(RUNS);
+  }
+
+  private MongoCollection<Document> findingsCollection() {
+    return database.getCollection(FINDINGS);
+  }
+
+  private static Document toDocument(Finding finding, String source) {
+    List<Document> evidence = new ArrayList<>();
+    for (Evidence e : finding.evidence()) {
+      evidence.add(new Document("label", e.label()).append("value", e.value()));
+    }
+    List<Document> clauses = new ArrayList<>();
+    for (PolicyClause c : finding.clauses()) {
+      clauses.add(new Document("reference", c.reference()).append("text", c.text()));
+    }
+    return new Document("_id", finding.fingerprint())
+        .append("ruleId", finding.ruleId())
+        .append("title", finding.title())
+        .append("severity", finding.severity().name())
+        .append("system", finding.account().system().name())
+        .append("tenant", finding.account().tenant())
+        .append("nativeId", finding.account().nativeId())
+        .append("accountName", finding.accountName())
+        .append("personIds", finding.personIds())
+        .append("summary", finding.summary())
+        .append("evidence", evidence)
+        .append("clauses", clauses)
+        .append("remediation", finding.remediation())
+        .append("source", source);
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    if (embedded != null) {
+      embedded.close();
+    }
+  }
+}

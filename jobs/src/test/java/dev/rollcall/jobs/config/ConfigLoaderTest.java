@@ -1,0 +1,91 @@
+package dev.rollcall.jobs.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void readsAConfigurationAndResolvesPathsAgainstItsFolder() throws IOException {
+    Path file =
+        write(
+            """
+            organisation: Example Health
+            domains: [Example.TEST]
+            sources:
+              - name: snap
+                type: snapshot
+                path: snapshot
+            correlation:
+              mapping: mapping.csv
+            """);
+    ConfigLoader.Loaded loaded = ConfigLoader.load(file);
+    assertEquals("Example Health", loaded.config().organisation());
+    assertEquals("example.test", loaded.config().domains().get(0));
+    assertEquals("default", loaded.config().profile());
+    assertNull(loaded.config().store().uri());
+    assertEquals(dir.resolve("snapshot"), loaded.resolve(loaded.config().sources().get(0).path()));
+    assertEquals(CorrelationConfig.DEFAULT_OWNER_TAGS, loaded.config().correlation().ownerTags());
+  }
+
+  @Test
+  void aMissingRequiredKeyIsNamed() throws IOException {
+    Path file = write("sources:\n  - name: s\n    type: snapshot\n    path: x\n");
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    assertTrue(message.contains("organisation is required"), message);
+    assertTrue(message.contains(file.toString()), message);
+  }
+
+  @Test
+  void anUnknownSourceTypeNamesLineAndKey() throws IOException {
+    Path file = write("organisation: X\nsources:\n  - name: s\n    type: ldap\n    path: x\n");
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    assertTrue(message.contains("line 4"), message);
+    assertTrue(message.contains("sources[0].type"), message);
+  }
+
+  @Test
+  void aSecretWrittenIntoTheFileIsRefused() throws IOException {
+    Path file =
+        write(
+            "organisation: X\nstore:\n  uri: mongodb://user:pw@db.example.test/\nsources:\n  - {name: s, type: snapshot, path: x}\n");
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    assertTrue(message.contains("store.uri"), message);
+    assertTrue(!message.contains("pw@"), "the message must not repeat the secret: " + message);
+  }
+
+  @Test
+  void secretReferencesReadTheEnvironmentAndNameTheVariableWhenMissing() {
+    SecretRef ref = new SecretRef("ROLLCALL_MONGODB_URI", null);
+    assertEquals("mongodb://h/", ref.resolve(Map.of("ROLLCALL_MONGODB_URI", "mongodb://h/")));
+    String message = assertThrows(ConfigException.class, () -> ref.resolve(Map.of())).getMessage();
+    assertTrue(message.contains("ROLLCALL_MONGODB_URI"), message);
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")))
+            .getMessage();
+    assertTrue(message.contains("nope.yaml"), message);
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("rollcall.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+}

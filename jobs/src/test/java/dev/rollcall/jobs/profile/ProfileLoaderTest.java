@@ -1,0 +1,142 @@
+package dev.rollcall.jobs.profile;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.rules.DormantAccount;
+import dev.rollcall.jobs.rules.RuleCatalogue;
+import dev.rollcall.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ProfileLoaderTest {
+  @TempDir Path dir;
+
+  @Test
+  void theDefaultProfileCoversEveryRuleWithClauses() {
+    PolicyProfile profile = ProfileLoader.load("default", dir);
+    assertEquals(RuleCatalogue.all().size(), profile.rules().size());
+    for (ResolvedRule<?> rule : profile.rules()) {
+      assertTrue(rule.enabled(), rule.id());
+      assertFalse(rule.clauses().isEmpty(), rule.id() + " cites no clause");
+    }
+    DormantAccount.Settings dormant =
+        (DormantAccount.Settings) rule(profile, "dormant-account").settings();
+    assertEquals(90, dormant.days());
+    assertTrue(
+        rule(profile, "dormant-account").clauses().stream()
+            .anyMatch(c -> c.text().contains("inactive for over 90 days")));
+  }
+
+  @Test
+  void aCompanyProfileOverridesWhatItSaysAndKeepsTheRest() throws IOException {
+    Path file =
+        write(
+            """
+            name: onyx
+            clauses:
+              onyx-7.2.7:
+                reference: Onyx System Access Policy §7.2.7
+                text: Accounts inactive for over 90 days are removed.
+            rules:
+              dormant-account:
+                severity: high
+                clauses: [onyx-7.2.7]
+                with:
+                  days: 60
+                  neverUsed: true
+              shared-account:
+                enabled: false
+            """);
+    PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
+    assertEquals("onyx", profile.name());
+    ResolvedRule<?> dormant = rule(profile, "dormant-account");
+    assertEquals(Severity.HIGH, dormant.severity());
+    assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
+    assertEquals("Onyx System Access Policy §7.2.7", dormant.clauses().get(0).reference());
+    assertFalse(rule(profile, "shared-account").enabled());
+    assertTrue(rule(profile, "unowned-account").enabled());
+    assertEquals(Severity.CRITICAL, rule(profile, "access-after-termination").severity());
+  }
+
+  @Test
+  void aBadSeverityNamesFileLineAndKey() throws IOException {
+    Path file = write("rules:\n  dormant-account:\n    severity: urgent\n");
+    String message = failure(file);
+    assertTrue(message.contains(file.toString()), message);
+    assertTrue(message.contains("line 3"), message);
+    assertTrue(message.contains("rules.dormant-account.severity"), message);
+  }
+
+  @Test
+  void anUnknownKeyNamesFileLineAndKey() throws IOException {
+    Path file = write("rules:\n  dormant-account:\n    with:\n      days: 90\n      dayz: 30\n");
+    String message = failure(file);
+    assertTrue(message.contains("line 5"), message);
+    assertTrue(message.contains("dayz"), message);
+  }
+
+  @Test
+  void aThresholdTheRuleRefusesNamesLineAndKey() throws IOException {
+    Path file = write("rules:\n  dormant-account:\n    with:\n      days: 0\n");
+    String message = failure(file);
+    assertTrue(message.contains("rules.dormant-account.with"), message);
+    assertTrue(message.contains("days must be a positive"), message);
+    assertTrue(message.contains("line 3"), message);
+  }
+
+  @Test
+  void anUnknownRuleIsRefused() throws IOException {
+    Path file = write("rules:\n  dormant-acount:\n    enabled: false\n");
+    String message = failure(file);
+    assertTrue(message.contains("unknown rule 'dormant-acount'"), message);
+    assertTrue(message.contains("line 2"), message);
+  }
+
+  @Test
+  void anUndefinedClauseIsRefusedWithItsLine() throws IOException {
+    Path file =
+        write(
+            "rules:\n  shared-account:\n    clauses:\n      - access-shared\n      - nowhere-1\n");
+    String message = failure(file);
+    assertTrue(message.contains("line 5"), message);
+    assertTrue(message.contains("unknown clause 'nowhere-1'"), message);
+  }
+
+  @Test
+  void brokenYamlNamesTheLine() throws IOException {
+    Path file = write("rules:\n  shared-account: [\n");
+    String message = failure(file);
+    assertTrue(message.contains(file.toString()), message);
+    assertTrue(message.contains("line"), message);
+  }
+
+  @Test
+  void aMissingProfileFileIsNamed() {
+    ConfigException e =
+        assertThrows(ConfigException.class, () -> ProfileLoader.load("nope.yaml", dir));
+    assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
+  }
+
+  private String failure(Path file) {
+    return assertThrows(
+            ConfigException.class, () -> ProfileLoader.load(file.getFileName().toString(), dir))
+        .getMessage();
+  }
+
+  private Path write(String yaml) throws IOException {
+    Path file = dir.resolve("profile.yaml");
+    Files.writeString(file, yaml);
+    return file;
+  }
+
+  private static ResolvedRule<?> rule(PolicyProfile profile, String id) {
+    return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
+  }
+}

@@ -1,0 +1,158 @@
+package dev.rollcall.jobs.store;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.SecretRef;
+import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The embedded store through the real MongoDB driver, persisted across openings. */
+class StateStoreTest {
+  private static final Instant NIGHT_1 = Instant.parse("2026-11-20T06:00:00Z");
+  private static final Instant NIGHT_2 = Instant.parse("2026-11-21T06:00:00Z");
+  private static final Instant NIGHT_3 = Instant.parse("2026-11-22T06:00:00Z");
+
+  @TempDir Path out;
+
+  @Test
+  void aLaterRunSeesTheEarlierOneAfterTheStoreIsReopened() throws Exception {
+    Finding a = finding("dormant-account", "alice");
+    Finding b = finding("unowned-account", "bob");
+    Set<String> complete = Set.of("aws/111122223333");
+    Map<String, String> sources =
+        Map.of(a.fingerprint(), "aws/111122223333", b.fingerprint(), "aws/111122223333");
+
+    try (StateStore store = open()) {
+      store.startRun("r1", NIGHT_1, "test", "default");
+      FindingChanges first = store.recordFindings("r1", NIGHT_1, List.of(a, b), sources, complete);
+      assertEquals(Set.of(a.fingerprint(), b.fingerprint()), first.newFingerprints());
+      store.finishRun(run("r1", NIGHT_1, 2, 2, 0));
+    }
+    try (StateStore store = open()) {
+      assertEquals(1, store.runCount());
+      assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+      store.startRun("r2", NIGHT_2, "test", "default");
+      FindingChanges second = store.recordFindings("r2", NIGHT_2, List.of(a), sources, complete);
+      assertEquals(Set.of(), second.newFingerprints());
+      assertEquals(1, second.resolved());
+      var stored = store.finding(a.fingerprint()).orElseThrow();
+      assertEquals(NIGHT_1, stored.getDate("firstSeen").toInstant());
+      assertEquals(NIGHT_2, stored.getDate("lastSeen").toInstant());
+      assertEquals("resolved", store.finding(b.fingerprint()).orElseThrow().getString("status"));
+
+      store.startRun("r3", NIGHT_3, "test", "default");
+      FindingChanges third = store.recordFindings("r3", NIGHT_3, List.of(a, b), sources, complete);
+      assertEquals(
+          Set.of(b.fingerprint()),
+          third.newFingerprints(),
+          "a resolved finding that returns is new again");
+      assertEquals(1, store.finding(b.fingerprint()).orElseThrow().getInteger("timesReopened"));
+    }
+  }
+
+  @Test
+  void aSourceThatWasNotFullyCheckedResolvesNothing() {
+    Finding a = finding("dormant-account", "alice");
+    Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
+    try (StateStore store = open()) {
+      store.recordFindings("r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
+      FindingChanges partial = store.recordFindings("r2", NIGHT_2, List.of(), sources, Set.of());
+      assertEquals(0, partial.resolved());
+      assertEquals(1, partial.notRechecked());
+      assertEquals("open", store.finding(a.fingerprint()).orElseThrow().getString("status"));
+    }
+  }
+
+  @Test
+  void aRunThatDiesStaysIncomplete() {
+    try (StateStore store = open()) {
+      store.startRun("dead", NIGHT_1, "test", "default");
+      assertTrue(store.lastCompleteRun().isEmpty());
+      assertEquals(1, store.runCount());
+    }
+  }
+
+  @Test
+  void theStateFolderIsTheOwnersOnly() throws Exception {
+    try (StateStore store = open()) {
+      assertTrue(store.describe().contains("rollcall-state.mv"), store.describe());
+    }
+    assertEquals(
+        "rwx------",
+        PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("state"))));
+    assertTrue(Files.exists(out.resolve("state").resolve("rollcall-state.mv")));
+  }
+
+  @Test
+  void aConfiguredUriMustBeAMongoUri() {
+    StoreConfig config = new StoreConfig(new SecretRef("ROLLCALL_MONGODB_URI", null), null);
+    String message =
+        assertThrows(
+                ConfigException.class,
+                () ->
+                    StateStore.open(config, out, Map.of("ROLLCALL_MONGODB_URI", "postgres://db/")))
+            .getMessage();
+    assertTrue(message.contains("mongodb://"), message);
+    assertTrue(message.contains("ROLLCALL_MONGODB_URI"), message);
+  }
+
+  private StateStore open() {
+    return StateStore.open(StoreConfig.embedded(), out, Map.of());
+  }
+
+  private static RunRecord run(String id, Instant at, int findings, int fresh, int resolved) {
+    return new RunRecord(
+        id,
+        at,
+        at.plusSeconds(30),
+        "test",
+        "default",
+        List.of(
+            new SourcePull(
+                "aws/111122223333",
+                SourceSystem.AWS_IAM,
+                "111122223333",
+                PullStatus.COMPLETE,
+                3,
+                List.of(),
+                at)),
+        findings,
+        fresh,
+        resolved,
+        0);
+  }
+
+  private static Finding finding(String rule, String name) {
+    AccountKey key =
+        new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDA" + name.toUpperCase());
+    return new Finding(
+        Finding.fingerprintOf(rule, key),
+        rule,
+        rule,
+        Severity.HIGH,
+        key,
+        name,
+        List.of(),
+        name + " is bad.",
+        List.of(),
+        List.of(),
+        "fix it");
+  }
+}
