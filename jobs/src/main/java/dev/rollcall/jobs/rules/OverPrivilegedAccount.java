@@ -29,7 +29,7 @@ import java.util.stream.Collectors;
             + " (*AnyDatabase) must be justified. Each is flagged, with the grants as evidence, so"
             + " that it is removed or documented as an exception with an owner and an end date. The"
             + " AWS root user is left to the root rules: its power cannot be reduced.",
-    severity = Severity.HIGH,
+    severity = Severity.MEDIUM,
     family = RuleFamily.PRIVILEGE)
 public final class OverPrivilegedAccount implements Rule<OverPrivilegedAccount.Settings> {
   private static final long serialVersionUID = 1L;

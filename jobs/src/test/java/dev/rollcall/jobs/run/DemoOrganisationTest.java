@@ -36,12 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 class DemoOrganisationTest {
   private static final Path DEMO = Path.of("..", "examples", "demo");
 
-  @TempDir Path out;
+  private Path out;
   private RunOutcome first;
   private RunOutcome second;
 
   @BeforeAll
-  void runTwice(SparkSession spark) {
+  void runTwice(SparkSession spark, @TempDir Path dir) {
+    out = dir;
     ConfigLoader.Loaded config = ConfigLoader.load(DEMO.resolve("rollcall.yaml"));
     NightlyRun job = new NightlyRun(() -> spark, "test");
     Clock night1 = Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC);
