@@ -64,9 +64,8 @@ final class Remedies {
               + name
               + " --projectId "
               + key.tenant()
-              + (name.contains("@") || key.nativeId().startsWith("$external/")
-                  ? " --authDB \\$external"
-                  : "")
+              // Users authenticated outside Atlas (AWS IAM, X.509, LDAP, OIDC) live in $external.
+              + (key.nativeId().startsWith("$external/") ? " --authDB '$external'" : "")
               + " (Atlas > Database Access in the project).";
     };
   }
