@@ -1,92 +1,84 @@
 package dev.rollcall.connectors.google;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.model.PrivilegeLevel;
-import java.nio.file.Path;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.Optional;
 
 /**
- * The admin roles of a tenant (roles.list) with the privilege level each grants. The super admin
- * role is recognised by {@code isSuperAdminRole}, never by its id or name, which differ per tenant
+ * The admin roles of a tenant, from its roles.list pages, by roleId
  * (https://developers.google.com/admin-sdk/directory/reference/rest/v1/roles).
  */
 final class AdminRoles {
+
   /**
-   * Privileges that let a holder make themselves or others more powerful: create or change users
-   * (and so reset an admin's password), or assign admin roles.
+   * One admin role.
+   *
+   * @param id the roleId
+   * @param name the roleName
+   * @param superAdmin isSuperAdminRole: the super admin role is known by this flag only, since its
+   *     id differs per tenant and its name (_SEED_ADMIN_ROLE) is not documented as stable
+   * @param privileges the privilegeName of each rolePrivileges entry
    */
-  private static final Set<String> ESCALATION =
-      Set.of(
-          "USERS_ALL",
-          "USERS_CREATE",
-          "USERS_UPDATE",
-          "USERS_ALIAS",
-          "USERS_RESET_PASSWORD",
-          "ADMIN_ROLES",
-          "ROLE_MANAGEMENT",
-          "MANAGE_ROLES",
-          "SECURITY_SETTINGS",
-          "ADMIN_DELEGATION");
+  record Role(String id, String name, boolean superAdmin, List<String> privileges) {
+    Role {
+      privileges = List.copyOf(privileges);
+    }
 
-  private static final Pattern WRITE =
-      Pattern.compile("CREATE|UPDATE|DELETE|MANAGE|_ALL$|RESET|MOVE|SUSPEND|ADD|REMOVE|WRITE|EDIT");
-
-  /** A role's name and level. */
-  record Role(String name, PrivilegeLevel level, boolean superAdmin) {}
+    /** ADMIN for the super admin role, else the highest level among its privileges. */
+    PrivilegeLevel level() {
+      return superAdmin ? PrivilegeLevel.ADMIN : AdminPrivileges.level(privileges);
+    }
+  }
 
   private final Map<String, Role> byId;
 
   private AdminRoles(Map<String, Role> byId) {
-    this.byId = byId;
+    this.byId = Map.copyOf(byId);
   }
 
-  static AdminRoles from(List<GooglePages.Page> pages) {
-    Map<String, Role> roles = new LinkedHashMap<>();
-    for (GooglePages.Page page : pages) {
-      List<JsonNode> items = SnapshotJson.array(page.body(), "items", page.file(), null);
-      for (int i = 0; i < items.size(); i++) {
-        JsonNode item = items.get(i);
-        String record = "items[" + i + "]";
+  /** Reads every role of the pages; fails on a role without id or name, or a roleId seen twice. */
+  static AdminRoles read(List<DirectoryPage> pages) {
+    Map<String, Role> byId = new HashMap<>();
+    for (DirectoryPage page : pages) {
+      for (int i = 0; i < page.items().size(); i++) {
+        JsonNode item = page.items().get(i);
+        String record = page.record(i);
         String id = SnapshotJson.requiredText(item, "roleId", page.file(), record);
+        record = record + " (roleId=" + id + ")";
         String name = SnapshotJson.requiredText(item, "roleName", page.file(), record);
         boolean superAdmin =
             SnapshotJson.bool(item, "isSuperAdminRole", false, page.file(), record);
-        roles.put(
-            id,
-            new Role(
-                name,
-                superAdmin ? PrivilegeLevel.ADMIN : level(item, page.file(), record),
-                superAdmin));
+        List<String> privileges = new ArrayList<>();
+        List<JsonNode> entries = SnapshotJson.array(item, "rolePrivileges", page.file(), record);
+        for (int p = 0; p < entries.size(); p++) {
+          privileges.add(
+              SnapshotJson.requiredText(
+                  entries.get(p),
+                  "privilegeName",
+                  page.file(),
+                  record + ".rolePrivileges[" + p + "]"));
+        }
+        if (byId.putIfAbsent(id, new Role(id, name, superAdmin, privileges)) != null) {
+          throw new SnapshotException(page.file(), record, "roleId " + id + " appears twice");
+        }
       }
     }
-    return new AdminRoles(roles);
+    return new AdminRoles(byId);
   }
 
-  Role get(String roleId) {
-    return byId.get(roleId);
+  /** The role with this id, if the pages hold it. */
+  Optional<Role> byId(String roleId) {
+    return Optional.ofNullable(byId.get(roleId));
   }
 
-  private static PrivilegeLevel level(JsonNode role, Path file, String record) {
-    PrivilegeLevel level = PrivilegeLevel.READ;
-    for (JsonNode privilege : SnapshotJson.array(role, "rolePrivileges", file, record)) {
-      String name = SnapshotJson.optionalText(privilege, "privilegeName");
-      if (name == null) {
-        continue;
-      }
-      String upper = name.toUpperCase(Locale.ROOT);
-      if (ESCALATION.contains(upper)) {
-        return PrivilegeLevel.PRIVILEGE_ESCALATION;
-      }
-      if (WRITE.matcher(upper).find()) {
-        level = PrivilegeLevel.WRITE;
-      }
-    }
-    return level;
+  /** True when the pages hold no role at all (the snapshot has no roles.list output). */
+  boolean isEmpty() {
+    return byId.isEmpty();
   }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One page of a Directory API listing, checked for shape, with the file it came from so that
- * errors can name the file and the record.
+ * One page of a Directory API listing, checked for shape, with the file it came from so that errors
+ * can name the file and the record.
  *
  * @param file the snapshot file
  * @param listing which listing it is a page of
@@ -25,8 +25,8 @@ public record DirectoryPage(Path file, DirectoryListing listing, List<JsonNode> 
   }
 
   /**
-   * Checks a parsed file against the page shape of a listing: a JSON object whose {@code kind}, when
-   * present, is the listing's, and whose record array holds only objects.
+   * Checks a parsed file against the page shape of a listing: a JSON object whose {@code kind},
+   * when present, is the listing's, and whose record array holds only objects.
    */
   public static DirectoryPage of(Path file, JsonNode root, DirectoryListing listing) {
     String expected = listing.method() + " page";

@@ -1,8 +1,6 @@
 package dev.rollcall.connectors.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.connectors.snapshot.SnapshotException;
-import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
@@ -18,10 +16,9 @@ import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PersonStatus;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.SourceSystem;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -30,174 +27,143 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps Directory API pages (users.list with projection=full, roles.list, roleAssignments.list) to
- * accounts and to the directory of people. Pure: the same pages always give the same result. Field
- * reference: https://developers.google.com/admin-sdk/directory/reference/rest/v1/users
+ * Maps the Directory API pages of one Google Workspace tenant (users.list with projection=full,
+ * roles.list, roleAssignments.list) to one account per user and to the directory of people. A pure
+ * function: the same pages give the same result.
  */
 public final class GoogleDirectoryMapper {
-  /** Google reports a user who never signed in with the epoch as lastLoginTime. */
-  private static final Instant NEVER = Instant.EPOCH;
 
-  private final Instant observedAt;
+  /** The via of a grant that comes from roleAssignments.list. */
+  static final String VIA_ROLE_ASSIGNMENT = "role assignment";
 
-  public GoogleDirectoryMapper(Instant observedAt) {
-    this.observedAt = observedAt;
-  }
+  private GoogleDirectoryMapper() {}
 
-  public GoogleDirectory map(GooglePages pages) {
-    AdminRoles roles = AdminRoles.from(pages.roles());
-    Map<String, List<Grant>> assigned = assignments(pages, roles);
+  /**
+   * Maps a tenant's pages.
+   *
+   * @param observedAt when the pages were captured
+   * @throws SnapshotException naming the file, the record and the field of the first bad record
+   */
+  public static GoogleDirectory map(GooglePages pages, Instant observedAt) {
+    String domain = pages.domain();
+    AdminRoles roles = AdminRoles.read(pages.roles());
+    RoleAssignments assignments = RoleAssignments.read(pages.roleAssignments(), roles, domain);
     List<Account> accounts = new ArrayList<>();
     List<Identity> people = new ArrayList<>();
-    Set<String> seen = new LinkedHashSet<>();
-    for (GooglePages.Page page : pages.users()) {
-      List<JsonNode> users = SnapshotJson.array(page.body(), "users", page.file(), null);
-      for (int i = 0; i < users.size(); i++) {
-        JsonNode user = users.get(i);
-        String record = "users[" + i + "]";
-        String id = SnapshotJson.requiredText(user, "id", page.file(), record);
-        String email =
-            SnapshotJson.requiredText(
-                user, "primaryEmail", page.file(), record + " (id=" + id + ")");
-        record = record + " (" + email + ")";
-        if (!seen.add(id)) {
+    Set<String> ids = new HashSet<>();
+    for (DirectoryPage page : pages.users()) {
+      for (int i = 0; i < page.items().size(); i++) {
+        GoogleUser user = GoogleUser.read(page.items().get(i), page.file(), page.record(i));
+        if (!ids.add(user.id())) {
           throw new SnapshotException(
-              page.file(), record, "user id " + id + " appears twice in the pages");
+              page.file(),
+              page.record(i) + " (primaryEmail=" + user.primaryEmail() + ")",
+              "user id " + user.id() + " appears twice in the users.list pages");
         }
-        Account account =
-            account(
-                pages.domain(),
-                user,
-                id,
-                email,
-                assigned.getOrDefault(id, List.of()),
-                page.file(),
-                record);
+        Account account = account(user, assignments.forUser(user.id()), domain, observedAt);
         accounts.add(account);
-        people.add(person(account, user, page.file(), record));
+        people.add(person(user, account));
       }
     }
     return new GoogleDirectory(accounts, people);
   }
 
-  private Account account(
+  private static Account account(
+      GoogleUser user,
+      List<RoleAssignments.Assignment> assigned,
       String domain,
-      JsonNode user,
-      String id,
-      String email,
-      List<Grant> roleGrants,
-      Path file,
-      String record) {
-    AccountStatus status = status(user, file, record);
-    Instant created = SnapshotJson.optionalInstant(user, "creationTime", file, record);
-    Activity activity = activity(user, file, record);
-    String orgUnit = SnapshotJson.optionalText(user, "orgUnitPath");
-    Map<String, String> tags = new LinkedHashMap<>();
-    if (orgUnit != null) {
-      tags.put("orgUnitPath", orgUnit);
-    }
-    String suspensionReason = SnapshotJson.optionalText(user, "suspensionReason");
-    if (suspensionReason != null) {
-      tags.put("suspensionReason", suspensionReason);
-    }
-    boolean service = orgUnit != null && orgUnit.toLowerCase(Locale.ROOT).contains("service");
+      Instant observedAt) {
+    AccountStatus status = status(user);
+    Activity lastActivity = lastActivity(user);
+    boolean service = isServiceOrgUnit(user.orgUnitPath());
     return Account.builder(
-            new AccountKey(SourceSystem.GOOGLE_WORKSPACE, domain, id), email, observedAt)
-        .displayName(fullName(user))
-        .emails(emails(user, email))
+            new AccountKey(SourceSystem.GOOGLE_WORKSPACE, domain, user.id()),
+            user.primaryEmail(),
+            observedAt)
+        .displayName(user.fullName())
+        .emails(user.emails())
         .kind(
             service ? AccountKind.SERVICE : AccountKind.HUMAN,
-            service ? "orgUnitPath " + orgUnit : "Google Workspace user")
+            service ? "orgUnitPath " + user.orgUnitPath() : "Google Workspace user")
         .status(status)
-        .created(created)
-        .lastActivity(activity)
+        .created(user.created())
+        .lastActivity(lastActivity)
         .credentials(
             List.of(
                 new Credential(
                     CredentialType.CONSOLE_PASSWORD,
                     "Google account password",
                     status == AccountStatus.ACTIVE,
-                    created,
-                    activity.at(),
-                    activity.state())))
-        .mfa(mfa(user, file, record))
-        .grants(grants(domain, user, roleGrants, file, record))
-        .tags(tags)
+                    user.created(),
+                    lastActivity.at(),
+                    lastActivity.state())))
+        .mfa(mfa(user))
+        .grants(grants(user, assigned, domain))
+        .tags(tags(user))
         .build();
   }
 
-  private Identity person(Account account, JsonNode user, Path file, String record) {
-    JsonNode name = user.path("name");
-    boolean left = account.status() != AccountStatus.ACTIVE;
-    String evidence =
-        switch (account.status()) {
-          case DELETED -> "Google Workspace: deleted";
-          case ARCHIVED -> "Google Workspace: archived";
-          case SUSPENDED ->
-              "Google Workspace: suspended"
-                  + (account.tag("suspensionReason") == null
-                      ? ""
-                      : " (" + account.tag("suspensionReason") + ")");
-          default -> "Google Workspace: active";
-        };
-    return new Identity(
-        account.name(),
-        account.displayName(),
-        SnapshotJson.optionalText(name, "givenName"),
-        SnapshotJson.optionalText(name, "familyName"),
-        account.emails(),
-        left ? PersonStatus.LEFT : PersonStatus.ACTIVE,
-        evidence,
-        SnapshotJson.optionalInstant(user, "deletionTime", file, record),
-        account.key());
-  }
-
-  private static AccountStatus status(JsonNode user, Path file, String record) {
-    if (SnapshotJson.optionalText(user, "deletionTime") != null) {
+  private static AccountStatus status(GoogleUser user) {
+    if (user.deleted() != null) {
       return AccountStatus.DELETED;
     }
-    if (SnapshotJson.bool(user, "archived", false, file, record)) {
+    if (user.archived()) {
       return AccountStatus.ARCHIVED;
     }
-    if (SnapshotJson.bool(user, "suspended", false, file, record)) {
+    if (user.suspended()) {
       return AccountStatus.SUSPENDED;
     }
     return AccountStatus.ACTIVE;
   }
 
-  private static Activity activity(JsonNode user, Path file, String record) {
-    Instant last = SnapshotJson.optionalInstant(user, "lastLoginTime", file, record);
-    if (last == null) {
+  private static Activity lastActivity(GoogleUser user) {
+    if (user.lastLogin() == null) {
       return Activity.unknown("Google users.list gave no lastLoginTime");
     }
-    if (last.equals(NEVER)) {
+    // Google prints the epoch, 1970-01-01T00:00:00.000Z, for a user who never signed in
+    // (https://github.com/GAM-team/GAM/issues/488).
+    if (user.lastLogin().equals(Instant.EPOCH)) {
       return Activity.neverUsed("Google lastLoginTime is 1970-01-01: never signed in");
     }
-    return Activity.usedAt(last, "Google lastLoginTime");
+    return Activity.usedAt(user.lastLogin(), "Google lastLoginTime");
   }
 
-  private static Mfa mfa(JsonNode user, Path file, String record) {
-    if (!user.has("isEnrolledIn2Sv") || user.get("isEnrolledIn2Sv").isNull()) {
+  private static Mfa mfa(GoogleUser user) {
+    if (user.enrolledIn2Sv() == null) {
       return Mfa.unknown("Google users.list gave no isEnrolledIn2Sv");
     }
-    boolean enforced = SnapshotJson.bool(user, "isEnforcedIn2Sv", false, file, record);
-    String enforcement = enforced ? ", isEnforcedIn2Sv=true" : ", isEnforcedIn2Sv=false";
-    if (SnapshotJson.bool(user, "isEnrolledIn2Sv", false, file, record)) {
+    if (user.enrolledIn2Sv()) {
+      String enforced =
+          user.enforcedIn2Sv() == null ? "" : ", isEnforcedIn2Sv=" + user.enforcedIn2Sv();
+      // 2SV enrolment does not say which factor (key, app, SMS): UNSPECIFIED.
       return Mfa.enabled(
           List.of(new MfaFactor(MfaFactorType.UNSPECIFIED, null, null)),
-          "Google isEnrolledIn2Sv=true" + enforcement);
+          "Google isEnrolledIn2Sv=true" + enforced);
     }
-    return Mfa.notEnabled("Google isEnrolledIn2Sv=false" + enforcement);
+    return Mfa.notEnabled("Google isEnrolledIn2Sv=false");
   }
 
+  /**
+   * The super admin flag, each role assigned to the user, and a stand-in for a delegated admin
+   * whose roles the snapshot does not show. A super admin role assignment and isAdmin say the same
+   * thing, so they make one grant, named by the role.
+   */
   private static List<Grant> grants(
-      String domain, JsonNode user, List<Grant> roleGrants, Path file, String record) {
-    List<Grant> grants = new ArrayList<>(roleGrants);
-    boolean superAdminRole = roleGrants.stream().anyMatch(g -> g.level() == PrivilegeLevel.ADMIN);
-    if (SnapshotJson.bool(user, "isAdmin", false, file, record) && !superAdminRole) {
-      grants.add(0, new Grant("Super Admin", domain, PrivilegeLevel.ADMIN, "isAdmin"));
+      GoogleUser user, List<RoleAssignments.Assignment> assigned, String domain) {
+    Set<Grant> grants = new LinkedHashSet<>();
+    boolean superAdminAssigned = assigned.stream().anyMatch(a -> a.role().superAdmin());
+    if (user.admin() && !superAdminAssigned) {
+      grants.add(new Grant("Super Admin", domain, PrivilegeLevel.ADMIN, "isAdmin"));
     }
-    if (grants.isEmpty() && SnapshotJson.bool(user, "isDelegatedAdmin", false, file, record)) {
+    for (RoleAssignments.Assignment assignment : assigned) {
+      grants.add(
+          new Grant(
+              assignment.role().name(),
+              assignment.scope(),
+              assignment.role().level(),
+              VIA_ROLE_ASSIGNMENT));
+    }
+    if (user.delegatedAdmin() && assigned.isEmpty()) {
       grants.add(
           new Grant(
               "delegated admin (roles not in snapshot)",
@@ -205,68 +171,48 @@ public final class GoogleDirectoryMapper {
               PrivilegeLevel.WRITE,
               "isDelegatedAdmin"));
     }
-    return grants;
+    return List.copyOf(grants);
   }
 
-  /** Role assignments to users, by user id. Group assignments are left to the group connector. */
-  private static Map<String, List<Grant>> assignments(GooglePages pages, AdminRoles roles) {
-    Map<String, List<Grant>> byUser = new HashMap<>();
-    for (GooglePages.Page page : pages.roleAssignments()) {
-      List<JsonNode> items = SnapshotJson.array(page.body(), "items", page.file(), null);
-      for (int i = 0; i < items.size(); i++) {
-        JsonNode item = items.get(i);
-        String record = "items[" + i + "]";
-        String type = SnapshotJson.optionalText(item, "assigneeType");
-        if (type != null && !type.equalsIgnoreCase("user")) {
-          continue;
-        }
-        String user = SnapshotJson.requiredText(item, "assignedTo", page.file(), record);
-        String roleId = SnapshotJson.requiredText(item, "roleId", page.file(), record);
-        AdminRoles.Role role = roles.get(roleId);
-        if (role == null) {
-          throw new SnapshotException(
-              page.file(), record, "roleId " + roleId + " is not in the roles.list pages");
-        }
-        String scope =
-            "ORG_UNIT".equalsIgnoreCase(SnapshotJson.optionalText(item, "scopeType"))
-                ? "orgunit:" + SnapshotJson.requiredText(item, "orgUnitId", page.file(), record)
-                : pages.domain();
-        byUser
-            .computeIfAbsent(user, k -> new ArrayList<>())
-            .add(new Grant(role.name(), scope, role.level(), "role assignment"));
-      }
-    }
-    return byUser;
+  /** A service account lives in an org unit named for it, e.g. /Service Accounts. */
+  private static boolean isServiceOrgUnit(String orgUnitPath) {
+    return orgUnitPath != null && orgUnitPath.toLowerCase(Locale.ROOT).contains("service");
   }
 
-  private static String fullName(JsonNode user) {
-    JsonNode name = user.path("name");
-    String full = SnapshotJson.optionalText(name, "fullName");
-    if (full != null) {
-      return full;
+  /** Directory facts the reports show; Google has no owner-set labels on users. */
+  private static Map<String, String> tags(GoogleUser user) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    if (user.orgUnitPath() != null) {
+      tags.put("orgUnitPath", user.orgUnitPath());
     }
-    String given = SnapshotJson.optionalText(name, "givenName");
-    String family = SnapshotJson.optionalText(name, "familyName");
-    String joined = ((given == null ? "" : given) + " " + (family == null ? "" : family)).strip();
-    return joined.isEmpty() ? null : joined;
+    if (user.suspended() && user.suspensionReason() != null) {
+      tags.put("suspensionReason", user.suspensionReason());
+    }
+    return tags;
   }
 
-  private static List<String> emails(JsonNode user, String primary) {
-    Set<String> emails = new LinkedHashSet<>();
-    emails.add(primary.toLowerCase(Locale.ROOT));
-    for (JsonNode e : user.path("emails")) {
-      String address = SnapshotJson.optionalText(e, "address");
-      if (address != null) {
-        emails.add(address.toLowerCase(Locale.ROOT));
-      }
-    }
-    for (String field : List.of("aliases", "nonEditableAliases")) {
-      for (JsonNode alias : user.path(field)) {
-        if (alias.isTextual() && !alias.asText().isBlank()) {
-          emails.add(alias.asText().strip().toLowerCase(Locale.ROOT));
-        }
-      }
-    }
-    return List.copyOf(emails);
+  private static Identity person(GoogleUser user, Account account) {
+    AccountStatus status = account.status();
+    return new Identity(
+        user.primaryEmail(),
+        user.fullName(),
+        user.givenName(),
+        user.familyName(),
+        user.emails(),
+        status == AccountStatus.ACTIVE ? PersonStatus.ACTIVE : PersonStatus.LEFT,
+        statusEvidence(user, status),
+        status == AccountStatus.DELETED ? user.deleted() : null,
+        account.key());
+  }
+
+  private static String statusEvidence(GoogleUser user, AccountStatus status) {
+    return switch (status) {
+      case DELETED -> "Google Workspace: deleted";
+      case ARCHIVED -> "Google Workspace: archived";
+      case SUSPENDED ->
+          "Google Workspace: suspended"
+              + (user.suspensionReason() == null ? "" : " (" + user.suspensionReason() + ")");
+      case ACTIVE, PENDING -> "Google Workspace: active";
+    };
   }
 }

@@ -1,6 +1,5 @@
 package dev.rollcall.connectors.google;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
@@ -12,12 +11,11 @@ import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads a Google Workspace tenant folder: users.list, roles.list and roleAssignments.list pages
- * exactly as the Directory API returns them.
+ * Reads a Google Workspace tenant folder, named for the primary domain: the users.list, roles.list
+ * and roleAssignments.list pages exactly as the Directory API prints them.
  */
 public final class GoogleSnapshotReader implements SnapshotReader {
 
@@ -28,20 +26,10 @@ public final class GoogleSnapshotReader implements SnapshotReader {
 
   @Override
   public SourceResult read(Path tenantDir, Instant observedAt) {
-    String domain = tenantDir.getFileName().toString();
-    List<GooglePages.Page> users = pages(tenantDir, "users", "admin#directory#users");
-    if (users.isEmpty()) {
-      throw new SnapshotException(
-          tenantDir, null, "no users.list pages: expected users.json or users/*.json");
-    }
-    GooglePages pages =
-        new GooglePages(
-            domain,
-            users,
-            pages(tenantDir, "roles", "admin#directory#roles"),
-            pages(tenantDir, "roleAssignments", "admin#directory#roleAssignments"));
-    GoogleDirectory directory = new GoogleDirectoryMapper(observedAt).map(pages);
-    return new SourceResult(
+    GooglePages pages = pages(tenantDir);
+    String domain = pages.domain();
+    GoogleDirectory directory = GoogleDirectoryMapper.map(pages, observedAt);
+    SourcePull pull =
         new SourcePull(
             "google/" + domain,
             SourceSystem.GOOGLE_WORKSPACE,
@@ -49,26 +37,37 @@ public final class GoogleSnapshotReader implements SnapshotReader {
             PullStatus.COMPLETE,
             directory.accounts().size(),
             List.of(),
-            observedAt),
+            observedAt);
+    return new SourceResult(
+        pull,
         directory.accounts(),
         directory.people(),
         new TenantSettings(SourceSystem.GOOGLE_WORKSPACE, domain, null, null));
   }
 
-  private static List<GooglePages.Page> pages(Path dir, String name, String kind) {
-    List<GooglePages.Page> pages = new ArrayList<>();
-    for (Path file : TenantFolder.pages(dir, name)) {
-      JsonNode body = SnapshotJson.read(file);
-      if (!body.isObject()) {
-        throw new SnapshotException(file, null, "a " + name + " page must be a JSON object");
-      }
-      String actual = SnapshotJson.optionalText(body, "kind");
-      if (actual != null && !actual.equals(kind)) {
-        throw new SnapshotException(
-            file, null, "page kind is '" + actual + "', expected '" + kind + "'");
-      }
-      pages.add(new GooglePages.Page(file, body));
+  /**
+   * The raw pages of a tenant folder, each checked for shape. The users pages are required; roles
+   * and roleAssignments are optional.
+   */
+  static GooglePages pages(Path tenantDir) {
+    List<DirectoryPage> users = pages(tenantDir, DirectoryListing.USERS);
+    if (users.isEmpty()) {
+      throw new SnapshotException(
+          tenantDir,
+          null,
+          "no users.list pages: expected users.json or users/*.json"
+              + " (Directory API users.list, projection=full)");
     }
-    return pages;
+    return new GooglePages(
+        tenantDir.getFileName().toString(),
+        users,
+        pages(tenantDir, DirectoryListing.ROLES),
+        pages(tenantDir, DirectoryListing.ROLE_ASSIGNMENTS));
+  }
+
+  private static List<DirectoryPage> pages(Path tenantDir, DirectoryListing listing) {
+    return TenantFolder.pages(tenantDir, listing.pageName()).stream()
+        .map(file -> DirectoryPage.of(file, SnapshotJson.read(file), listing))
+        .toList();
   }
 }
