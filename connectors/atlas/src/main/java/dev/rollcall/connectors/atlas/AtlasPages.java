@@ -2,18 +2,22 @@ package dev.rollcall.connectors.atlas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 
 /**
- * The raw Atlas Administration API v2 responses of one organisation, as the snapshot holds them.
+ * The raw Atlas Administration API v2 responses of one organisation, as a snapshot holds them; the
+ * input of {@link AtlasMapper}.
  *
- * @param orgId the organisation id
- * @param organization GET /orgs/{orgId}, or null
- * @param settings GET /orgs/{orgId}/settings, or null
- * @param users the organisation users pages
- * @param groups the project pages
- * @param databaseUsers the database users pages, by project id
+ * @param orgId the organisation id (24 hex digits)
+ * @param organization GET /orgs/{orgId}, or null when not in the snapshot
+ * @param settings GET /orgs/{orgId}/settings, or null when not in the snapshot
+ * @param users the GET /orgs/{orgId}/users pages
+ * @param groups the GET /orgs/{orgId}/groups pages (projects)
+ * @param databaseUsers the GET /groups/{groupId}/databaseUsers pages, by project id
  */
 public record AtlasPages(
     String orgId,
@@ -23,12 +27,20 @@ public record AtlasPages(
     List<Page> groups,
     Map<String, List<Page>> databaseUsers) {
 
-  /** One response body and its file. */
-  public record Page(Path file, JsonNode body) {}
+  /** One response body and the file it was read from. */
+  public record Page(Path file, JsonNode body) {
+    public Page {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(body, "body of " + file);
+    }
+  }
 
   public AtlasPages {
+    Objects.requireNonNull(orgId, "orgId");
     users = List.copyOf(users);
     groups = List.copyOf(groups);
-    databaseUsers = Map.copyOf(databaseUsers);
+    TreeMap<String, List<Page>> byProject = new TreeMap<>();
+    databaseUsers.forEach((groupId, pages) -> byProject.put(groupId, List.copyOf(pages)));
+    databaseUsers = Collections.unmodifiableMap(byProject);
   }
 }

@@ -4,10 +4,10 @@ import dev.rollcall.model.PrivilegeLevel;
 import java.util.Map;
 
 /**
- * The privilege level of each Atlas role: organisation and project roles
- * (https://www.mongodb.com/docs/atlas/reference/user-roles/) and database built-in roles
- * (https://www.mongodb.com/docs/manual/reference/built-in-roles/). Unrecognised names are taken as
- * write, the cautious guess, and say so.
+ * The privilege level of every Atlas role rollcall knows, in one table: organisation and project
+ * roles (https://www.mongodb.com/docs/atlas/reference/user-roles/) and database built-in roles
+ * (https://www.mongodb.com/docs/atlas/mongodb-users-roles-and-privileges/). A name not in the table
+ * is unrecognised (or, for a database role, custom); the mappers take it as write and say so.
  */
 final class AtlasRoles {
   private static final Map<String, PrivilegeLevel> ORG_AND_PROJECT =
@@ -20,14 +20,14 @@ final class AtlasRoles {
           Map.entry("ORG_READ_ONLY", PrivilegeLevel.READ),
           Map.entry("ORG_BILLING_READ_ONLY", PrivilegeLevel.READ),
           Map.entry("GROUP_OWNER", PrivilegeLevel.ADMIN),
-          // Data access admins create database users, user admins invite people: both escalate.
+          // These create database users or invite people, so they can hand out more access.
           Map.entry("GROUP_DATA_ACCESS_ADMIN", PrivilegeLevel.PRIVILEGE_ESCALATION),
           Map.entry("GROUP_USER_ADMIN", PrivilegeLevel.PRIVILEGE_ESCALATION),
+          Map.entry("GROUP_DATABASE_ACCESS_ADMIN", PrivilegeLevel.PRIVILEGE_ESCALATION),
           Map.entry("GROUP_CLUSTER_MANAGER", PrivilegeLevel.WRITE),
           Map.entry("GROUP_DATA_ACCESS_READ_WRITE", PrivilegeLevel.WRITE),
           Map.entry("GROUP_STREAM_PROCESSING_OWNER", PrivilegeLevel.WRITE),
           Map.entry("GROUP_SEARCH_INDEX_EDITOR", PrivilegeLevel.WRITE),
-          Map.entry("GROUP_DATABASE_ACCESS_ADMIN", PrivilegeLevel.PRIVILEGE_ESCALATION),
           Map.entry("GROUP_BACKUP_MANAGER", PrivilegeLevel.WRITE),
           Map.entry("GROUP_READ_ONLY", PrivilegeLevel.READ),
           Map.entry("GROUP_DATA_ACCESS_READ_ONLY", PrivilegeLevel.READ),
@@ -52,7 +52,7 @@ final class AtlasRoles {
 
   private AtlasRoles() {}
 
-  /** An organisation or project role's level, or null when Atlas has no such role. */
+  /** An organisation or project role's level, or null when the name is not in the table. */
   static PrivilegeLevel orgOrProject(String role) {
     return ORG_AND_PROJECT.get(role);
   }

@@ -18,13 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
- * Reads an Atlas organisation folder: organisation, settings, users, projects and each project's
- * database users, as the Atlas Administration API v2 returns them. Listings whose pages hold fewer
- * results than their {@code totalCount} make the pull partial, not failed.
+ * Reads an Atlas organisation folder of a snapshot (organization.json, settings.json, the users,
+ * groups and per-project databaseUsers pages) and maps it with {@link AtlasMapper}. A listing whose
+ * pages hold fewer results than its {@code totalCount} makes the pull partial, not failed.
  */
 public final class AtlasSnapshotReader implements SnapshotReader {
+  private static final Pattern ATLAS_ID = Pattern.compile("[0-9a-f]{24}");
 
   @Override
   public String folder() {
@@ -34,22 +36,25 @@ public final class AtlasSnapshotReader implements SnapshotReader {
   @Override
   public SourceResult read(Path tenantDir, Instant observedAt) {
     String orgId = tenantDir.getFileName().toString();
-    if (!orgId.matches("[0-9a-f]{24}")) {
+    if (!ATLAS_ID.matcher(orgId).matches()) {
       throw new SnapshotException(
-          tenantDir, null, "an Atlas folder must be named for its 24-hex organisation id");
+          tenantDir,
+          null,
+          "folder name '" + orgId + "' is not an Atlas organisation id (24 lower-case hex digits)");
     }
     List<String> gaps = new ArrayList<>();
     List<AtlasPages.Page> users = listing(tenantDir, "users", gaps);
     if (users.isEmpty()) {
       throw new SnapshotException(
-          tenantDir, null, "no organisation users: expected users.json or users/*.json");
+          tenantDir,
+          null,
+          "no organisation users in the snapshot: expected users.json or users/*.json"
+              + " (GET /api/atlas/v2/orgs/"
+              + orgId
+              + "/users)");
     }
     List<AtlasPages.Page> groups = listing(tenantDir, "groups", gaps);
-    Map<String, List<AtlasPages.Page>> databaseUsers = new TreeMap<>();
-    for (Path project : TenantFolder.subfolders(tenantDir.resolve("groups"))) {
-      String listingName = "groups/" + project.getFileName() + "/databaseUsers";
-      databaseUsers.put(project.getFileName().toString(), listing(tenantDir, listingName, gaps));
-    }
+    Map<String, List<AtlasPages.Page>> databaseUsers = databaseUsers(tenantDir, gaps);
     AtlasPages pages =
         new AtlasPages(
             orgId,
@@ -59,6 +64,16 @@ public final class AtlasSnapshotReader implements SnapshotReader {
             groups,
             databaseUsers);
     AtlasMapper mapper = new AtlasMapper(observedAt);
+    for (Map.Entry<String, String> project : mapper.projects(pages).entrySet()) {
+      if (databaseUsers.getOrDefault(project.getKey(), List.of()).isEmpty()) {
+        gaps.add(
+            "groups/"
+                + project.getKey()
+                + "/databaseUsers: project '"
+                + project.getValue()
+                + "' is listed but its database users are not in the snapshot");
+      }
+    }
     List<Account> accounts = mapper.accounts(pages);
     return new SourceResult(
         new SourcePull(
@@ -74,29 +89,55 @@ public final class AtlasSnapshotReader implements SnapshotReader {
         new TenantSettings(SourceSystem.ATLAS_ORG, orgId, null, mapper.mfaRequired(pages)));
   }
 
-  /** The pages of one listing, noting in {@code gaps} when they hold fewer than totalCount. */
-  private static List<AtlasPages.Page> listing(Path dir, String name, List<String> gaps) {
+  /** The databaseUsers pages of every project folder under groups/, by project id. */
+  private static Map<String, List<AtlasPages.Page>> databaseUsers(
+      Path tenantDir, List<String> gaps) {
+    Map<String, List<AtlasPages.Page>> byProject = new TreeMap<>();
+    for (Path project : TenantFolder.subfolders(tenantDir.resolve("groups"))) {
+      String groupId = project.getFileName().toString();
+      if (!ATLAS_ID.matcher(groupId).matches()) {
+        throw new SnapshotException(
+            project,
+            null,
+            "folder name '" + groupId + "' is not an Atlas project id (24 lower-case hex digits)");
+      }
+      byProject.put(groupId, listing(tenantDir, "groups/" + groupId + "/databaseUsers", gaps));
+    }
+    return byProject;
+  }
+
+  /**
+   * The pages of one listing; adds to {@code gaps} when they hold fewer results than the totalCount
+   * Atlas reported (absent when the request did not ask for includeCount).
+   */
+  private static List<AtlasPages.Page> listing(Path tenantDir, String name, List<String> gaps) {
     List<AtlasPages.Page> pages = new ArrayList<>();
     int results = 0;
-    Integer total = null;
-    for (Path file : TenantFolder.pages(dir, name)) {
-      JsonNode body = SnapshotJson.read(file);
-      JsonNode list = body.get("results");
-      if (list == null || !list.isArray()) {
-        throw new SnapshotException(
-            file, null, "field 'results' is missing or not an array (not an Atlas v2 list page)");
+    Integer totalCount = null;
+    for (Path file : TenantFolder.pages(tenantDir, name)) {
+      AtlasPages.Page page = new AtlasPages.Page(file, SnapshotJson.read(file));
+      results += AtlasMapper.results(page).size();
+      Integer count = totalCount(page);
+      if (count != null) {
+        totalCount = totalCount == null ? count : Math.max(totalCount, count);
       }
-      results += list.size();
-      JsonNode count = body.get("totalCount");
-      if (count != null && count.canConvertToInt()) {
-        total = total == null ? count.asInt() : Math.max(total, count.asInt());
-      }
-      pages.add(new AtlasPages.Page(file, body));
+      pages.add(page);
     }
-    if (total != null && results < total) {
-      gaps.add(name + ": " + results + " of " + total + " results in the snapshot");
+    if (totalCount != null && results < totalCount) {
+      gaps.add(name + ": " + results + " of " + totalCount + " results in the snapshot");
     }
     return pages;
+  }
+
+  private static Integer totalCount(AtlasPages.Page page) {
+    JsonNode count = page.body().get("totalCount");
+    if (count == null || count.isNull()) {
+      return null;
+    }
+    if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
+      throw new SnapshotException(page.file(), null, "field 'totalCount' is not a count: " + count);
+    }
+    return count.intValue();
   }
 
   private static AtlasPages.Page single(Path file) {
