@@ -7,8 +7,6 @@ import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.Activity;
-import dev.rollcall.model.Credential;
-import dev.rollcall.model.CredentialType;
 import dev.rollcall.model.Grant;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactor;
@@ -16,198 +14,156 @@ import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PasswordPolicy;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.SourceSystem;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Maps an AWS account's raw IAM data to accounts: one per credential report row (the root user
- * included) joined by user name to its authorization details. Pure: the same snapshot always gives
- * the same accounts.
+ * included), joined by user name to its authorization details, then one per user the details list
+ * but the report does not (created after the report was generated). Pure: no file or network
+ * access.
  */
 public final class AwsIamMapper {
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  private static final String NOT_IN_REPORT = "not in credential report";
+
   private final Instant observedAt;
 
+  /**
+   * Creates a mapper.
+   *
+   * @param observedAt when the snapshot was captured; every account carries it
+   */
   public AwsIamMapper(Instant observedAt) {
-    this.observedAt = observedAt;
+    this.observedAt = Objects.requireNonNull(observedAt, "observedAt");
   }
 
-  /** Every IAM user and the root user. */
-  public List<Account> accounts(AwsAccountSnapshot snapshot) {
-    Details details = Details.of(snapshot);
-    Map<String, List<MfaFactor>> factors = factors(snapshot);
-    Map<String, Account> accounts = new LinkedHashMap<>();
-    for (CredentialReportRow row : snapshot.credentialReport()) {
-      Details.User user = details.users().get(row.user());
-      Account account =
+  /** The root user and every IAM user, in credential report order, then details-only users. */
+  public List<Account> accounts(AwsRawAccount raw) {
+    AuthorizationDetails details = AuthorizationDetails.merge(raw.authorizationDetails());
+    MfaDevices devices = MfaDevices.of(raw);
+    String accountId = raw.accountId();
+    List<Account> accounts = new ArrayList<>();
+    Set<String> reported = new HashSet<>();
+    for (CredentialReportRow row : raw.credentialReport().rows()) {
+      checkAccount(row, raw.credentialReport().file(), accountId);
+      reported.add(row.user());
+      accounts.add(
           row.isRoot()
-              ? root(snapshot.accountId(), row, factors.getOrDefault(":root", List.of()))
-              : user(
-                  snapshot.accountId(),
-                  row,
-                  user,
-                  details,
-                  factors.getOrDefault(row.user(), List.of()));
-      accounts.put(row.user(), account);
+              ? root(accountId, row, devices.root())
+              : user(accountId, row, details.users().get(row.user()), details, devices));
     }
-    // A user created after the report was generated has details but no report row.
-    for (Details.User user : details.users().values()) {
-      if (!accounts.containsKey(user.name())) {
-        accounts.put(user.name(), user(snapshot.accountId(), null, user, details, List.of()));
+    for (AuthorizationDetails.User user : details.users().values()) {
+      if (!reported.contains(user.name())) {
+        accounts.add(user(accountId, null, user, details, devices));
       }
     }
-    return List.copyOf(accounts.values());
+    return accounts;
   }
 
-  /** The account password policy, or null when none is set. */
-  public PasswordPolicy passwordPolicy(AwsAccountSnapshot snapshot) {
-    if (snapshot.passwordPolicy() == null) {
+  /**
+   * The account password policy; null when the snapshot holds none (the account has none set).
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PasswordPolicy.html
+   */
+  public PasswordPolicy passwordPolicy(AwsRawAccount raw) {
+    AwsRawAccount.Page page = raw.passwordPolicy();
+    if (page == null) {
       return null;
     }
-    Path file = snapshot.passwordPolicy().file();
-    JsonNode policy = snapshot.passwordPolicy().body().path("PasswordPolicy");
-    if (!policy.isObject()) {
-      throw new SnapshotException(file, null, "field 'PasswordPolicy' is missing");
+    Path file = page.file();
+    JsonNode policy = page.body().get("PasswordPolicy");
+    if (policy == null || !policy.isObject()) {
+      throw new SnapshotException(
+          file,
+          null,
+          "field 'PasswordPolicy' is missing (not aws iam get-account-password-policy output)");
     }
-    boolean expires = SnapshotJson.bool(policy, "ExpirePasswords", false, file, "PasswordPolicy");
+    String record = "PasswordPolicy";
+    boolean expires = SnapshotJson.bool(policy, "ExpirePasswords", false, file, record);
     return new PasswordPolicy(
-        integer(policy, "MinimumPasswordLength"),
-        expires ? integer(policy, "MaxPasswordAge") : null,
-        integer(policy, "PasswordReusePrevention"),
-        SnapshotJson.bool(policy, "RequireSymbols", false, file, "PasswordPolicy"),
-        SnapshotJson.bool(policy, "RequireNumbers", false, file, "PasswordPolicy"),
-        SnapshotJson.bool(policy, "RequireUppercaseCharacters", false, file, "PasswordPolicy"),
-        SnapshotJson.bool(policy, "RequireLowercaseCharacters", false, file, "PasswordPolicy"));
+        count(policy, "MinimumPasswordLength", file),
+        expires ? count(policy, "MaxPasswordAge", file) : null,
+        count(policy, "PasswordReusePrevention", file),
+        SnapshotJson.bool(policy, "RequireSymbols", false, file, record),
+        SnapshotJson.bool(policy, "RequireNumbers", false, file, record),
+        SnapshotJson.bool(policy, "RequireUppercaseCharacters", false, file, record),
+        SnapshotJson.bool(policy, "RequireLowercaseCharacters", false, file, record));
   }
 
   private Account root(String accountId, CredentialReportRow row, List<MfaFactor> factors) {
-    List<Credential> credentials = new ArrayList<>();
-    // password_enabled is not_supported for root: the root user can sign in unless its
-    // credentials were removed centrally, which the report does not show.
-    credentials.add(password(row, true));
-    credentials.addAll(keys(row));
     return Account.builder(
             new AccountKey(SourceSystem.AWS_IAM, accountId, "root"), "root", observedAt)
         .displayName("AWS account root user")
         .kind(AccountKind.UNKNOWN, "AWS account root user")
         .created(row.created())
-        .lastActivity(activity(row))
-        .credentials(credentials)
+        .lastActivity(ReportCredentials.lastActivity(row))
+        .credentials(ReportCredentials.of(row))
         .mfa(mfa(row, factors))
         .grants(List.of(new Grant("root user", accountId, PrivilegeLevel.ADMIN, "account root")))
         .build();
   }
 
+  /**
+   * An IAM user from its report row, its details or both. A user missing from the details (deleted
+   * after the report, or pages missing) has no grants or tags and is keyed by its ARN, the only id
+   * the report gives; a user missing from the report has unknown activity and MFA.
+   */
   private Account user(
       String accountId,
       CredentialReportRow row,
-      Details.User user,
-      Details details,
-      List<MfaFactor> factors) {
+      AuthorizationDetails.User user,
+      AuthorizationDetails details,
+      MfaDevices devices) {
     String name = row != null ? row.user() : user.name();
-    String nativeId = user != null ? user.id() : "arn:" + row.arn();
-    List<Credential> credentials = new ArrayList<>();
+    String nativeId = user != null ? user.id() : row.arn();
+    Map<String, String> tags = user != null ? user.tags() : Map.of();
+    IamUserKind kind = IamUserKind.infer(row, tags, user != null ? user.path() : null);
+    List<MfaFactor> factors = devices.user(name);
+    Mfa mfa;
     if (row != null) {
-      if (row.passwordEnabled() != null
-          && (row.passwordEnabled() || row.passwordLastChanged() != null)) {
-        credentials.add(password(row, row.passwordEnabled()));
-      }
-      credentials.addAll(keys(row));
-      for (CredentialReportRow.CertSlot cert : row.certs()) {
-        if (cert.active()) {
-          credentials.add(
-              new Credential(
-                  CredentialType.X509_CERTIFICATE,
-                  "signing certificate " + cert.slot(),
-                  true,
-                  cert.lastRotated(),
-                  null,
-                  Activity.State.UNKNOWN));
-        }
-      }
+      mfa = mfa(row, factors);
+    } else if (!factors.isEmpty()) {
+      mfa = Mfa.enabled(factors, "MFA device listing (" + NOT_IN_REPORT + ")");
+    } else {
+      mfa = Mfa.unknown(NOT_IN_REPORT);
     }
-    Map<String, String> tags = user == null ? Map.of() : user.tags();
     return Account.builder(
             new AccountKey(SourceSystem.AWS_IAM, accountId, nativeId), name, observedAt)
-        .emails(name.contains("@") ? List.of(name) : List.of())
-        .kind(kind(row, user, tags), kindEvidence(row, user, tags))
-        .created(
-            row != null && row.created() != null
-                ? row.created()
-                : user == null ? null : user.created())
+        .emails(EMAIL.matcher(name).matches() ? List.of(name) : List.of())
+        .kind(kind.kind(), kind.evidence())
+        .created(row != null ? row.created() : user.created())
         .lastActivity(
-            row == null ? Activity.unknown("not in the credential report") : activity(row))
-        .credentials(credentials)
-        .mfa(row == null ? Mfa.unknown("not in the credential report") : mfa(row, factors))
-        .grants(user == null ? List.of() : details.grantsOf(user, accountId))
+            row != null ? ReportCredentials.lastActivity(row) : Activity.unknown(NOT_IN_REPORT))
+        .credentials(row != null ? ReportCredentials.of(row) : List.of())
+        .mfa(mfa)
+        .grants(user != null ? details.grants(user, accountId) : List.of())
         .tags(tags)
         .build();
   }
 
-  private static Credential password(CredentialReportRow row, boolean active) {
-    Activity.State usage =
-        row.passwordLastUsed() != null
-            ? Activity.State.USED
-            : row.passwordNoInformation() || active
-                ? Activity.State.NEVER_USED
-                : Activity.State.UNKNOWN;
-    return new Credential(
-        CredentialType.CONSOLE_PASSWORD,
-        "console password",
-        active,
-        row.passwordLastChanged(),
-        row.passwordLastUsed(),
-        usage);
+  /** Fails when a row's ARN names another account: the report was saved in the wrong folder. */
+  private static void checkAccount(CredentialReportRow row, Path file, String accountId) {
+    String[] arn = row.arn().split(":", 6);
+    if (arn.length < 6 || !arn[0].equals("arn") || !arn[4].equals(accountId)) {
+      throw new SnapshotException(
+          file,
+          "row " + row.row() + " (user=" + row.user() + ")",
+          "column 'arn' is '"
+              + row.arn()
+              + "', not an ARN in account "
+              + accountId
+              + " (the folder's name)");
+    }
   }
 
-  private static List<Credential> keys(CredentialReportRow row) {
-    List<Credential> keys = new ArrayList<>();
-    for (CredentialReportRow.KeySlot key : row.keys()) {
-      if (key.exists()) {
-        keys.add(
-            new Credential(
-                CredentialType.ACCESS_KEY,
-                "access key " + key.slot(),
-                key.active(),
-                key.lastRotated(),
-                key.lastUsed(),
-                key.lastUsed() != null ? Activity.State.USED : Activity.State.NEVER_USED));
-      }
-    }
-    return keys;
-  }
-
-  private static Activity activity(CredentialReportRow row) {
-    Activity latest = Activity.neverUsed("credential report: no password or key use recorded");
-    if (row.passwordLastUsed() != null) {
-      latest =
-          latest.latest(
-              Activity.usedAt(row.passwordLastUsed(), "credential report password_last_used"));
-    }
-    for (CredentialReportRow.KeySlot key : row.keys()) {
-      if (key.lastUsed() != null) {
-        latest =
-            latest.latest(
-                Activity.usedAt(
-                    key.lastUsed(),
-                    "credential report access_key_"
-                        + key.slot()
-                        + "_last_used_date"
-                        + (key.lastUsedService() == null
-                            ? ""
-                            : " (" + key.lastUsedService() + ")")));
-      }
-    }
-    return latest;
-  }
-
+  /** MFA from the report's mfa_active, with the factors the device listings name. */
   private static Mfa mfa(CredentialReportRow row, List<MfaFactor> factors) {
     if (!row.mfaActive()) {
       return Mfa.notEnabled("credential report mfa_active=false");
@@ -217,153 +173,15 @@ public final class AwsIamMapper {
         "credential report mfa_active=true");
   }
 
-  private static AccountKind kind(
-      CredentialReportRow row, Details.User user, Map<String, String> tags) {
-    String declared = declaredKind(tags);
-    if (declared != null) {
-      return declared.equals("service") ? AccountKind.SERVICE : AccountKind.HUMAN;
-    }
-    if (user != null && user.path().toLowerCase(Locale.ROOT).startsWith("/service")) {
-      return AccountKind.SERVICE;
-    }
-    if (row != null && Boolean.TRUE.equals(row.passwordEnabled())) {
-      return AccountKind.HUMAN;
-    }
-    if (row != null && row.keys().stream().anyMatch(CredentialReportRow.KeySlot::active)) {
-      return AccountKind.SERVICE;
-    }
-    return AccountKind.UNKNOWN;
-  }
-
-  private static String kindEvidence(
-      CredentialReportRow row, Details.User user, Map<String, String> tags) {
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      if (isKindTag(tag.getKey()) && declaredKind(Map.of(tag.getKey(), tag.getValue())) != null) {
-        return "tag " + tag.getKey() + "=" + tag.getValue();
-      }
-    }
-    if (user != null && user.path().toLowerCase(Locale.ROOT).startsWith("/service")) {
-      return "path " + user.path();
-    }
-    if (row != null && Boolean.TRUE.equals(row.passwordEnabled())) {
-      return "console password";
-    }
-    if (row != null && row.keys().stream().anyMatch(CredentialReportRow.KeySlot::active)) {
-      return "access keys only, no console password";
-    }
-    return "no console password and no active access key";
-  }
-
-  private static boolean isKindTag(String key) {
-    String k = key.toLowerCase(Locale.ROOT);
-    return k.equals("kind") || k.equals("type") || k.equals("account-type");
-  }
-
-  private static String declaredKind(Map<String, String> tags) {
-    for (Map.Entry<String, String> tag : tags.entrySet()) {
-      String value = tag.getValue().strip().toLowerCase(Locale.ROOT);
-      if (isKindTag(tag.getKey()) && (value.equals("service") || value.equals("human"))) {
-        return value;
-      }
-    }
-    return null;
-  }
-
-  /** MFA factors by user name (":root" for the root user), from the device listings. */
-  private static Map<String, List<MfaFactor>> factors(AwsAccountSnapshot snapshot) {
-    Map<String, List<MfaFactor>> byUser = new HashMap<>();
-    if (snapshot.virtualMfa() != null) {
-      AwsAccountSnapshot.Page page = snapshot.virtualMfa();
-      List<JsonNode> devices =
-          SnapshotJson.array(page.body(), "VirtualMFADevices", page.file(), null);
-      for (int i = 0; i < devices.size(); i++) {
-        JsonNode device = devices.get(i);
-        JsonNode user = device.get("User");
-        if (user == null || user.isNull()) {
-          continue; // an unassigned device
-        }
-        String record = "VirtualMFADevices[" + i + "]";
-        String serial = SnapshotJson.requiredText(device, "SerialNumber", page.file(), record);
-        String arn = SnapshotJson.optionalText(user, "Arn");
-        String owner =
-            arn != null && arn.endsWith(":root")
-                ? ":root"
-                : SnapshotJson.optionalText(user, "UserName");
-        if (owner == null) {
-          throw new SnapshotException(
-              page.file(), record, "field 'User' has neither UserName nor a root Arn");
-        }
-        add(
-            byUser,
-            owner,
-            new MfaFactor(
-                typeOf(serial),
-                serial,
-                SnapshotJson.optionalInstant(device, "EnableDate", page.file(), record)));
-      }
-    }
-    for (Map.Entry<String, AwsAccountSnapshot.Page> entry : snapshot.mfaDevices().entrySet()) {
-      AwsAccountSnapshot.Page page = entry.getValue();
-      List<JsonNode> devices = SnapshotJson.array(page.body(), "MFADevices", page.file(), null);
-      for (int i = 0; i < devices.size(); i++) {
-        String record = "MFADevices[" + i + "]";
-        JsonNode device = devices.get(i);
-        String serial = SnapshotJson.requiredText(device, "SerialNumber", page.file(), record);
-        String user = SnapshotJson.optionalText(device, "UserName");
-        add(
-            byUser,
-            user == null ? entry.getKey() : user,
-            new MfaFactor(
-                typeOf(serial),
-                serial,
-                SnapshotJson.optionalInstant(device, "EnableDate", page.file(), record)));
-      }
-    }
-    return byUser;
-  }
-
-  private static void add(Map<String, List<MfaFactor>> byUser, String user, MfaFactor factor) {
-    List<MfaFactor> list = byUser.computeIfAbsent(user, k -> new ArrayList<>());
-    if (list.stream().noneMatch(f -> factor.label().equals(f.label()))) {
-      list.add(factor);
-    }
-  }
-
-  /**
-   * The factor type from the serial number's shape: virtual devices have an {@code :mfa/} ARN, FIDO
-   * security keys a {@code :u2f/} ARN, hardware TOTP tokens a plain serial such as {@code
-   * GAHT12345678} (https://docs.aws.amazon.com/IAM/latest/APIReference/API_MFADevice.html).
-   */
-  static MfaFactorType typeOf(String serial) {
-    if (serial.startsWith("arn:") && serial.contains(":u2f/")) {
-      return MfaFactorType.SECURITY_KEY;
-    }
-    if (serial.startsWith("arn:") && serial.contains(":mfa/")) {
-      return MfaFactorType.VIRTUAL_TOTP;
-    }
-    if (!serial.startsWith("arn:")) {
-      return MfaFactorType.HARDWARE_TOTP;
-    }
-    return MfaFactorType.UNSPECIFIED;
-  }
-
-  private static Integer integer(JsonNode node, String field) {
-    JsonNode value = node.get(field);
-    return value == null || value.isNull() ? null : value.asInt();
-  }
-
-  /** Policy documents may be JSON objects (CLI output) or URL-encoded JSON strings (raw API). */
-  static JsonNode document(JsonNode value, Path file, String record) {
+  private static Integer count(JsonNode policy, String field, Path file) {
+    JsonNode value = policy.get(field);
     if (value == null || value.isNull()) {
-      throw new SnapshotException(file, record, "policy document is missing");
+      return null;
     }
-    if (value.isObject()) {
-      return value;
+    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
+      throw new SnapshotException(
+          file, "PasswordPolicy", "field '" + field + "' is not a whole number: " + value);
     }
-    String text = value.asText().strip();
-    if (!text.startsWith("{")) {
-      text = URLDecoder.decode(text, StandardCharsets.UTF_8);
-    }
-    return SnapshotJson.parse(text, file, record);
+    return value.intValue();
   }
 }

@@ -18,15 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads an AWS account folder: the outputs of {@code aws iam get-account-authorization-details},
- * the decoded credential report, the MFA device listings and the password policy.
+ * Reads an AWS account folder of a snapshot (the outputs of {@code aws iam
+ * get-account-authorization-details}, the decoded credential report, the MFA device listings and
+ * the password policy) and maps it with {@link AwsIamMapper}. A listing whose last saved page says
+ * {@code IsTruncated: true} makes the pull partial, not failed.
  */
 public final class AwsSnapshotReader implements SnapshotReader {
   static final String DETAILS = "get-account-authorization-details";
   static final String REPORT = "credential-report.csv";
+  static final String VIRTUAL_MFA = "list-virtual-mfa-devices";
+  static final String MFA_DEVICES = "list-mfa-devices";
+  static final String PASSWORD_POLICY = "get-account-password-policy.json";
+
+  private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   @Override
   public String folder() {
@@ -36,66 +44,104 @@ public final class AwsSnapshotReader implements SnapshotReader {
   @Override
   public SourceResult read(Path tenantDir, Instant observedAt) {
     String accountId = tenantDir.getFileName().toString();
-    if (!accountId.matches("\\d{12}")) {
+    if (!ACCOUNT_ID.matcher(accountId).matches()) {
       throw new SnapshotException(
-          tenantDir, null, "an AWS account folder must be named for its 12-digit account id");
+          tenantDir, null, "folder name '" + accountId + "' is not a 12-digit AWS account id");
     }
-    AwsAccountSnapshot snapshot = load(tenantDir, accountId);
+    List<String> gaps = new ArrayList<>();
+    AwsRawAccount raw = load(tenantDir, accountId, gaps);
     AwsIamMapper mapper = new AwsIamMapper(observedAt);
-    List<Account> accounts = mapper.accounts(snapshot);
+    List<Account> accounts = mapper.accounts(raw);
     return new SourceResult(
         new SourcePull(
             "aws/" + accountId,
             SourceSystem.AWS_IAM,
             accountId,
-            PullStatus.COMPLETE,
+            gaps.isEmpty() ? PullStatus.COMPLETE : PullStatus.PARTIAL,
             accounts.size(),
-            List.of(),
+            gaps,
             observedAt),
         accounts,
         List.of(),
-        new TenantSettings(SourceSystem.AWS_IAM, accountId, mapper.passwordPolicy(snapshot), null));
+        new TenantSettings(SourceSystem.AWS_IAM, accountId, mapper.passwordPolicy(raw), null));
   }
 
-  static AwsAccountSnapshot load(Path dir, String accountId) {
-    List<AwsAccountSnapshot.Page> details = new ArrayList<>();
-    for (Path file : TenantFolder.pages(dir, DETAILS)) {
-      details.add(new AwsAccountSnapshot.Page(file, SnapshotJson.read(file)));
-    }
+  /** Reads the files of an account folder; adds to {@code gaps} for every truncated listing. */
+  static AwsRawAccount load(Path dir, String accountId, List<String> gaps) {
+    List<AwsRawAccount.Page> details = pages(dir, DETAILS, gaps);
     if (details.isEmpty()) {
       throw new SnapshotException(
-          dir, null, "missing " + DETAILS + ".json (or a " + DETAILS + "/ folder of pages)");
+          dir,
+          null,
+          "missing "
+              + DETAILS
+              + ".json (or a folder "
+              + DETAILS
+              + "/ of *.json pages): the output of aws iam "
+              + DETAILS);
     }
     Path report = dir.resolve(REPORT);
     if (!Files.isRegularFile(report)) {
       throw new SnapshotException(
-          dir, null, "missing " + REPORT + " (the decoded credential report)");
+          dir, null, "missing " + REPORT + ": the decoded output of aws iam get-credential-report");
     }
-    Map<String, AwsAccountSnapshot.Page> devices = new TreeMap<>();
-    Path devicesDir = dir.resolve("list-mfa-devices");
-    if (Files.isDirectory(devicesDir)) {
-      try (Stream<Path> files = Files.list(devicesDir)) {
-        for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-          String user = file.getFileName().toString().replaceFirst("\\.json$", "");
-          devices.put(user, new AwsAccountSnapshot.Page(file, SnapshotJson.read(file)));
-        }
-      } catch (IOException e) {
-        throw new SnapshotException(devicesDir, null, "cannot list: " + e.getMessage(), e);
-      }
-    }
-    return new AwsAccountSnapshot(
+    Path policy = dir.resolve(PASSWORD_POLICY);
+    return new AwsRawAccount(
         accountId,
         details,
         CredentialReportParser.parse(report),
-        report,
-        optional(dir.resolve("list-virtual-mfa-devices.json")),
-        devices,
-        optional(dir.resolve("get-account-password-policy.json")));
+        pages(dir, VIRTUAL_MFA, gaps),
+        mfaDevices(dir.resolve(MFA_DEVICES), gaps),
+        Files.isRegularFile(policy) ? page(policy) : null);
   }
 
-  private static AwsAccountSnapshot.Page optional(Path file) {
-    return Files.isRegularFile(file)
-        ? new AwsAccountSnapshot.Page(file, SnapshotJson.read(file))
-        : null;
+  /** The pages of a listing in name order; a gap when the last one says more were not saved. */
+  private static List<AwsRawAccount.Page> pages(Path dir, String name, List<String> gaps) {
+    List<AwsRawAccount.Page> pages = new ArrayList<>();
+    for (Path file : TenantFolder.pages(dir, name)) {
+      pages.add(page(file));
+    }
+    if (!pages.isEmpty()) {
+      truncated(pages.get(pages.size() - 1), name, gaps);
+    }
+    return pages;
+  }
+
+  /** The list-mfa-devices output of each user, by the user name the file is named for. */
+  private static Map<String, AwsRawAccount.Page> mfaDevices(Path folder, List<String> gaps) {
+    Map<String, AwsRawAccount.Page> byUser = new TreeMap<>();
+    if (!Files.isDirectory(folder)) {
+      return byUser;
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
+        String user = file.getFileName().toString().replaceFirst("\\.json$", "");
+        AwsRawAccount.Page page = page(file);
+        truncated(page, MFA_DEVICES + "/" + user, gaps);
+        byUser.put(user, page);
+      }
+    } catch (IOException e) {
+      throw new SnapshotException(folder, null, "cannot list the folder: " + e.getMessage(), e);
+    }
+    return byUser;
+  }
+
+  /**
+   * IAM list calls page with IsTruncated and Marker; a saved last page that says IsTruncated=true
+   * means the rest was not saved.
+   */
+  private static void truncated(AwsRawAccount.Page last, String name, List<String> gaps) {
+    if (last.body().isObject()
+        && SnapshotJson.bool(last.body(), "IsTruncated", false, last.file(), null)) {
+      gaps.add(
+          name
+              + ": the last saved page ("
+              + last.file().getFileName()
+              + ") says IsTruncated=true; the following pages are not in the snapshot");
+    }
+  }
+
+  private static AwsRawAccount.Page page(Path file) {
+    return new AwsRawAccount.Page(file, SnapshotJson.read(file));
   }
 }

@@ -1,23 +1,37 @@
 package dev.rollcall.connectors.aws;
 
+import dev.rollcall.connectors.aws.CredentialReportRow.AccessKeySlot;
+import dev.rollcall.connectors.aws.CredentialReportRow.CertificateSlot;
+import dev.rollcall.connectors.aws.CredentialReportRow.Special;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.io.IOException;
-import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.csv.DuplicateHeaderMode;
 
-/** Parses the decoded IAM credential report CSV strictly, resolving its special values. */
+/**
+ * Parses the decoded IAM credential report (the CSV that {@code aws iam get-credential-report}
+ * returns base64-encoded) strictly: every cell must be a date, a boolean in any case, or one of the
+ * report's special values where the report writes them; anything else fails naming the file, the
+ * row, its user and the column. Rows are numbered as a spreadsheet shows them: the header is row 1.
+ * Doc: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+ */
 public final class CredentialReportParser {
-  static final List<String> REQUIRED =
+  /** The columns rollcall reads; the report's other columns (regions, services) may be absent. */
+  static final List<String> COLUMNS =
       List.of(
           "user",
           "arn",
@@ -29,138 +43,202 @@ public final class CredentialReportParser {
           "access_key_1_active",
           "access_key_1_last_rotated",
           "access_key_1_last_used_date",
-          "access_key_1_last_used_service",
           "access_key_2_active",
           "access_key_2_last_rotated",
           "access_key_2_last_used_date",
-          "access_key_2_last_used_service",
           "cert_1_active",
           "cert_1_last_rotated",
           "cert_2_active",
           "cert_2_last_rotated");
 
+  private static final CSVFormat FORMAT =
+      CSVFormat.DEFAULT
+          .builder()
+          .setHeader()
+          .setSkipHeaderRecord(true)
+          .setDuplicateHeaderMode(DuplicateHeaderMode.DISALLOW)
+          .setTrim(true)
+          .get();
+
   private CredentialReportParser() {}
 
-  public static List<CredentialReportRow> parse(Path file) {
-    CSVFormat format =
-        CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true).get();
+  /** Reads and parses a credential report file. */
+  public static CredentialReport parse(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (IOException e) {
+      throw new SnapshotException(file, null, "cannot read the credential report: " + e, e);
+    }
+    return parse(text, file);
+  }
+
+  /** Parses the text of a credential report; {@code file} is named in messages. */
+  public static CredentialReport parse(String text, Path file) {
+    // A report saved through some editors starts with a byte order mark; it is not part of "user".
+    String csv = text.startsWith("\uFEFF") ? text.substring(1) : text;
+    if (csv.isBlank()) {
+      throw new SnapshotException(
+          file, null, "is empty: expected the decoded credential report with its header row");
+    }
     List<CredentialReportRow> rows = new ArrayList<>();
-    try (Reader reader = Files.newBufferedReader(file);
-        CSVParser parser = format.parse(reader)) {
-      for (String column : REQUIRED) {
-        if (!parser.getHeaderMap().containsKey(column)) {
-          throw new SnapshotException(file, "header", "column '" + column + "' is missing");
+    Map<String, Integer> firstRow = new HashMap<>();
+    try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
+      List<String> header = parser.getHeaderNames();
+      for (String column : COLUMNS) {
+        if (!header.contains(column)) {
+          throw new SnapshotException(
+              file,
+              "header (row 1)",
+              "column '" + column + "' is missing: is this the decoded credential report?");
         }
       }
       for (CSVRecord record : parser) {
-        rows.add(row(file, record));
+        int rowNumber = Math.toIntExact(parser.getCurrentLineNumber());
+        CredentialReportRow row = new Cells(file, rowNumber, header, record).row();
+        Integer first = firstRow.putIfAbsent(row.user(), rowNumber);
+        if (first != null) {
+          throw new SnapshotException(
+              file,
+              "row " + rowNumber + " (user=" + row.user() + ")",
+              "the user is listed twice (first in row " + first + ")");
+        }
+        rows.add(row);
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
+    } catch (UncheckedIOException e) {
       throw new SnapshotException(
-          file, null, "cannot read the credential report: " + e.getMessage(), e);
+          file, null, "not a valid CSV file: " + e.getCause().getMessage(), e);
+    } catch (IOException | IllegalArgumentException e) {
+      throw new SnapshotException(file, null, "not a valid CSV file: " + e.getMessage(), e);
     }
-    return rows;
+    return new CredentialReport(file, rows);
   }
 
-  private static CredentialReportRow row(Path file, CSVRecord record) {
-    String where = "row " + record.getRecordNumber();
-    if (!record.isConsistent()) {
-      throw new SnapshotException(
-          file,
-          where,
-          "has "
-              + record.size()
-              + " columns, the header has "
-              + record.getParser().getHeaderNames().size());
-    }
-    String user = record.get("user");
-    if (user.isEmpty()) {
-      throw new SnapshotException(file, where, "column 'user' is empty");
-    }
-    Cells cells = new Cells(file, where + " (user=" + user + ")", record);
-    String lastUsed = record.get("password_last_used");
-    List<CredentialReportRow.KeySlot> keys = new ArrayList<>();
-    List<CredentialReportRow.CertSlot> certs = new ArrayList<>();
-    for (int slot = 1; slot <= 2; slot++) {
-      String key = "access_key_" + slot + "_";
-      keys.add(
-          new CredentialReportRow.KeySlot(
-              slot,
-              cells.bool(key + "active"),
-              cells.time(key + "last_rotated"),
-              cells.time(key + "last_used_date"),
-              cells.text(key + "last_used_service")));
-      String cert = "cert_" + slot + "_";
-      certs.add(
-          new CredentialReportRow.CertSlot(
-              slot, cells.bool(cert + "active"), cells.time(cert + "last_rotated")));
-    }
-    return new CredentialReportRow(
-        record.getParser().getCurrentLineNumber(),
-        user,
-        cells.text("arn"),
-        cells.time("user_creation_time"),
-        cells.optionalBool("password_enabled"),
-        cells.time("password_last_used"),
-        lastUsed.equalsIgnoreCase("no_information"),
-        cells.time("password_last_changed"),
-        cells.bool("mfa_active"),
-        List.copyOf(keys),
-        List.copyOf(certs));
-  }
+  /** Reads the cells of one row, naming file, row, user and column when a cell is malformed. */
+  private static final class Cells {
+    private final Path file;
+    private final List<String> header;
+    private final CSVRecord record;
+    private final int rowNumber;
+    private final String where;
 
-  /** Reads a row's cells, naming file, row and column when a value is not what the report uses. */
-  private record Cells(Path file, String where, CSVRecord record) {
-    private static boolean absent(String value) {
-      // N/A: no such credential; not_supported: the column does not apply (the root row);
-      // no_information: never used since IAM began tracking use.
-      return value.isEmpty()
-          || value.equalsIgnoreCase("N/A")
-          || value.equalsIgnoreCase("not_supported")
-          || value.equalsIgnoreCase("no_information");
+    Cells(Path file, int rowNumber, List<String> header, CSVRecord record) {
+      this.file = file;
+      this.rowNumber = rowNumber;
+      this.header = header;
+      this.record = record;
+      int userIndex = header.indexOf("user");
+      String user = userIndex < record.size() ? record.get(userIndex) : "";
+      this.where = "row " + rowNumber + " (user=" + (user.isEmpty() ? "?" : user) + ")";
     }
 
-    String text(String column) {
-      String value = record.get(column);
-      return absent(value) ? null : value;
-    }
-
-    Instant time(String column) {
-      String value = record.get(column);
-      if (absent(value)) {
-        return null;
+    CredentialReportRow row() {
+      if (record.size() > header.size()) {
+        throw fail(
+            "has " + record.size() + " cells but the header has " + header.size() + " columns");
       }
-      try {
-        return OffsetDateTime.parse(value).toInstant();
-      } catch (DateTimeParseException e) {
-        throw new SnapshotException(
-            file, where, "column '" + column + "' is not a date: '" + value + "'", e);
+      String user = text("user");
+      boolean root = CredentialReportRow.ROOT.equals(user);
+      List<AccessKeySlot> keys = new ArrayList<>();
+      List<CertificateSlot> certificates = new ArrayList<>();
+      for (int slot = 1; slot <= 2; slot++) {
+        String key = "access_key_" + slot + "_";
+        keys.add(
+            new AccessKeySlot(
+                slot,
+                bool(key + "active"),
+                optionalDate(key + "last_rotated"),
+                optionalDate(key + "last_used_date")));
+        String cert = "cert_" + slot + "_";
+        certificates.add(
+            new CertificateSlot(slot, bool(cert + "active"), optionalDate(cert + "last_rotated")));
       }
+      Special lastUsedSpecial = Special.of(cell("password_last_used"));
+      return new CredentialReportRow(
+          rowNumber,
+          user,
+          text("arn"),
+          date("user_creation_time"),
+          passwordEnabled(root),
+          lastUsedSpecial == null ? date("password_last_used") : null,
+          lastUsedSpecial,
+          optionalDate("password_last_changed"),
+          bool("mfa_active"),
+          keys,
+          certificates);
     }
 
-    boolean bool(String column) {
-      Boolean value = optionalBool(column);
-      if (value == null) {
-        throw new SnapshotException(
-            file,
-            where,
-            "column '" + column + "' is not true or false: '" + record.get(column) + "'");
+    private String cell(String column) {
+      int index = header.indexOf(column);
+      if (index >= record.size()) {
+        throw fail(
+            "column '"
+                + column
+                + "' is missing (the row has "
+                + record.size()
+                + " cells, the header "
+                + header.size()
+                + ")");
+      }
+      return record.get(index);
+    }
+
+    private String text(String column) {
+      String value = cell(column);
+      if (value.isEmpty()) {
+        throw fail("column '" + column + "' is empty");
       }
       return value;
     }
 
-    Boolean optionalBool(String column) {
-      String value = record.get(column).toLowerCase(Locale.ROOT);
-      return switch (value) {
-        case "true" -> Boolean.TRUE;
-        case "false" -> Boolean.FALSE;
-        case "not_supported", "n/a" -> null;
-        default ->
-            throw new SnapshotException(
-                file,
-                where,
-                "column '" + column + "' is not true or false: '" + record.get(column) + "'");
+    private Instant date(String column) {
+      String value = cell(column);
+      try {
+        return OffsetDateTime.parse(value).toInstant();
+      } catch (DateTimeParseException e) {
+        throw new SnapshotException(
+            file,
+            where,
+            "column '"
+                + column
+                + "' is not a date such as 2026-01-02T03:04:05+00:00: '"
+                + value
+                + "'",
+            e);
+      }
+    }
+
+    /** A date, or null for N/A, no_information or not_supported. */
+    private Instant optionalDate(String column) {
+      return Special.of(cell(column)) == null ? date(column) : null;
+    }
+
+    private boolean bool(String column) {
+      String value = cell(column);
+      return switch (value.toLowerCase(Locale.ROOT)) {
+        case "true" -> true;
+        case "false" -> false;
+        default -> throw fail("column '" + column + "' is not true or false: '" + value + "'");
       };
+    }
+
+    /**
+     * password_enabled is a boolean, except on the root row where the report says not_supported.
+     */
+    private Boolean passwordEnabled(boolean root) {
+      if (Special.of(cell("password_enabled")) == Special.NOT_SUPPORTED) {
+        if (!root) {
+          throw fail(
+              "column 'password_enabled' is not_supported, which the report writes only for "
+                  + CredentialReportRow.ROOT);
+        }
+        return null;
+      }
+      return bool("password_enabled");
+    }
+
+    private SnapshotException fail(String problem) {
+      return new SnapshotException(file, where, problem);
     }
   }
 }

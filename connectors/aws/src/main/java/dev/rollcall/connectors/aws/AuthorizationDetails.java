@@ -1,0 +1,302 @@
+package dev.rollcall.connectors.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.SnapshotJson;
+import dev.rollcall.model.Grant;
+import dev.rollcall.model.PrivilegeLevel;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The users, groups and managed policies of {@code aws iam get-account-authorization-details},
+ * merged across pages, with every policy classified, and the grants each user holds. Doc:
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
+ */
+final class AuthorizationDetails {
+  /** Noted in a grant's {@code via} when the level comes from the policy's name. */
+  static final String BY_NAME = "not in snapshot, classified by name";
+
+  private static final String BY_NAME_UNKNOWN = BY_NAME + ": unrecognised, assumed write";
+  private static final List<String> LISTS =
+      List.of("UserDetailList", "GroupDetailList", "RoleDetailList", "Policies");
+
+  /**
+   * An IAM user as the details list it.
+   *
+   * @param name UserName
+   * @param id UserId, the stable id
+   * @param path Path, or null
+   * @param created CreateDate, or null
+   * @param tags Tags, as given
+   * @param attached AttachedManagedPolicies
+   * @param inline UserPolicyList, classified
+   * @param groups GroupList, the names of the user's groups
+   * @param file the page it was read from
+   * @param record where in the page, for messages
+   */
+  record User(
+      String name,
+      String id,
+      String path,
+      Instant created,
+      Map<String, String> tags,
+      List<PolicyRef> attached,
+      List<Policy> inline,
+      List<String> groups,
+      Path file,
+      String record) {}
+
+  /** An IAM group: its managed and inline policies. */
+  record Group(String name, List<PolicyRef> attached, List<Policy> inline) {}
+
+  /** A managed policy as attached: its ARN and, when the listing gives it, its name. */
+  record PolicyRef(String arn, String name) {}
+
+  /**
+   * A policy with its level.
+   *
+   * @param name the policy name
+   * @param level what it allows; null when it allows nothing (only Deny statements)
+   * @param note how the level was found when not from the document, or null
+   */
+  record Policy(String name, PrivilegeLevel level, String note) {}
+
+  private final Map<String, User> users;
+  private final Map<String, Group> groups;
+  private final Map<String, Policy> policies;
+
+  private AuthorizationDetails(
+      Map<String, User> users, Map<String, Group> groups, Map<String, Policy> policies) {
+    this.users = Collections.unmodifiableMap(users);
+    this.groups = groups;
+    this.policies = policies;
+  }
+
+  /** Merges the pages; fails on a page that is not this output or an entry listed twice. */
+  static AuthorizationDetails merge(List<AwsRawAccount.Page> pages) {
+    Map<String, User> users = new LinkedHashMap<>();
+    Map<String, Group> groups = new HashMap<>();
+    Map<String, Policy> policies = new HashMap<>();
+    Map<String, String> seen = new HashMap<>();
+    for (AwsRawAccount.Page page : pages) {
+      Path file = page.file();
+      JsonNode body = page.body();
+      if (!body.isObject() || LISTS.stream().noneMatch(body::has)) {
+        throw new SnapshotException(
+            file,
+            null,
+            "not get-account-authorization-details output: none of " + String.join(", ", LISTS));
+      }
+      List<JsonNode> policyList = SnapshotJson.array(body, "Policies", file, null);
+      for (int i = 0; i < policyList.size(); i++) {
+        JsonNode node = policyList.get(i);
+        String record = "Policies[" + i + "]";
+        String arn = SnapshotJson.requiredText(node, "Arn", file, record);
+        once(seen, "policy " + arn, file, record);
+        policies.put(arn, managedPolicy(node, file, record));
+      }
+      List<JsonNode> groupList = SnapshotJson.array(body, "GroupDetailList", file, null);
+      for (int i = 0; i < groupList.size(); i++) {
+        JsonNode node = groupList.get(i);
+        String name =
+            SnapshotJson.requiredText(node, "GroupName", file, "GroupDetailList[" + i + "]");
+        String record = "GroupDetailList[" + i + "] (GroupName=" + name + ")";
+        once(seen, "group " + name, file, record);
+        groups.put(
+            name,
+            new Group(
+                name, attached(node, file, record), inline(node, "GroupPolicyList", file, record)));
+      }
+      List<JsonNode> userList = SnapshotJson.array(body, "UserDetailList", file, null);
+      for (int i = 0; i < userList.size(); i++) {
+        User user = user(userList.get(i), file, "UserDetailList[" + i + "]");
+        once(seen, "user " + user.name(), file, user.record());
+        users.put(user.name(), user);
+      }
+    }
+    return new AuthorizationDetails(users, groups, policies);
+  }
+
+  /** The users by name, in the order the pages list them. */
+  Map<String, User> users() {
+    return users;
+  }
+
+  /**
+   * The grants a user holds: attached managed policies ({@code attached}), inline policies ({@code
+   * inline}) and, for each of its groups, the group's managed and inline policies ({@code
+   * group:<GroupName>}). A policy that allows nothing gives no grant.
+   */
+  List<Grant> grants(User user, String accountId) {
+    List<Grant> grants = new ArrayList<>();
+    for (PolicyRef ref : user.attached()) {
+      add(grants, managed(ref), accountId, "attached");
+    }
+    for (Policy policy : user.inline()) {
+      add(grants, policy, accountId, "inline");
+    }
+    for (String groupName : user.groups()) {
+      Group group = groups.get(groupName);
+      if (group == null) {
+        throw new SnapshotException(
+            user.file(),
+            user.record(),
+            "group '" + groupName + "' in GroupList is not in any page's GroupDetailList");
+      }
+      String via = "group:" + groupName;
+      for (PolicyRef ref : group.attached()) {
+        add(grants, managed(ref), accountId, via);
+      }
+      for (Policy policy : group.inline()) {
+        add(grants, policy, accountId, via);
+      }
+    }
+    return grants;
+  }
+
+  private static void add(List<Grant> grants, Policy policy, String accountId, String via) {
+    if (policy.level() != null) {
+      grants.add(
+          new Grant(
+              policy.name(),
+              accountId,
+              policy.level(),
+              policy.note() == null ? via : via + " (" + policy.note() + ")"));
+    }
+  }
+
+  /** The attached policy from the Policies list, or classified by name when it is not there. */
+  private Policy managed(PolicyRef ref) {
+    Policy policy = policies.get(ref.arn());
+    return policy != null ? policy : byName(ref.name());
+  }
+
+  private static Policy byName(String name) {
+    Optional<PrivilegeLevel> level = PolicyClassifier.byName(name);
+    return level
+        .map(l -> new Policy(name, l, BY_NAME))
+        .orElseGet(() -> new Policy(name, PrivilegeLevel.WRITE, BY_NAME_UNKNOWN));
+  }
+
+  private static User user(JsonNode node, Path file, String index) {
+    String name = SnapshotJson.requiredText(node, "UserName", file, index);
+    String record = index + " (UserName=" + name + ")";
+    List<String> groupNames = new ArrayList<>();
+    for (JsonNode group : SnapshotJson.array(node, "GroupList", file, record)) {
+      if (!group.isTextual() || group.textValue().isBlank()) {
+        throw new SnapshotException(file, record, "GroupList holds a value that is not a name");
+      }
+      groupNames.add(group.textValue());
+    }
+    // PermissionsBoundary caps what the policies allow; it is not a grant, and is left for now.
+    return new User(
+        name,
+        SnapshotJson.requiredText(node, "UserId", file, record),
+        SnapshotJson.optionalText(node, "Path"),
+        SnapshotJson.optionalInstant(node, "CreateDate", file, record),
+        tags(node, file, record),
+        attached(node, file, record),
+        inline(node, "UserPolicyList", file, record),
+        groupNames,
+        file,
+        record);
+  }
+
+  private static Map<String, String> tags(JsonNode node, Path file, String record) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    List<JsonNode> list = SnapshotJson.array(node, "Tags", file, record);
+    for (int i = 0; i < list.size(); i++) {
+      String where = record + " Tags[" + i + "]";
+      String key = SnapshotJson.requiredText(list.get(i), "Key", file, where);
+      // IAM allows an empty tag value; it is kept as given.
+      String value = SnapshotJson.optionalText(list.get(i), "Value");
+      if (tags.put(key, value == null ? "" : value) != null) {
+        throw new SnapshotException(file, where, "tag '" + key + "' is given twice");
+      }
+    }
+    return tags;
+  }
+
+  private static List<PolicyRef> attached(JsonNode node, Path file, String record) {
+    List<PolicyRef> refs = new ArrayList<>();
+    List<JsonNode> list = SnapshotJson.array(node, "AttachedManagedPolicies", file, record);
+    for (int i = 0; i < list.size(); i++) {
+      String where = record + " AttachedManagedPolicies[" + i + "]";
+      String arn = SnapshotJson.requiredText(list.get(i), "PolicyArn", file, where);
+      String name = SnapshotJson.optionalText(list.get(i), "PolicyName");
+      refs.add(new PolicyRef(arn, name != null ? name : arn.substring(arn.lastIndexOf('/') + 1)));
+    }
+    return refs;
+  }
+
+  private static List<Policy> inline(JsonNode node, String field, Path file, String record) {
+    List<Policy> list = new ArrayList<>();
+    List<JsonNode> nodes = SnapshotJson.array(node, field, file, record);
+    for (int i = 0; i < nodes.size(); i++) {
+      String name =
+          SnapshotJson.requiredText(
+              nodes.get(i), "PolicyName", file, record + " " + field + "[" + i + "]");
+      String where = record + " " + field + "[" + i + "] (PolicyName=" + name + ")";
+      JsonNode document = PolicyDocuments.parse(nodes.get(i).get("PolicyDocument"), file, where);
+      list.add(
+          new Policy(name, PolicyClassifier.classify(document, file, where).orElse(null), null));
+    }
+    return list;
+  }
+
+  /**
+   * A managed policy, classified by its default version's document; by name when the snapshot holds
+   * no version list.
+   */
+  private static Policy managedPolicy(JsonNode node, Path file, String index) {
+    String name = SnapshotJson.requiredText(node, "PolicyName", file, index);
+    String record = index + " (PolicyName=" + name + ")";
+    List<JsonNode> versions = SnapshotJson.array(node, "PolicyVersionList", file, record);
+    if (versions.isEmpty()) {
+      return byName(name);
+    }
+    String defaultId = SnapshotJson.optionalText(node, "DefaultVersionId");
+    JsonNode chosen = null;
+    String chosenRecord = null;
+    for (int i = 0; i < versions.size(); i++) {
+      JsonNode version = versions.get(i);
+      String where = record + " PolicyVersionList[" + i + "]";
+      boolean isDefault =
+          version.has("IsDefaultVersion")
+              ? SnapshotJson.bool(version, "IsDefaultVersion", false, file, where)
+              : defaultId != null
+                  && defaultId.equals(SnapshotJson.optionalText(version, "VersionId"));
+      if (isDefault) {
+        if (chosen != null) {
+          throw new SnapshotException(
+              file, where, "a second default version (first: " + chosenRecord + ")");
+        }
+        chosen = version;
+        chosenRecord = where;
+      }
+    }
+    if (chosen == null) {
+      throw new SnapshotException(
+          file, record, "no entry of PolicyVersionList is the default version (IsDefaultVersion)");
+    }
+    // Only the default version is in force; older versions grant nothing.
+    JsonNode document = PolicyDocuments.parse(chosen.get("Document"), file, chosenRecord);
+    return new Policy(
+        name, PolicyClassifier.classify(document, file, chosenRecord).orElse(null), null);
+  }
+
+  private static void once(Map<String, String> seen, String what, Path file, String record) {
+    String first = seen.putIfAbsent(what, file + ": " + record);
+    if (first != null) {
+      throw new SnapshotException(file, record, what + " is listed twice (first at " + first + ")");
+    }
+  }
+}
