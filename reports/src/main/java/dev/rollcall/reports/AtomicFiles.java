@@ -1,9 +1,9 @@
 package dev.rollcall.reports;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,46 +15,84 @@ import java.util.Set;
 
 /**
  * Writes report files so that a reader never sees half a file and nobody but the owner can read
- * one: a temporary file created 0600 in the same folder, synced, then renamed over the target.
+ * one: a temporary file created rw------- in the target's folder, synced, then renamed over the
+ * target. On failure the temporary file is deleted and the old target is left as it was.
  */
 public final class AtomicFiles {
-  private static final boolean POSIX =
-      FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+  private static final String OWNER_ONLY_FILE = "rw-------";
+  private static final String OWNER_ONLY_FOLDER = "rwx------";
+
+  /** Writes a file's content to a stream; may fail, in which case nothing is replaced. */
+  @FunctionalInterface
+  public interface Content {
+    void writeTo(OutputStream out) throws IOException;
+  }
 
   private AtomicFiles() {}
 
-  /** Writes {@code content} to {@code target}; on failure the old file is left as it was. */
+  /** Replaces {@code target} with {@code content}, atomically and owner-only. */
   public static void write(Path target, byte[] content) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    createOwnerOnlyDirectories(dir);
-    Path temp =
-        POSIX
-            ? Files.createTempFile(dir, "." + target.getFileName(), ".tmp", ownerOnly("rw-------"))
-            : Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
-    try {
-      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-        ByteBuffer buffer = ByteBuffer.wrap(content);
-        while (buffer.hasRemaining()) {
-          channel.write(buffer);
-        }
-        channel.force(true);
-      }
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    write(target, out -> out.write(content));
   }
 
-  /** Creates a folder (and missing parents) readable by its owner only. */
+  /** Replaces {@code target} with what {@code content} writes, atomically and owner-only. */
+  public static void write(Path target, Content content) throws IOException {
+    Path absolute = target.toAbsolutePath();
+    Path dir = absolute.getParent();
+    createOwnerOnlyDirectories(dir);
+    // Same folder as the target, so the rename below stays on one file system and is atomic;
+    // created 0600 from the start, so there is no moment when the content is readable by others.
+    Path temp =
+        posix(dir)
+            ? Files.createTempFile(
+                dir, "." + absolute.getFileName() + ".", ".tmp", ownerOnly(OWNER_ONLY_FILE))
+            : Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
+    try {
+      try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
+          OutputStream out = Channels.newOutputStream(channel)) {
+        content.writeTo(out);
+        out.flush();
+        channel.force(true);
+      }
+      Files.move(
+          temp, absolute, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException | RuntimeException | Error e) {
+      try {
+        Files.deleteIfExists(temp);
+      } catch (IOException cleanup) {
+        e.addSuppressed(cleanup);
+      }
+      throw e;
+    }
+    syncFolder(dir);
+  }
+
+  /** Creates a folder and its missing parents readable by the owner only (rwx------). */
   public static void createOwnerOnlyDirectories(Path dir) throws IOException {
     if (Files.isDirectory(dir)) {
       return;
     }
-    if (POSIX) {
-      Files.createDirectories(dir, ownerOnly("rwx------"));
+    if (posix(dir)) {
+      Files.createDirectories(dir, ownerOnly(OWNER_ONLY_FOLDER));
     } else {
       Files.createDirectories(dir);
     }
+  }
+
+  /**
+   * Makes the rename itself durable across a crash. Linux allows opening a folder for reading and
+   * syncing it (fsync(2)); other systems may refuse, and there the rename is already done.
+   */
+  private static void syncFolder(Path dir) {
+    try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException | UnsupportedOperationException e) {
+      // Best effort only: the report is written and renamed either way.
+    }
+  }
+
+  private static boolean posix(Path path) {
+    return path.getFileSystem().supportedFileAttributeViews().contains("posix");
   }
 
   private static FileAttribute<Set<PosixFilePermission>> ownerOnly(String permissions) {

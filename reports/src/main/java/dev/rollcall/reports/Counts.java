@@ -2,24 +2,42 @@ package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Finding counts by severity (most severe first) and by rule, with how many are new. */
-record Counts(Map<Severity, int[]> bySeverity, Map<String, int[]> byRule) {
+/**
+ * Finding counts of a run: by severity (every severity, most severe first, zeros included) and by
+ * rule (the rules that found something, by id), each with how many findings are new.
+ */
+record Counts(Map<Severity, Tally> bySeverity, Map<String, Tally> byRule, Tally total) {
+
+  /** How many findings, and how many of them were first seen in this run. */
+  record Tally(int findings, int fresh) {
+    static final Tally NONE = new Tally(0, 0);
+
+    Tally plus(boolean isNew) {
+      return new Tally(findings + 1, fresh + (isNew ? 1 : 0));
+    }
+  }
 
   static Counts of(RunReport report) {
-    Map<Severity, int[]> bySeverity = new TreeMap<>(java.util.Comparator.reverseOrder());
-    Map<String, int[]> byRule = new TreeMap<>();
+    Map<Severity, Tally> bySeverity = new EnumMap<>(Severity.class);
+    Map<String, Tally> byRule = new TreeMap<>();
+    Tally total = Tally.NONE;
     for (Finding f : report.findings()) {
-      int fresh = report.isNew(f) ? 1 : 0;
-      int[] s = bySeverity.computeIfAbsent(f.severity(), k -> new int[2]);
-      s[0]++;
-      s[1] += fresh;
-      int[] r = byRule.computeIfAbsent(f.ruleId(), k -> new int[2]);
-      r[0]++;
-      r[1] += fresh;
+      boolean isNew = report.isNew(f);
+      bySeverity.merge(f.severity(), Tally.NONE.plus(isNew), (a, b) -> a.plus(isNew));
+      byRule.merge(f.ruleId(), Tally.NONE.plus(isNew), (a, b) -> a.plus(isNew));
+      total = total.plus(isNew);
     }
-    return new Counts(bySeverity, byRule);
+    Map<Severity, Tally> mostSevereFirst = new TreeMap<>(Comparator.reverseOrder());
+    for (Severity s : Severity.values()) {
+      mostSevereFirst.put(s, bySeverity.getOrDefault(s, Tally.NONE));
+    }
+    return new Counts(
+        Collections.unmodifiableMap(mostSevereFirst), Collections.unmodifiableMap(byRule), total);
   }
 }

@@ -4,6 +4,7 @@ import dev.rollcall.model.Finding;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -11,8 +12,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Renders findings.csv, one finding a row. Cells that a spreadsheet would run as a formula get a
- * leading apostrophe (OWASP's advice on CSV injection), since account names come from sources.
+ * Renders findings.csv (RFC 4180), one finding a row in report order; lists are joined with {@code
+ * "; "}. Account names and other values come from sources, so a cell a spreadsheet would run as a
+ * formula gets a leading apostrophe, as OWASP advises
+ * (https://owasp.org/www-community/attacks/CSV_Injection).
  */
 public final class CsvFindingsRenderer {
   static final List<String> HEADER =
@@ -32,36 +35,20 @@ public final class CsvFindingsRenderer {
           "clauses",
           "remediation");
 
+  private static final CSVFormat FORMAT =
+      CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
+
+  /** What a spreadsheet reads as the start of a formula (or strips before looking for one). */
+  private static final String FORMULA_STARTS = "=+-@\t\r";
+
   private CsvFindingsRenderer() {}
 
+  /** The document as a string. */
   public static String render(RunReport report) {
     StringWriter out = new StringWriter();
-    CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER.toArray(String[]::new)).get();
-    try (CSVPrinter printer = new CSVPrinter(out, format)) {
-      for (Finding f : report.findings()) {
-        printer.printRecord(
-            List.of(
-                    f.fingerprint(),
-                    f.severity().name().toLowerCase(Locale.ROOT),
-                    Boolean.toString(report.isNew(f)),
-                    f.ruleId(),
-                    f.title(),
-                    f.account().system().name().toLowerCase(Locale.ROOT),
-                    f.account().tenant(),
-                    f.account().id(),
-                    f.accountName(),
-                    String.join("; ", f.personIds()),
-                    f.summary(),
-                    f.evidence().stream()
-                        .map(e -> e.label() + ": " + e.value())
-                        .collect(Collectors.joining("; ")),
-                    f.clauses().stream()
-                        .map(c -> c.reference() + ": " + c.text())
-                        .collect(Collectors.joining("; ")),
-                    f.remediation())
-                .stream()
-                .map(CsvFindingsRenderer::neutralise)
-                .toList());
+    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+      for (Finding f : report.findingsInReportOrder()) {
+        printer.printRecord(row(f, report.isNew(f)));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("writing to a string cannot fail", e);
@@ -69,9 +56,39 @@ public final class CsvFindingsRenderer {
     return out.toString();
   }
 
-  /** Prefixes a cell that starts like a formula so that spreadsheets show it as text. */
+  /** The document as UTF-8 bytes. */
+  public static byte[] renderBytes(RunReport report) {
+    return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static List<String> row(Finding f, boolean isNew) {
+    return List.of(
+            f.fingerprint(),
+            f.severity().name().toLowerCase(Locale.ROOT),
+            Boolean.toString(isNew),
+            f.ruleId(),
+            f.title(),
+            f.account().system().name().toLowerCase(Locale.ROOT),
+            f.account().tenant(),
+            f.account().id(),
+            f.accountName(),
+            String.join("; ", f.personIds()),
+            f.summary(),
+            f.evidence().stream()
+                .map(e -> e.label() + ": " + e.value())
+                .collect(Collectors.joining("; ")),
+            f.clauses().stream()
+                .map(c -> c.reference() + ": " + c.text())
+                .collect(Collectors.joining("; ")),
+            f.remediation())
+        .stream()
+        .map(CsvFindingsRenderer::neutralise)
+        .toList();
+  }
+
+  /** Prefixes a cell that starts like a formula with an apostrophe, so it shows as text. */
   static String neutralise(String cell) {
-    if (!cell.isEmpty() && "=+-@\t\r".indexOf(cell.charAt(0)) >= 0) {
+    if (!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0) {
       return "'" + cell;
     }
     return cell;

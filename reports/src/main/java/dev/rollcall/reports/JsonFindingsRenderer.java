@@ -1,27 +1,70 @@
 package dev.rollcall.reports;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
-/** Renders findings.json: the run, its counts, and every finding with evidence and clauses. */
+/**
+ * Renders findings.json: the run with its sources, the counts by severity and by rule, and every
+ * finding in report order with its evidence, policy clauses and fix. Keys come in a fixed order,
+ * enum values in lower case, instants in ISO-8601.
+ */
 public final class JsonFindingsRenderer {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // An ObjectWriter is immutable; "\n" rather than the platform's line separator keeps the
+  // output byte-identical everywhere.
+  private static final ObjectWriter WRITER =
+      new ObjectMapper()
+          .writer(
+              new DefaultPrettyPrinter(
+                      Separators.createDefaultInstance()
+                          .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                          .withObjectEmptySeparator("")
+                          .withArrayEmptySeparator(""))
+                  .withObjectIndenter(new DefaultIndenter("  ", "\n"))
+                  .withArrayIndenter(new DefaultIndenter("  ", "\n")));
 
   private JsonFindingsRenderer() {}
 
+  /** The document as a string, ending with a newline. */
   public static String render(RunReport report) {
-    ObjectNode root = MAPPER.createObjectNode();
-    ObjectNode run = root.putObject("run");
+    try {
+      return WRITER.writeValueAsString(tree(report)) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain values always serialises", e);
+    }
+  }
+
+  /** The document as UTF-8 bytes. */
+  public static byte[] renderBytes(RunReport report) {
+    return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  static ObjectNode tree(RunReport report) {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    run(report, root.putObject("run"));
+    counts(Counts.of(report), root.putObject("counts"));
+    ArrayNode findings = root.putArray("findings");
+    for (Finding f : report.findingsInReportOrder()) {
+      finding(f, report.isNew(f), findings.addObject());
+    }
+    return root;
+  }
+
+  private static void run(RunReport report, ObjectNode run) {
     run.put("id", report.runId());
     run.put("startedAt", report.startedAt().toString());
     run.put("finishedAt", report.finishedAt().toString());
@@ -30,64 +73,59 @@ public final class JsonFindingsRenderer {
     run.put("organisation", report.organisation());
     run.put("accountsAudited", report.accountsAudited());
     run.put("peopleInDirectory", report.peopleInDirectory());
-    run.put("failOn", lower(report.failOn().name()));
+    run.put("failOn", lower(report.failOn()));
     ArrayNode sources = run.putArray("sources");
     for (SourcePull pull : report.sources()) {
       ObjectNode s = sources.addObject();
       s.put("source", pull.source());
-      s.put("system", lower(pull.system().name()));
+      s.put("system", lower(pull.system()));
       s.put("tenant", pull.tenant());
-      s.put("status", lower(pull.status().name()));
+      s.put("status", lower(pull.status()));
       s.put("accounts", pull.accounts());
       ArrayNode errors = s.putArray("errors");
       pull.errors().forEach(errors::add);
       s.put("observedAt", pull.observedAt().toString());
     }
-    Counts counts = Counts.of(report);
-    ObjectNode countNode = root.putObject("counts");
-    countNode.put("total", report.findings().size());
-    countNode.put("new", (int) report.findings().stream().filter(report::isNew).count());
-    ObjectNode bySeverity = countNode.putObject("bySeverity");
-    for (Map.Entry<dev.rollcall.model.Severity, int[]> e : counts.bySeverity().entrySet()) {
-      bySeverity.put(lower(e.getKey().name()), e.getValue()[0]);
+  }
+
+  private static void counts(Counts counts, ObjectNode node) {
+    node.put("total", counts.total().findings());
+    node.put("new", counts.total().fresh());
+    ObjectNode bySeverity = node.putObject("bySeverity");
+    for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {
+      bySeverity.put(lower(e.getKey()), e.getValue().findings());
     }
-    ObjectNode byRule = countNode.putObject("byRule");
-    for (Map.Entry<String, int[]> e : counts.byRule().entrySet()) {
-      byRule.put(e.getKey(), e.getValue()[0]);
-    }
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : report.findings()) {
-      ObjectNode n = findings.addObject();
-      n.put("fingerprint", f.fingerprint());
-      n.put("ruleId", f.ruleId());
-      n.put("title", f.title());
-      n.put("severity", lower(f.severity().name()));
-      n.put("new", report.isNew(f));
-      n.put("system", lower(f.account().system().name()));
-      n.put("tenant", f.account().tenant());
-      n.put("accountId", f.account().id());
-      n.put("accountName", f.accountName());
-      ArrayNode people = n.putArray("personIds");
-      f.personIds().forEach(people::add);
-      n.put("summary", f.summary());
-      ArrayNode evidence = n.putArray("evidence");
-      for (Evidence e : f.evidence()) {
-        evidence.addObject().put("label", e.label()).put("value", e.value());
-      }
-      ArrayNode clauses = n.putArray("clauses");
-      for (PolicyClause c : f.clauses()) {
-        clauses.addObject().put("reference", c.reference()).put("text", c.text());
-      }
-      n.put("remediation", f.remediation());
-    }
-    try {
-      return MAPPER.writeValueAsString(root) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serialises", e);
+    ObjectNode byRule = node.putObject("byRule");
+    for (Map.Entry<String, Counts.Tally> e : counts.byRule().entrySet()) {
+      byRule.put(e.getKey(), e.getValue().findings());
     }
   }
 
-  private static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
+  private static void finding(Finding f, boolean isNew, ObjectNode n) {
+    n.put("fingerprint", f.fingerprint());
+    n.put("ruleId", f.ruleId());
+    n.put("title", f.title());
+    n.put("severity", lower(f.severity()));
+    n.put("new", isNew);
+    n.put("system", lower(f.account().system()));
+    n.put("tenant", f.account().tenant());
+    n.put("accountId", f.account().id());
+    n.put("accountName", f.accountName());
+    ArrayNode people = n.putArray("personIds");
+    f.personIds().forEach(people::add);
+    n.put("summary", f.summary());
+    ArrayNode evidence = n.putArray("evidence");
+    for (Evidence e : f.evidence()) {
+      evidence.addObject().put("label", e.label()).put("value", e.value());
+    }
+    ArrayNode clauses = n.putArray("clauses");
+    for (PolicyClause c : f.clauses()) {
+      clauses.addObject().put("reference", c.reference()).put("text", c.text());
+    }
+    n.put("remediation", f.remediation());
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
   }
 }

@@ -6,61 +6,132 @@ import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
-import java.util.ArrayList;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders summary.md: sources not fully checked first, counts by severity and rule, then every
- * finding, most severe first and new ones first within a severity, with evidence, clauses and fix.
- * Values from sources are escaped so that an account name cannot break a table or inject HTML.
+ * Renders summary.md for the people who act on a run: sources not fully checked first and loudly,
+ * then counts by severity and by rule, then every finding, most severe first and new ones first
+ * within a severity, with its account, people, evidence, policy clauses and fix. Every value that
+ * came from a source is escaped, so an account name can neither break a table nor inject HTML.
  */
 public final class MarkdownSummaryRenderer {
+  static final String UNCHECKED_HEADING = "## ⚠ Sources not fully checked";
+  static final String NEW_MARK = "**NEW**";
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** Failed sources first, then partial ones, then complete ones; by name within each. */
+  private static final Comparator<SourcePull> LOUDEST_FIRST =
+      Comparator.comparing((SourcePull s) -> statusRank(s.status()))
+          .thenComparing(SourcePull::source);
+
   private MarkdownSummaryRenderer() {}
 
+  /** The document as a string. */
   public static String render(RunReport report) {
     StringBuilder b = new StringBuilder();
-    b.append("# rollcall: ").append(escape(report.organisation())).append("\n\n");
-    b.append("Run `")
-        .append(report.runId())
-        .append("`, finished ")
-        .append(report.finishedAt())
-        .append(", profile ")
-        .append(escape(report.profile()))
-        .append(", rollcall ")
-        .append(escape(report.version()))
-        .append(".\n\n");
-    b.append(report.accountsAudited())
-        .append(" accounts audited across ")
-        .append(report.sources().size())
-        .append(" sources; ")
-        .append(report.peopleInDirectory())
-        .append(" people in the directory.\n\n");
+    header(report, b);
+    sources(report, b);
+    if (report.findings().isEmpty()) {
+      b.append("## Findings\n\n")
+          .append("No findings: none of the ")
+          .append(count(report.accountsAudited(), "account", "accounts"))
+          .append(" audited breaks the policy profile.");
+      if (report.sources().stream().anyMatch(s -> s.status() != PullStatus.COMPLETE)) {
+        b.append(
+            " Some sources were not fully checked (see above), so this is not the whole roll.");
+      }
+      b.append('\n');
+      return b.toString();
+    }
+    Counts counts = Counts.of(report);
+    severityTable(counts, b);
+    ruleTable(report, counts, b);
+    findings(report, counts, b);
+    return b.toString();
+  }
 
+  /** The document as UTF-8 bytes. */
+  public static byte[] renderBytes(RunReport report) {
+    return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void header(RunReport report, StringBuilder b) {
+    b.append("# rollcall: ")
+        .append(escape(report.organisation()))
+        .append(", ")
+        .append(minute(report.startedAt()))
+        .append("\n\n");
+    b.append("Run ")
+        .append(escape(report.runId()))
+        .append(" of rollcall ")
+        .append(escape(report.version()))
+        .append(" with policy profile ")
+        .append(escape(report.profile()))
+        .append(", from ")
+        .append(report.startedAt())
+        .append(" to ")
+        .append(report.finishedAt())
+        .append("; the run fails on ")
+        .append(lower(report.failOn()))
+        .append(" findings and above.\n\n");
+  }
+
+  private static void sources(RunReport report, StringBuilder b) {
+    List<SourcePull> ordered = report.sources().stream().sorted(LOUDEST_FIRST).toList();
     List<SourcePull> unchecked =
-        report.sources().stream().filter(s -> s.status() != PullStatus.COMPLETE).toList();
+        ordered.stream().filter(s -> s.status() != PullStatus.COMPLETE).toList();
     if (!unchecked.isEmpty()) {
-      b.append("## ⚠ Sources not fully checked\n\n");
-      b.append("Findings of these sources are neither resolved nor trusted complete this run.\n\n");
+      b.append(UNCHECKED_HEADING).append("\n\n");
+      b.append(
+          "These sources came back failed or partial: their accounts may be missing below, and"
+              + " none of their earlier findings counts as resolved.\n\n");
       for (SourcePull s : unchecked) {
-        b.append("- **").append(escape(s.source())).append("**: ").append(lower(s.status().name()));
-        for (String e : s.errors()) {
-          b.append("\n  - ").append(escape(e));
+        b.append("- **")
+            .append(escape(s.source()))
+            .append("** (")
+            .append(s.system().label())
+            .append("): **")
+            .append(s.status().name())
+            .append("**, ")
+            .append(count(s.accounts(), "account", "accounts"))
+            .append(" read\n");
+        for (String error : s.errors()) {
+          b.append("  - ").append(escape(error)).append('\n');
         }
-        b.append('\n');
       }
       b.append('\n');
     }
-
-    b.append(
-        "## Sources\n\n| source | status | accounts | data captured |\n| --- | --- | ---: | --- |\n");
-    for (SourcePull s : report.sources()) {
+    b.append("**")
+        .append(count(report.accountsAudited(), "account", "accounts"))
+        .append(" audited** in ")
+        .append(count(report.sources().size(), "source", "sources"))
+        .append("; ")
+        .append(count(report.peopleInDirectory(), "person", "people"))
+        .append(" in the directory.\n\n");
+    if (ordered.isEmpty()) {
+      return;
+    }
+    b.append("| source | system | status | accounts | data captured |\n");
+    b.append("| --- | --- | --- | ---: | --- |\n");
+    for (SourcePull s : ordered) {
+      String status =
+          s.status() == PullStatus.COMPLETE ? lower(s.status()) : "⚠ **" + s.status().name() + "**";
       b.append("| ")
           .append(escape(s.source()))
           .append(" | ")
-          .append(lower(s.status().name()))
+          .append(s.system().label())
+          .append(" | ")
+          .append(status)
           .append(" | ")
           .append(s.accounts())
           .append(" | ")
@@ -68,64 +139,86 @@ public final class MarkdownSummaryRenderer {
           .append(" |\n");
     }
     b.append('\n');
+  }
 
-    if (report.findings().isEmpty()) {
-      b.append("## Findings\n\nNo findings: every account audited meets the policy profile.\n");
-      return b.toString();
+  private static void severityTable(Counts counts, StringBuilder b) {
+    b.append("## Findings by severity\n\n");
+    b.append("| severity | findings | new |\n| --- | ---: | ---: |\n");
+    for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {
+      tallyRow(lower(e.getKey()), e.getValue(), b);
     }
-    Counts counts = Counts.of(report);
-    b.append("## Findings by severity\n\n| severity | findings | new |\n| --- | ---: | ---: |\n");
-    for (Map.Entry<Severity, int[]> e : counts.bySeverity().entrySet()) {
-      b.append("| ")
-          .append(lower(e.getKey().name()))
-          .append(" | ")
-          .append(e.getValue()[0])
-          .append(" | ")
-          .append(e.getValue()[1])
-          .append(" |\n");
-    }
-    b.append("\n## Findings by rule\n\n| rule | findings | new |\n| --- | ---: | ---: |\n");
-    for (Map.Entry<String, int[]> e : counts.byRule().entrySet()) {
-      b.append("| `")
-          .append(e.getKey())
-          .append("` | ")
-          .append(e.getValue()[0])
-          .append(" | ")
-          .append(e.getValue()[1])
-          .append(" |\n");
+    tallyRow("**total**", counts.total(), b);
+    b.append('\n');
+  }
+
+  private static void ruleTable(RunReport report, Counts counts, StringBuilder b) {
+    Map<String, String> titles = new LinkedHashMap<>();
+    report.findings().forEach(f -> titles.putIfAbsent(f.ruleId(), f.title()));
+    b.append("## Findings by rule\n\n");
+    b.append("| rule | title | findings | new |\n| --- | --- | ---: | ---: |\n");
+    for (Map.Entry<String, Counts.Tally> e : counts.byRule().entrySet()) {
+      tallyRow(escape(e.getKey()) + " | " + escape(titles.get(e.getKey())), e.getValue(), b);
     }
     b.append('\n');
+  }
 
-    List<Finding> ordered = new ArrayList<>(report.findings());
-    ordered.sort(
-        Comparator.comparing(Finding::severity)
-            .reversed()
-            .thenComparing(f -> !report.isNew(f))
-            .thenComparing(Finding::ruleId)
-            .thenComparing(f -> f.account().id()));
+  private static void tallyRow(String label, Counts.Tally tally, StringBuilder b) {
+    b.append("| ")
+        .append(label)
+        .append(" | ")
+        .append(tally.findings())
+        .append(" | ")
+        .append(tally.fresh())
+        .append(" |\n");
+  }
+
+  private static void findings(RunReport report, Counts counts, StringBuilder b) {
+    List<Finding> ordered =
+        report.findings().stream()
+            .sorted(
+                Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                    .thenComparing(f -> !report.isNew(f))
+                    .thenComparing(RunReport.REPORT_ORDER))
+            .toList();
     Severity current = null;
     for (Finding f : ordered) {
       if (f.severity() != current) {
         current = f.severity();
-        b.append("## ").append(capitalise(current.name())).append("\n\n");
+        Counts.Tally tally = counts.bySeverity().get(current);
+        b.append("## ")
+            .append(capitalised(current))
+            .append(" (")
+            .append(count(tally.findings(), "finding", "findings"))
+            .append(", ")
+            .append(tally.fresh())
+            .append(" new)\n\n");
       }
-      b.append("### ")
-          .append(report.isNew(f) ? "NEW " : "")
-          .append(escape(f.title()))
-          .append(": ")
-          .append(escape(f.accountName()))
-          .append("\n\n");
-      b.append("- **Account**: ")
-          .append(escape(f.account().system().label()))
-          .append(", ")
-          .append(escape(f.account().tenant()))
-          .append(", ")
-          .append(escape(f.accountName()))
-          .append('\n');
-      b.append("- **People**: ")
-          .append(f.personIds().isEmpty() ? "nobody" : escape(String.join(", ", f.personIds())))
-          .append('\n');
-      b.append("- **What**: ").append(escape(f.summary())).append('\n');
+      finding(f, report.isNew(f), b);
+    }
+  }
+
+  private static void finding(Finding f, boolean isNew, StringBuilder b) {
+    b.append("### ")
+        .append(isNew ? NEW_MARK + " " : "")
+        .append(escape(f.title()))
+        .append(": ")
+        .append(escape(f.accountName()))
+        .append("\n\n");
+    b.append("- **Account**: ")
+        .append(f.account().system().label())
+        .append(", tenant ")
+        .append(escape(f.account().tenant()))
+        .append(", ")
+        .append(escape(f.accountName()))
+        .append(" (")
+        .append(escape(f.account().nativeId()))
+        .append(")\n");
+    b.append("- **People**: ")
+        .append(
+            f.personIds().isEmpty() ? "nobody (unowned)" : escape(String.join(", ", f.personIds())))
+        .append('\n');
+    b.append("- **What is wrong**: ").append(escape(f.summary())).append('\n');
+    if (!f.evidence().isEmpty()) {
       b.append("- **Evidence**:\n");
       for (Evidence e : f.evidence()) {
         b.append("  - ")
@@ -134,40 +227,63 @@ public final class MarkdownSummaryRenderer {
             .append(escape(e.value()))
             .append('\n');
       }
-      b.append("- **Breaks**:\n");
+    }
+    if (!f.clauses().isEmpty()) {
+      b.append("- **Policy**:\n");
       for (PolicyClause c : f.clauses()) {
         b.append("  - ")
             .append(escape(c.reference()))
-            .append(": ")
+            .append(" — ")
             .append(escape(c.text()))
             .append('\n');
       }
-      b.append("- **Fix**: ").append(escape(f.remediation())).append("\n\n");
     }
-    return b.toString();
+    b.append("- **Fix**: ").append(escape(f.remediation())).append('\n');
+    b.append("- **Fingerprint**: ").append(escape(f.fingerprint())).append("\n\n");
   }
 
-  /** Escapes what Markdown or HTML would interpret in text that came from a source. */
+  /**
+   * Escapes text that came from a source: Markdown's inline syntax gets a backslash (CommonMark
+   * lets any ASCII punctuation be escaped), HTML's characters become entities, and line breaks and
+   * other control characters become spaces so a value stays on its line and in its table cell.
+   */
   static String escape(String text) {
-    StringBuilder out = new StringBuilder(text.length());
-    for (char c : text.toCharArray()) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
       switch (c) {
         case '<' -> out.append("&lt;");
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
-        case '\n', '\r' -> out.append(' ');
-        case '\\', '`', '*', '_', '[', ']', '|', '#', '!' -> out.append('\\').append(c);
-        default -> out.append(c);
+        case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '$' -> out.append('\\').append(c);
+        default -> out.append(Character.isISOControl(c) ? ' ' : c);
       }
     }
     return out.toString();
   }
 
-  private static String lower(String text) {
-    return text.toLowerCase(Locale.ROOT);
+  private static int statusRank(PullStatus status) {
+    return switch (status) {
+      case FAILED -> 0;
+      case PARTIAL -> 1;
+      case COMPLETE -> 2;
+    };
   }
 
-  private static String capitalise(String text) {
-    return text.charAt(0) + text.substring(1).toLowerCase(Locale.ROOT);
+  private static String count(int n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
+  }
+
+  private static String minute(Instant instant) {
+    return MINUTE.format(instant);
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+
+  private static String capitalised(Enum<?> value) {
+    String name = value.name();
+    return name.charAt(0) + name.substring(1).toLowerCase(Locale.ROOT);
   }
 }

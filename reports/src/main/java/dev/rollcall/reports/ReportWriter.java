@@ -2,35 +2,41 @@ package dev.rollcall.reports;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Writes a run's reports into the output folder, each atomically and readable by its owner only.
+ * Writes a run's reports (findings.json, findings.csv, summary.md) into the output folder, each
+ * atomically and readable by its owner only.
  */
 public final class ReportWriter {
+  static final String JSON = "findings.json";
+  static final String CSV = "findings.csv";
+  static final String SUMMARY = "summary.md";
+
+  private record Rendered(String name, byte[] content) {}
+
   private ReportWriter() {}
 
-  /** Writes findings.json, findings.csv and summary.md; returns their paths. */
+  /** Writes the three reports and returns their paths, in that order. */
   public static List<Path> write(RunReport report, Path outputDir) {
-    // Render everything first, so that a renderer failing leaves every old report in place.
-    List<String[]> files =
+    // Render all three before writing any, so that a renderer failing leaves every old report.
+    List<Rendered> files =
         List.of(
-            new String[] {"findings.json", JsonFindingsRenderer.render(report)},
-            new String[] {"findings.csv", CsvFindingsRenderer.render(report)},
-            new String[] {"summary.md", MarkdownSummaryRenderer.render(report)});
+            new Rendered(JSON, JsonFindingsRenderer.renderBytes(report)),
+            new Rendered(CSV, CsvFindingsRenderer.renderBytes(report)),
+            new Rendered(SUMMARY, MarkdownSummaryRenderer.renderBytes(report)));
     List<Path> written = new ArrayList<>();
-    try {
-      for (String[] file : files) {
-        Path target = outputDir.resolve(file[0]);
-        AtomicFiles.write(target, file[1].getBytes(StandardCharsets.UTF_8));
-        written.add(target);
+    for (Rendered file : files) {
+      Path target = outputDir.resolve(file.name());
+      try {
+        AtomicFiles.write(target, file.content());
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot write report " + target, e);
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write the reports into " + outputDir, e);
+      written.add(target);
     }
-    return written;
+    return List.copyOf(written);
   }
 }

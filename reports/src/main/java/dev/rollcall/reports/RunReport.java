@@ -4,12 +4,13 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * Everything a renderer needs about one run: renderers are pure functions of this.
+ * Everything a renderer needs about one run; every renderer is a pure function of this record.
  *
  * @param runId the run's id
  * @param startedAt when it started
@@ -17,12 +18,12 @@ import java.util.Set;
  * @param version rollcall's version
  * @param profile the policy profile's name
  * @param organisation the company's name
- * @param sources each source and how complete it was
- * @param findings the findings, in report order
- * @param newFingerprints the findings seen for the first time (or again after being resolved)
+ * @param sources each source and how complete its pull was
+ * @param findings the findings, in any order (see {@link #findingsInReportOrder()})
+ * @param newFingerprints the fingerprints of findings first seen in this run
  * @param accountsAudited how many accounts were read
  * @param peopleInDirectory how many people the directory holds
- * @param failOn the --fail-on severity of the run
+ * @param failOn the {@code --fail-on} severity of the run
  */
 public record RunReport(
     String runId,
@@ -38,21 +39,46 @@ public record RunReport(
     int peopleInDirectory,
     Severity failOn) {
 
+  /** The order of every report: most severe first, then by rule id, then by account id. */
+  static final Comparator<Finding> REPORT_ORDER =
+      Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+          .thenComparing(Finding::ruleId)
+          .thenComparing(f -> f.account().id())
+          .thenComparing(Finding::fingerprint);
+
   public RunReport {
-    Objects.requireNonNull(runId, "runId");
-    Objects.requireNonNull(startedAt, "startedAt");
-    Objects.requireNonNull(finishedAt, "finishedAt");
-    Objects.requireNonNull(version, "version");
-    Objects.requireNonNull(profile, "profile");
-    Objects.requireNonNull(organisation, "organisation");
-    sources = List.copyOf(sources);
-    findings = List.copyOf(findings);
-    newFingerprints = Set.copyOf(newFingerprints);
-    Objects.requireNonNull(failOn, "failOn");
+    required(runId, "runId");
+    required(startedAt, "startedAt");
+    required(finishedAt, "finishedAt");
+    required(version, "version");
+    required(profile, "profile");
+    required(organisation, "organisation");
+    sources = List.copyOf(required(sources, "sources"));
+    findings = List.copyOf(required(findings, "findings"));
+    newFingerprints = Set.copyOf(required(newFingerprints, "newFingerprints"));
+    notNegative(accountsAudited, "accountsAudited");
+    notNegative(peopleInDirectory, "peopleInDirectory");
+    required(failOn, "failOn");
   }
 
   /** True when the finding was first seen in this run. */
   public boolean isNew(Finding finding) {
     return newFingerprints.contains(finding.fingerprint());
+  }
+
+  /** The findings as every report lists them: severity descending, rule id, account id. */
+  public List<Finding> findingsInReportOrder() {
+    return findings.stream().sorted(REPORT_ORDER).toList();
+  }
+
+  private static <T> T required(T value, String field) {
+    return Objects.requireNonNull(value, () -> "run report: " + field + " is required");
+  }
+
+  private static void notNegative(int value, String field) {
+    if (value < 0) {
+      throw new IllegalArgumentException(
+          "run report: " + field + " cannot be negative, was " + value);
+    }
   }
 }
