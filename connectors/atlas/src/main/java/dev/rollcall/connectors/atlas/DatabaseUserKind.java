@@ -21,9 +21,8 @@ final class DatabaseUserKind {
 
   private DatabaseUserKind() {}
 
-  static Guess of(
-      String username, String databaseName, Map<String, String> labels, DatabaseAuth auth) {
-    return fromLabels(labels).orElseGet(() -> fromAuth(username, databaseName, auth));
+  static Guess of(String username, Map<String, String> labels, DatabaseAuth auth) {
+    return fromLabels(labels).orElseGet(() -> fromAuth(username, auth));
   }
 
   private static Optional<Guess> fromLabels(Map<String, String> labels) {
@@ -40,30 +39,34 @@ final class DatabaseUserKind {
     return Optional.empty();
   }
 
-  private static Guess fromAuth(String username, String databaseName, DatabaseAuth auth) {
+  private static Guess fromAuth(String username, DatabaseAuth auth) {
     return switch (auth) {
       case AWS_IAM_ROLE, X509_MANAGED, X509_CUSTOMER ->
           new Guess(AccountKind.SERVICE, auth.evidence() + " (a program's identity)");
       case LDAP_GROUP, OIDC_IDP_GROUP ->
           new Guess(AccountKind.UNKNOWN, "group-mapped database user (" + auth.evidence() + ")");
       case AWS_IAM_USER, LDAP_USER -> new Guess(AccountKind.HUMAN, auth.evidence());
-      case OIDC_USER -> oidcUser(username, databaseName, auth);
+      case OIDC_USER -> oidcUser(username, auth);
       case SCRAM -> scramUser(username);
     };
   }
 
-  // Atlas creates OIDC workforce (people) users on admin and workload (program) users on
-  // $external: https://www.mongodb.com/docs/atlas/security-oidc/ and the databaseName field of
-  // https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-createdatabaseuser
-  private static Guess oidcUser(String username, String databaseName, DatabaseAuth auth) {
-    if (AtlasMapper.emailShaped(username)) {
+  // Atlas keeps every OIDC USER on $external, workforce (people) and workload (programs) alike,
+  // and IDP_GROUP users on admin (the databaseName field of createDatabaseUser in the Admin API
+  // v2), so the database says nothing: only the identity provider's user name can.
+  private static Guess oidcUser(String username, DatabaseAuth auth) {
+    String idpName = username.substring(username.lastIndexOf('/') + 1);
+    if (AtlasMapper.emailShaped(idpName)) {
       return new Guess(AccountKind.HUMAN, auth.evidence() + " named by an email address");
     }
-    if ("$external".equals(databaseName)) {
-      return new Guess(
-          AccountKind.SERVICE, auth.evidence() + " on $external (OIDC workload identity)");
-    }
-    return new Guess(AccountKind.HUMAN, auth.evidence() + " on admin (OIDC workforce identity)");
+    Optional<String> token = appToken(idpName);
+    return token.isPresent()
+        ? new Guess(
+            AccountKind.SERVICE,
+            auth.evidence() + " named like an application ('" + token.get() + "')")
+        : new Guess(
+            AccountKind.UNKNOWN,
+            auth.evidence() + "; workforce or workload identity, the name does not say");
   }
 
   private static Guess scramUser(String username) {

@@ -63,7 +63,7 @@ final class DatabaseUserMapper {
       tags.put("atlas.project", projectName);
     }
     DatabaseAuth auth = DatabaseAuth.of(user, file, where);
-    DatabaseUserKind.Guess kind = DatabaseUserKind.of(username, database, labels, auth);
+    DatabaseUserKind.Guess kind = DatabaseUserKind.of(username, labels, auth);
     return Account.builder(
             new AccountKey(SourceSystem.ATLAS_DATABASE, groupId, database + "/" + username),
             username,

@@ -349,8 +349,8 @@ class AtlasMapperTest {
         databaseUser(ANALYTICS, "$external/0oa9z8y7x6w5v4u3t2s1/ingest-pipeline"),
         CredentialType.EXTERNAL_AUTH,
         "OIDC user",
-        AccountKind.SERVICE,
-        "oidcAuthType=USER on $external (OIDC workload identity)");
+        AccountKind.UNKNOWN,
+        "oidcAuthType=USER; workforce or workload identity, the name does not say");
   }
 
   private static void assertAuth(
@@ -436,9 +436,7 @@ class AtlasMapperTest {
   })
   void scramKindFromTheNameAlone(String username, AccountKind kind) {
     assertEquals(
-        kind,
-        DatabaseUserKind.of(username, "admin", Map.of(), DatabaseAuth.SCRAM).kind(),
-        username);
+        kind, DatabaseUserKind.of(username, Map.of(), DatabaseAuth.SCRAM).kind(), username);
   }
 
   @ParameterizedTest(name = "{0}={1}")
@@ -452,17 +450,22 @@ class AtlasMapperTest {
   void labelsOverrideTheAuthMethodOnlyWhenTheySayHumanOrService(
       String key, String value, AccountKind kind) {
     assertEquals(
-        kind,
-        DatabaseUserKind.of("payments-api", "admin", Map.of(key, value), DatabaseAuth.SCRAM)
-            .kind());
+        kind, DatabaseUserKind.of("payments-api", Map.of(key, value), DatabaseAuth.SCRAM).kind());
   }
 
   @Test
-  void oidcUserOnAdminIsAWorkforcePerson() {
-    DatabaseUserKind.Guess guess =
-        DatabaseUserKind.of("okta/jdoe", "admin", Map.of(), DatabaseAuth.OIDC_USER);
-    assertEquals(AccountKind.HUMAN, guess.kind());
-    assertEquals("oidcAuthType=USER on admin (OIDC workforce identity)", guess.evidence());
+  void oidcUserIsToldApartByItsIdentityProviderName() {
+    assertEquals(
+        AccountKind.HUMAN,
+        DatabaseUserKind.of("0oa1b2c3/jane.doe@example.test", Map.of(), DatabaseAuth.OIDC_USER)
+            .kind());
+    DatabaseUserKind.Guess program =
+        DatabaseUserKind.of("0oa1b2c3/orders-api", Map.of(), DatabaseAuth.OIDC_USER);
+    assertEquals(AccountKind.SERVICE, program.kind());
+    assertEquals("oidcAuthType=USER named like an application ('api')", program.evidence());
+    assertEquals(
+        AccountKind.UNKNOWN,
+        DatabaseUserKind.of("okta/jdoe", Map.of(), DatabaseAuth.OIDC_USER).kind());
   }
 
   @Test
