@@ -1,0 +1,401 @@
+#!/usr/bin/env python3
+"""Checks the bundled demo organisation and re-derives its findings from the files alone.
+
+Reads examples/demo/ (the snapshot in the vendors' shapes, mapping.csv, rollcall.yaml's domains)
+without looking at the generator, applies the demo's rule semantics with the default profile's
+thresholds, and compares the result to expected-findings.csv. Also checks that every JSON file
+parses, every CSV row has the header's columns, every tenant has its capture manifest, no date
+lies after the capture except those that are future by nature, and no AWS access key id appears.
+
+    python3 scripts/demo/check-demo-org.py        # exit 0 when all holds, 1 otherwise
+
+Python 3 standard library only. The semantics are written down in examples/demo/PLANTED.md.
+"""
+import csv
+import json
+import re
+import sys
+import urllib.parse
+from datetime import datetime, timezone
+from pathlib import Path
+
+DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
+SNAPSHOT = DEMO / "snapshot"
+CAPTURED = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
+DORMANT_DAYS = 90
+PRIVILEGE_WORDS = {"admin", "administrator", "sysadmin", "root", "superuser", "su", "dba", "poweruser"}
+GENERIC_WORDS = {"test", "testing", "temp", "tmp", "shared", "team", "group", "info", "support",
+                 "helpdesk", "ops", "devops", "office", "it", "noreply", "no", "reply", "user",
+                 "guest", "demo", "training", "dev", "developer"}
+OWNER_TAGS = {"owner", "email", "owner_email"}
+# Dates that are in the future by nature.
+FUTURE_OK = {"deleteAfterDate", "invitationExpiresAt", "password_next_rotation"}
+ESCALATION_ACTIONS = {
+    "iam:createpolicyversion", "iam:setdefaultpolicyversion", "iam:attachuserpolicy",
+    "iam:attachgrouppolicy", "iam:attachrolepolicy", "iam:putuserpolicy", "iam:putgrouppolicy",
+    "iam:putrolepolicy", "iam:addusertogroup", "iam:createaccesskey", "iam:createloginprofile",
+    "iam:updateloginprofile", "iam:updateassumerolepolicy", "iam:passrole", "iam:createuser",
+    "iam:createrole"}
+GOOGLE_ESCALATION = {"USERS_ALL", "USERS_CREATE", "USERS_UPDATE", "USERS_ALIAS",
+                     "USERS_RESET_PASSWORD", "USER_SECURITY_ALL", "SECURITY_SETTINGS"}
+ATLAS_ADMIN = {"ORG_OWNER", "GROUP_OWNER", "atlasAdmin"}
+ATLAS_ESCALATION = {"GROUP_DATA_ACCESS_ADMIN", "GROUP_USER_ADMIN", "GROUP_DATABASE_ACCESS_ADMIN",
+                    "userAdmin", "userAdminAnyDatabase"}
+
+problems = []
+
+
+def problem(text):
+    problems.append(text)
+
+
+def parse_time(text):
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def whole_days(t):
+    return (CAPTURED - t).days
+
+
+def load_json(path):
+    try:
+        return json.loads(path.read_text())
+    except ValueError as e:
+        problem(f"{path}: not JSON: {e}")
+        return {}
+
+
+def walk_dates(node, path, where=""):
+    """Flags ISO times after the capture, except in fields that are future by nature."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            walk_dates(v, path, k)
+    elif isinstance(node, list):
+        for v in node:
+            walk_dates(v, path, where)
+    elif isinstance(node, str) and re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)", node):
+        if parse_time(node) > CAPTURED and where not in FUTURE_OK:
+            problem(f"{path}: {where}={node} is after the capture time")
+
+
+# ------------------------------------------------------------------ file-level checks
+def check_files():
+    for path in sorted(DEMO.rglob("*")):
+        if path.suffix == ".json":
+            walk_dates(load_json(path), path.relative_to(DEMO))
+        if path.suffix == ".csv":
+            rows = [r for r in csv.reader(l for l in path.read_text().splitlines()
+                                          if not l.startswith("#"))]
+            widths = {len(r) for r in rows if r}
+            if len(widths) != 1:
+                problem(f"{path}: rows have {sorted(widths)} columns")
+            if path.name == "credential-report.csv":
+                header = rows[0]
+                for r in rows[1:]:
+                    for column, value in zip(header, r):
+                        if re.fullmatch(r"\d{4}-.*", value) and parse_time(value) > CAPTURED \
+                                and column not in FUTURE_OK:
+                            problem(f"{path}: {r[0]} {column}={value} is after the capture time")
+        if path.is_file() and re.search(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b", path.read_text()):
+            problem(f"{path}: holds something shaped like an AWS access key id")
+    for system in ("aws", "google", "atlas"):
+        for tenant in sorted((SNAPSHOT / system).iterdir()):
+            m = tenant / "rollcall-snapshot.json"
+            if not m.is_file() or load_json(m) != {"capturedAt": "2026-11-20T06:00:00Z"}:
+                problem(f"{m}: missing or not the capture time")
+
+
+# ------------------------------------------------------------------ accounts
+class Account:
+    def __init__(self, system, tenant, name, **facts):
+        self.system, self.tenant, self.name = system, tenant, name
+        self.active = facts.get("active", True)
+        self.last_use = facts.get("last_use")      # datetime, "never" or None (unknown)
+        self.created = facts.get("created")
+        self.interactive = facts.get("interactive", False)
+        self.mfa = facts.get("mfa")                # True, False or None (unknown)
+        self.privileged = facts.get("privileged", [])
+        self.tags = facts.get("tags", {})
+        self.emails = facts.get("emails", [])
+        self.service = facts.get("service", False)
+        self.own_names = facts.get("own_names", set())
+        self.is_root = facts.get("is_root", False)
+        self.person = facts.get("person")          # Google: the person this account is
+        self.owners = []
+
+
+def policy_document(value):
+    if isinstance(value, dict):
+        return value
+    return json.loads(urllib.parse.unquote(value))
+
+
+def as_list(v):
+    return [] if v is None else v if isinstance(v, list) else [v]
+
+
+def policy_level(document):
+    """'admin', 'escalation' or None (read/write) for one policy document."""
+    level = None
+    for st in as_list(document.get("Statement")):
+        if st.get("Effect") != "Allow":
+            continue
+        every_resource = "*" in as_list(st.get("Resource"))
+        if "NotAction" in st:
+            if every_resource and not any(a.lower().startswith("iam:") or a == "*"
+                                          for a in as_list(st["NotAction"])):
+                return "admin"
+            continue
+        for action in as_list(st.get("Action")):
+            a = action.lower()
+            if a in ("*", "*:*"):
+                if every_resource:
+                    return "admin"
+                level = "escalation"
+            elif a.startswith("iam:") and any(re.fullmatch(re.escape(a).replace(r"\*", ".*"), e)
+                                              for e in ESCALATION_ACTIONS):
+                level = "escalation"
+    return level
+
+
+def aws_accounts():
+    accounts = []
+    for tenant_dir in sorted((SNAPSHOT / "aws").iterdir()):
+        tenant = tenant_dir.name
+        details = load_json(tenant_dir / "get-account-authorization-details.json")
+        policies = {}
+        for p in details["Policies"]:
+            default = next(v for v in p["PolicyVersionList"] if v["IsDefaultVersion"])
+            policies[p["Arn"]] = (p["PolicyName"], policy_level(policy_document(default["Document"])))
+        groups = {}
+        for g in details["GroupDetailList"]:
+            grants = [policies[a["PolicyArn"]] for a in g["AttachedManagedPolicies"]]
+            grants += [(i["PolicyName"], policy_level(policy_document(i["PolicyDocument"])))
+                       for i in g.get("GroupPolicyList", [])]
+            groups[g["GroupName"]] = grants
+        users = {u["UserName"]: u for u in details["UserDetailList"]}
+        with open(tenant_dir / "credential-report.csv", newline="") as f:
+            rows = list(csv.DictReader(f))
+        for row in rows:
+            def t(column):
+                v = row[column]
+                return None if v in ("N/A", "not_supported", "no_information", "") else parse_time(v)
+
+            def yes(column):
+                return row[column].lower() == "true"
+            uses = [x for x in (t("password_last_used"), t("access_key_1_last_used_date"),
+                                t("access_key_2_last_used_date")) if x]
+            last_use = max(uses) if uses else "never"
+            created = t("user_creation_time")
+            if row["user"] == "<root_account>":
+                accounts.append(Account("aws_iam", tenant, "root", last_use=last_use,
+                                        created=created, interactive=True, mfa=yes("mfa_active"),
+                                        privileged=[("root user", "admin")], is_root=True))
+                continue
+            u = users[row["user"]]
+            tags = {x["Key"]: x["Value"] for x in u.get("Tags", [])}
+            grants = [policies[a["PolicyArn"]] for a in u["AttachedManagedPolicies"]]
+            grants += [(i["PolicyName"], policy_level(policy_document(i["PolicyDocument"])))
+                       for i in u.get("UserPolicyList", [])]
+            for g in u["GroupList"]:
+                grants += groups[g]
+            password = yes("password_enabled")
+            keys = yes("access_key_1_active") or yes("access_key_2_active")
+            service = tags.get("kind") == "service" or u["Path"].startswith("/service") \
+                or (not password and keys)
+            accounts.append(Account(
+                "aws_iam", tenant, row["user"], last_use=last_use, created=created,
+                interactive=password, mfa=yes("mfa_active"),
+                privileged=[g for g in grants if g[1]], tags=tags, service=service,
+                emails=[row["user"].lower()] if "@" in row["user"] else []))
+    return accounts
+
+
+def google_accounts(people):
+    accounts = []
+    for tenant_dir in sorted((SNAPSHOT / "google").iterdir()):
+        roles = {r["roleId"]: r for r in load_json(tenant_dir / "roles.json")["items"]}
+        held = {}
+        for a in load_json(tenant_dir / "roleAssignments.json")["items"]:
+            held.setdefault(a["assignedTo"], []).append(roles[a["roleId"]])
+        for page in sorted((tenant_dir / "users").glob("*.json")):
+            for u in load_json(page)["users"]:
+                login = u["lastLoginTime"]
+                left = u["suspended"] or u["archived"] or "deletionTime" in u
+                emails = {u["primaryEmail"].lower()} | {e["address"].lower() for e in u["emails"]} \
+                    | {a.lower() for a in u.get("aliases", []) + u.get("nonEditableAliases", [])}
+                name = u["name"]
+                person = dict(id=u["primaryEmail"], left=left, emails=emails,
+                              created=parse_time(u["creationTime"]),
+                              names={name["givenName"].lower(), name["familyName"].lower()})
+                people.append(person)
+                privileged = []
+                if u["isAdmin"]:
+                    privileged.append(("super admin", "admin"))
+                for role in held.get(u["id"], []):
+                    if role["isSuperAdminRole"]:
+                        privileged.append((role["roleName"], "admin"))
+                    elif any(p["privilegeName"] in GOOGLE_ESCALATION for p in role["rolePrivileges"]):
+                        privileged.append((role["roleName"], "escalation"))
+                accounts.append(Account(
+                    "google_workspace", tenant_dir.name, u["primaryEmail"], active=not left,
+                    last_use="never" if login.startswith("1970-01-01") else parse_time(login),
+                    created=parse_time(u["creationTime"]), interactive=True,
+                    mfa=u.get("isEnrolledIn2Sv"), privileged=privileged, person=person,
+                    own_names=person["names"], service="service" in u.get("orgUnitPath", "").lower()))
+    return accounts
+
+
+def atlas_accounts():
+    accounts = []
+    for tenant_dir in sorted((SNAPSHOT / "atlas").iterdir()):
+        for page in sorted((tenant_dir / "users").glob("*.json")):
+            for u in load_json(page)["results"]:
+                roles = u["roles"]["orgRoles"] + [r for g in u["roles"]["groupRoleAssignments"]
+                                                  for r in g["groupRoles"]]
+                privileged = [(r, "admin") for r in roles if r in ATLAS_ADMIN] + \
+                    [(r, "escalation") for r in roles if r in ATLAS_ESCALATION]
+                created = u.get("createdAt") or u.get("invitationCreatedAt")
+                accounts.append(Account(
+                    "atlas_org", tenant_dir.name, u["username"],
+                    active=u["orgMembershipStatus"] in ("ACTIVE", "PENDING"),
+                    last_use=parse_time(u["lastAuth"]) if "lastAuth" in u else "never",
+                    created=parse_time(created) if created else None, interactive=True, mfa=None,
+                    privileged=privileged,
+                    emails=[u["username"].lower()] if "@" in u["username"] else [],
+                    own_names={x.lower() for x in (u.get("firstName"), u.get("lastName")) if x}))
+        for group_dir in sorted((tenant_dir / "groups").iterdir()):
+            for u in load_json(group_dir / "databaseUsers.json")["results"]:
+                labels = {x["key"]: x["value"] for x in u.get("labels", [])}
+                privileged = []
+                for r in u["roles"]:
+                    if r["roleName"] in ATLAS_ADMIN:
+                        privileged.append((r["roleName"], "admin"))
+                    elif r["roleName"] in ATLAS_ESCALATION:
+                        privileged.append((r["roleName"], "escalation"))
+                    elif "AnyDatabase" in r["roleName"]:
+                        privileged.append((r["roleName"], "any database"))
+                service = labels.get("kind") == "service" or u.get("x509Type", "NONE") != "NONE" \
+                    or u.get("awsIAMType") == "ROLE"
+                accounts.append(Account(
+                    "atlas_database", group_dir.name, u["username"], last_use=None,
+                    privileged=privileged, tags=labels, service=service,
+                    emails=[u["username"].lower()] if "@" in u["username"] else []))
+    return accounts
+
+
+# ------------------------------------------------------------------ correlation
+def correlate(accounts, people, mapping, domains):
+    by_address = {}
+    for p in people:
+        for e in p["emails"]:
+            by_address.setdefault(e, p)
+
+    def resolve(addresses):
+        return list({by_address[a]["id"]: by_address[a] for a in addresses if a in by_address}.values())
+
+    for a in accounts:
+        if a.person:
+            a.owners = [a.person]
+            continue
+        native = "root" if a.is_root else a.name
+        tiers = [
+            [p for (s, t, acct), ps in mapping.items() if (s, t, acct) == (a.system, a.tenant, native.lower())
+             for p in ps],
+            [x.strip().lower() for k, v in a.tags.items() if k.lower() in OWNER_TAGS
+             for x in re.split(r"[,;\s]+", v) if x.strip()],
+            [a.name.lower()] + a.emails if "@" in a.name else a.emails,
+            [] if "@" in a.name else [f"{a.name.lower()}@{d}" for d in domains],
+        ]
+        for addresses in tiers:
+            owners = resolve(addresses)
+            if owners:
+                a.owners = owners
+                break
+
+
+# ------------------------------------------------------------------ rules
+def tokens(text):
+    return [t for t in re.split(r"[^a-z]+", text.lower()) if t]
+
+
+def findings(accounts):
+    found = set()
+    for a in accounts:
+        if not a.active:
+            continue
+        key = (a.system, a.tenant, a.name)
+        # dormant-account
+        if isinstance(a.last_use, datetime) and whole_days(a.last_use) > DORMANT_DAYS:
+            found.add(("dormant-account",) + key)
+        if a.last_use == "never" and a.created and whole_days(a.created) > DORMANT_DAYS:
+            found.add(("dormant-account",) + key)
+        # interactive-login-without-mfa
+        if a.interactive and a.mfa is False:
+            found.add(("interactive-login-without-mfa",) + key)
+        # generic-account-name
+        if not a.is_root:
+            names = set(a.own_names)
+            for o in a.owners:
+                names |= o["names"]
+            remaining = [t for t in tokens(a.name.split("@")[0]) if t not in names]
+            if any(t in PRIVILEGE_WORDS for t in remaining) or (
+                    remaining and not a.service and all(t in GENERIC_WORDS for t in remaining)):
+                found.add(("generic-account-name",) + key)
+        # over-privileged (the root user's power cannot be reduced; other rules judge it)
+        if a.privileged and not a.is_root:
+            found.add(("over-privileged",) + key)
+        # ownership
+        if a.system != "google_workspace":
+            if not a.owners:
+                found.add(("unowned-account",) + key)
+            elif all(o["left"] for o in a.owners):
+                found.add(("access-after-termination",) + key)
+        if len(a.owners) > 1:
+            found.add(("shared-account",) + key)
+    return found
+
+
+def main():
+    check_files()
+    config = (DEMO / "rollcall.yaml").read_text()
+    domains = [d.strip() for d in re.search(r"domains:\s*\[(.*)\]", config).group(1).split(",")]
+    mapping = {}
+    with open(DEMO / "mapping.csv", newline="") as f:
+        for row in csv.DictReader(line for line in f if not line.startswith("#")):
+            k = (row["system"], row["tenant"], row["account"].lower())
+            mapping.setdefault(k, []).append(row["person"].lower())
+    people = []
+    accounts = google_accounts(people) + aws_accounts() + atlas_accounts()
+    correlate(accounts, people, mapping, domains)
+    for a in accounts:
+        where = f"{a.system} {a.tenant} {a.name}"
+        if isinstance(a.last_use, datetime) and a.created and a.last_use < a.created:
+            problem(f"{where}: last used before it was created")
+        # A person's own login cannot predate them; root and service accounts change hands.
+        for o in [] if a.is_root or a.service else a.owners:
+            if a.created and a.created < o["created"]:
+                problem(f"{where}: created before its owner {o['id']} joined")
+    derived = {",".join(f) for f in findings(accounts)}
+    lines = (DEMO / "expected-findings.csv").read_text().splitlines()
+    if lines[0] != "rule_id,system,tenant,account_name":
+        problem("expected-findings.csv: wrong header")
+    if lines[1:] != sorted(lines[1:]):
+        problem("expected-findings.csv: not sorted")
+    expected = set(lines[1:])
+    for f in sorted(expected - derived):
+        problem(f"expected but not derived: {f}")
+    for f in sorted(derived - expected):
+        problem(f"derived but not expected: {f}")
+    systems = {}
+    for a in accounts:
+        systems[a.system] = systems.get(a.system, 0) + 1
+    print(f"people in the directory: {len(people)}; accounts: {systems}; "
+          f"findings derived: {len(derived)}, expected: {len(expected)}")
+    for p in problems:
+        print("PROBLEM:", p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
