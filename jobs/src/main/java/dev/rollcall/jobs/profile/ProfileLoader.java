@@ -63,6 +63,9 @@ public final class ProfileLoader {
 
   /** Lays {@code own} over {@code fallback} and checks every clause reference. */
   static PolicyProfile resolve(ProfileFile own, ProfileFile fallback, String source) {
+    if (own.name() != null && own.name().isBlank()) {
+      throw new ConfigException(source + ": key name: must not be blank (reports show it)");
+    }
     Map<String, ClauseDef> clauses = new LinkedHashMap<>();
     if (fallback != null) {
       clauses.putAll(fallback.clauses());

@@ -66,6 +66,14 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void aBlankNameIsRejected() throws IOException {
+    Path file = write("name: \"  \"\nrules: {}\n");
+    String message = failure(file);
+    assertTrue(message.contains(file.toString()), message);
+    assertTrue(message.contains("key name: must not be blank"), message);
+  }
+
+  @Test
   void aBadSeverityNamesFileLineAndKey() throws IOException {
     Path file = write("rules:\n  dormant-account:\n    severity: urgent\n");
     String message = failure(file);
