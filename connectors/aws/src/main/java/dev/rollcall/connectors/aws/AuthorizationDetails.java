@@ -257,7 +257,12 @@ final class AuthorizationDetails {
    * no version list.
    */
   private static Policy managedPolicy(JsonNode node, Path file, String index) {
-    String name = SnapshotJson.requiredText(node, "PolicyName", file, index);
+    String name = SnapshotJson.optionalText(node, "PolicyName");
+    if (name == null) {
+      // AWS always sends PolicyName; some emulators send only the ARN, whose last part is the name.
+      String arn = SnapshotJson.requiredText(node, "Arn", file, index + " (no PolicyName)");
+      name = arn.substring(arn.lastIndexOf('/') + 1);
+    }
     String record = index + " (PolicyName=" + name + ")";
     List<JsonNode> versions = SnapshotJson.array(node, "PolicyVersionList", file, record);
     if (versions.isEmpty()) {

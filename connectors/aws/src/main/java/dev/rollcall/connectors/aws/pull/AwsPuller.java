@@ -1,0 +1,224 @@
+package dev.rollcall.connectors.aws.pull;
+
+import dev.rollcall.connectors.pull.SnapshotFiles;
+import dev.rollcall.connectors.pull.SnapshotPuller;
+import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.model.PullStatus;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.Account;
+import software.amazon.awssdk.services.organizations.model.AccountState;
+import software.amazon.awssdk.services.organizations.model.ListAccountsResponse;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
+
+/**
+ * Pulls AWS accounts into a snapshot: the caller's own account, and with organization mode (or a
+ * list of accounts) every active member account through a read-only role assumed in it, several at
+ * once. Each account is one tenant: one that cannot be assumed or pulled comes back failed with the
+ * reason, and the others go on.
+ */
+public final class AwsPuller implements SnapshotPuller {
+  private static final Logger LOG = LogManager.getLogger(AwsPuller.class);
+  private static final String SESSION_NAME = "rollcall-audit";
+
+  private final AwsPullSettings settings;
+  private final AwsCredentialsProvider credentials;
+  private final Sleeper sleeper;
+  private final Supplier<Instant> clock;
+
+  /**
+   * A puller.
+   *
+   * @param settings what to pull
+   * @param credentials the caller's credentials: the SDK's default chain in production
+   */
+  public AwsPuller(AwsPullSettings settings, AwsCredentialsProvider credentials) {
+    this(settings, credentials, Sleeper.REAL, Instant::now);
+  }
+
+  AwsPuller(
+      AwsPullSettings settings,
+      AwsCredentialsProvider credentials,
+      Sleeper sleeper,
+      Supplier<Instant> clock) {
+    this.settings = settings;
+    this.credentials = credentials;
+    this.sleeper = sleeper;
+    this.clock = clock;
+  }
+
+  @Override
+  public String folder() {
+    return "aws";
+  }
+
+  @Override
+  public List<TenantPull> pull(Path systemDir) {
+    SnapshotFiles.ownerOnlyFolder(systemDir);
+    try (SdkHttpClient http = ApacheHttpClient.builder().maxConnections(32).build()) {
+      AwsClients clients = new AwsClients(settings, http);
+      RequestCounter callerRequests = new RequestCounter();
+      String callerAccount;
+      Set<String> members = new LinkedHashSet<>(settings.accounts());
+      try (StsClient sts = clients.sts(credentials, callerRequests)) {
+        callerAccount = sts.getCallerIdentity().account();
+        if (settings.organization()) {
+          members.addAll(activeMemberAccounts(clients, callerRequests));
+        }
+      } catch (SdkException e) {
+        String why = "cannot start the AWS pull: " + AwsErrors.describe(e);
+        LOG.error("aws: {}", why);
+        return List.of(
+            new TenantPull(
+                "caller", PullStatus.FAILED, clock.get(), callerRequests.requests(), List.of(why)));
+      }
+      members.remove(callerAccount);
+      List<TenantPull> results = new ArrayList<>();
+      results.add(pullAccount(clients, callerAccount, credentials, systemDir));
+      results.addAll(pullMembers(clients, members, systemDir));
+      return results;
+    }
+  }
+
+  private List<String> activeMemberAccounts(AwsClients clients, RequestCounter counter) {
+    List<String> ids = new ArrayList<>();
+    try (OrganizationsClient organizations = clients.organizations(credentials, counter)) {
+      for (ListAccountsResponse page : organizations.listAccountsPaginator(r -> r.maxResults(20))) {
+        for (Account account : page.accounts()) {
+          if (account.state() == AccountState.ACTIVE) {
+            ids.add(account.id());
+          } else {
+            LOG.info(
+                "aws: organisation account {} is {}: not audited",
+                account.id(),
+                account.stateAsString());
+          }
+        }
+      }
+    }
+    LOG.info("aws: the organisation has {} active accounts", ids.size());
+    return ids;
+  }
+
+  private List<TenantPull> pullMembers(AwsClients clients, Set<String> members, Path systemDir) {
+    if (members.isEmpty()) {
+      return List.of();
+    }
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(settings.parallelism(), members.size()));
+    try {
+      List<Future<TenantPull>> futures = new ArrayList<>();
+      for (String accountId : members) {
+        futures.add(pool.submit(() -> pullMember(clients, accountId, systemDir)));
+      }
+      List<TenantPull> results = new ArrayList<>();
+      for (Future<TenantPull> future : futures) {
+        results.add(future.get());
+      }
+      return results;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while pulling AWS accounts", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("an AWS account pull broke: " + e.getCause(), e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private TenantPull pullMember(AwsClients clients, String accountId, Path systemDir) {
+    RequestCounter stsRequests = new RequestCounter();
+    try (StsClient sts = clients.sts(credentials, stsRequests);
+        StsAssumeRoleCredentialsProvider role =
+            StsAssumeRoleCredentialsProvider.builder()
+                .stsClient(sts)
+                .refreshRequest(
+                    r -> {
+                      r.roleArn(roleArn(accountId)).roleSessionName(SESSION_NAME);
+                      if (settings.externalId() != null) {
+                        r.externalId(settings.externalId());
+                      }
+                    })
+                .build()) {
+      try {
+        role.resolveCredentials();
+      } catch (SdkException e) {
+        String why = "cannot assume " + roleArn(accountId) + ": " + AwsErrors.describe(e);
+        LOG.error("aws/{}: failed: {}", accountId, why);
+        return new TenantPull(
+            accountId, PullStatus.FAILED, clock.get(), stsRequests.requests(), List.of(why));
+      }
+      TenantPull pulled = pullAccount(clients, accountId, role, systemDir);
+      return new TenantPull(
+          pulled.tenant(),
+          pulled.status(),
+          pulled.capturedAt(),
+          pulled.apiRequests() + stsRequests.requests(),
+          pulled.problems());
+    }
+  }
+
+  private String roleArn(String accountId) {
+    return "arn:aws:iam::" + accountId + ":role/" + settings.memberRoleName();
+  }
+
+  private TenantPull pullAccount(
+      AwsClients clients, String accountId, AwsCredentialsProvider as, Path systemDir) {
+    Instant started = clock.get();
+    RequestCounter counter = new RequestCounter();
+    Path dir = systemDir.resolve(accountId);
+    try (IamClient iam = clients.iam(as, counter)) {
+      clear(dir);
+      new IamAccountPull(iam, settings.reportTimeout(), sleeper, clock).pull(accountId, dir);
+      SnapshotFiles.writeManifest(dir, started, "rollcall aws pull");
+      LOG.info(
+          "aws/{}: pulled with {} API requests in {} ms",
+          accountId,
+          counter.requests(),
+          java.time.Duration.between(started, clock.get()).toMillis());
+      return new TenantPull(accountId, PullStatus.COMPLETE, started, counter.requests(), List.of());
+    } catch (SdkException | PullFailure | UncheckedIOException e) {
+      String why = e instanceof SdkException sdk ? AwsErrors.describe(sdk) : e.getMessage();
+      LOG.error("aws/{}: failed after {} API requests: {}", accountId, counter.requests(), why);
+      return new TenantPull(
+          accountId, PullStatus.FAILED, started, counter.requests(), List.of(why));
+    }
+  }
+
+  /** Empties a tenant folder left by an earlier pull, so no stale page is read with new ones. */
+  private static void clear(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(dir + ": cannot clear the earlier pull", e);
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package dev.rollcall.connectors.aws.pull;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.connectors.aws.AwsSnapshotReader;
+import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.connectors.snapshot.TenantFolder;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.CredentialType;
+import dev.rollcall.model.Grant;
+import dev.rollcall.model.Mfa;
+import dev.rollcall.model.MfaFactor;
+import dev.rollcall.model.MfaFactorType;
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourceResult;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.Tag;
+import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+
+/**
+ * The AWS pull over real HTTP, through the real SDK clients, against an AWS emulator: the test
+ * seeds users, groups, policies, keys, login profiles and MFA devices through IAM's own API, pulls
+ * the account into a snapshot, and reads the snapshot back with the snapshot reader. Subclasses say
+ * which emulator. The emulator lives for the whole suite; each test uses names of its own.
+ */
+abstract class AwsPullerContract {
+  static final StaticCredentialsProvider CREDENTIALS =
+      StaticCredentialsProvider.create(AwsBasicCredentials.create("testing", "testing"));
+
+  @TempDir Path snapshot;
+  private String suffix;
+
+  /** The emulator's endpoint for every service. */
+  abstract URI endpoint();
+
+  @BeforeEach
+  void names() {
+    suffix = UUID.randomUUID().toString().substring(0, 8);
+  }
+
+  IamClient iam() {
+    return IamClient.builder()
+        .region(Region.US_EAST_1)
+        .endpointOverride(endpoint())
+        .credentialsProvider(CREDENTIALS)
+        .build();
+  }
+
+  AwsPuller puller() {
+    return new AwsPuller(AwsPullSettings.ownAccount().withEndpoint(endpoint()), CREDENTIALS);
+  }
+
+  @Test
+  void pullsAnAccountIntoASnapshotTheReaderMapsBack() {
+    String alice = "alice-" + suffix;
+    String bob = "bob-" + suffix;
+    String carol = "carol-" + suffix;
+    String admins = "admins-" + suffix;
+    try (IamClient iam = iam()) {
+      iam.createUser(
+          r ->
+              r.userName(alice)
+                  .tags(Tag.builder().key("email").value(alice + "@example.test").build()));
+      iam.createLoginProfile(r -> r.userName(alice).password("Correct-Horse-9!"));
+      VirtualMFADevice device =
+          iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(alice)).virtualMFADevice();
+      iam.enableMFADevice(
+          r ->
+              r.userName(alice)
+                  .serialNumber(device.serialNumber())
+                  .authenticationCode1("123456")
+                  .authenticationCode2("654321"));
+
+      iam.createGroup(r -> r.groupName(admins));
+      String everything =
+          iam.createPolicy(
+                  r ->
+                      r.policyName("everything-" + suffix)
+                          .policyDocument(
+                              "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":"
+                                  + "\"Allow\",\"Action\":\"*\",\"Resource\":\"*\"}]}"))
+              .policy()
+              .arn();
+      iam.attachGroupPolicy(r -> r.groupName(admins).policyArn(everything));
+      iam.createUser(r -> r.userName(bob));
+      iam.addUserToGroup(r -> r.groupName(admins).userName(bob));
+      iam.createAccessKey(r -> r.userName(bob));
+
+      iam.createUser(r -> r.userName(carol));
+      iam.putUserPolicy(
+          r ->
+              r.userName(carol)
+                  .policyName("key-minting")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Action\":[\"iam:CreateAccessKey\",\"s3:GetObject\"],"
+                          + "\"Resource\":\"*\"}]}"));
+      iam.createLoginProfile(r -> r.userName(carol).password("Correct-Horse-9!"));
+    }
+
+    List<TenantPull> pulls = puller().pull(snapshot.resolve("aws"));
+
+    assertEquals(1, pulls.size(), pulls.toString());
+    TenantPull pull = pulls.get(0);
+    assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
+    assertTrue(pull.apiRequests() >= 6, "requests: " + pull.apiRequests());
+    Path dir = snapshot.resolve("aws").resolve(pull.tenant());
+    assertTrue(Files.isRegularFile(dir.resolve(TenantFolder.MANIFEST)));
+    assertTrue(Files.isRegularFile(dir.resolve("credential-report.csv")));
+    assertTrue(Files.isRegularFile(dir.resolve("list-mfa-devices").resolve(alice + ".json")));
+    assertFalse(Files.exists(dir.resolve("list-mfa-devices").resolve(bob + ".json")));
+
+    SourceResult result =
+        new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, Instant.now()));
+    assertEquals(PullStatus.COMPLETE, result.pull().status(), result.pull().errors().toString());
+
+    Account a = account(result, alice);
+    assertEquals(Mfa.State.ENABLED, a.mfa().state());
+    assertEquals(
+        List.of(MfaFactorType.VIRTUAL_TOTP),
+        a.mfa().factors().stream().map(MfaFactor::type).toList());
+    assertEquals(alice + "@example.test", a.tags().get("email"), a.tags().toString());
+    assertTrue(has(a, CredentialType.CONSOLE_PASSWORD), a.credentials().toString());
+
+    Account b = account(result, bob);
+    assertEquals(PrivilegeLevel.ADMIN, top(b));
+    assertTrue(has(b, CredentialType.ACCESS_KEY), b.credentials().toString());
+    assertFalse(has(b, CredentialType.CONSOLE_PASSWORD), b.credentials().toString());
+    assertEquals(Mfa.State.NOT_ENABLED, b.mfa().state());
+
+    assertEquals(PrivilegeLevel.PRIVILEGE_ESCALATION, top(account(result, carol)));
+  }
+
+  @Test
+  void snapshotFilesAreReadableByTheirOwnerOnly() throws IOException {
+    try (IamClient iam = iam()) {
+      iam.createUser(r -> r.userName("dave-" + suffix));
+    }
+    TenantPull pull = puller().pull(snapshot.resolve("aws")).get(0);
+    assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
+    try (Stream<Path> files = Files.walk(snapshot.resolve("aws"))) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        assertEquals(
+            "rw-------",
+            PosixFilePermissions.toString(Files.getPosixFilePermissions(file)),
+            file.toString());
+      }
+    }
+  }
+
+  @Test
+  void aSecondPullReplacesTheFirst() throws IOException {
+    Path aws = snapshot.resolve("aws");
+    TenantPull first = puller().pull(aws).get(0);
+    Path stale = aws.resolve(first.tenant()).resolve("list-mfa-devices").resolve("gone.json");
+    Files.createDirectories(stale.getParent());
+    Files.writeString(stale, "{}");
+    TenantPull second = puller().pull(aws).get(0);
+    assertEquals(PullStatus.COMPLETE, second.status(), second.problems().toString());
+    assertFalse(Files.exists(stale), "a file of the earlier pull survived");
+  }
+
+  static SdkBytes bytes(String text) {
+    return SdkBytes.fromUtf8String(text);
+  }
+
+  private static Account account(SourceResult result, String name) {
+    return result.accounts().stream()
+        .filter(a -> a.name().equals(name))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                new AssertionError(
+                    name + " not among " + result.accounts().stream().map(Account::name).toList()));
+  }
+
+  private static boolean has(Account account, CredentialType type) {
+    return account.credentials().stream().anyMatch(c -> c.type() == type && c.active());
+  }
+
+  private static PrivilegeLevel top(Account account) {
+    return account.grants().stream()
+        .map(Grant::level)
+        .max(Enum::compareTo)
+        .orElseThrow(() -> new AssertionError(account.name() + " has no grant"));
+  }
+}
