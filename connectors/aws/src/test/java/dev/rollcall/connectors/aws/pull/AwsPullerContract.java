@@ -29,12 +29,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+import software.amazon.awssdk.services.organizations.OrganizationsClient;
+import software.amazon.awssdk.services.organizations.model.AlreadyInOrganizationException;
+import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * The AWS pull over real HTTP, through the real SDK clients, against an AWS emulator: the test
@@ -179,8 +184,89 @@ abstract class AwsPullerContract {
     assertFalse(Files.exists(stale), "a file of the earlier pull survived");
   }
 
-  static SdkBytes bytes(String text) {
-    return SdkBytes.fromUtf8String(text);
+  @Test
+  void organizationModeAuditsEveryActiveMemberThroughTheRole() {
+    String member;
+    String closed;
+    try (OrganizationsClient organizations =
+        OrganizationsClient.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(endpoint())
+            .credentialsProvider(CREDENTIALS)
+            .build()) {
+      try {
+        organizations.createOrganization(r -> r.featureSet(OrganizationFeatureSet.ALL));
+      } catch (AlreadyInOrganizationException e) {
+        // an earlier test of the suite made it
+      }
+      member = newAccount(organizations, "member-" + suffix);
+      closed = newAccount(organizations, "closed-" + suffix);
+      organizations.closeAccount(r -> r.accountId(closed));
+    }
+    String memberUser = "member-user-" + suffix;
+    try (IamClient iam = iamIn(member)) {
+      iam.createUser(r -> r.userName(memberUser));
+    }
+    AwsPullSettings settings =
+        new AwsPullSettings(
+                "us-east-1",
+                null,
+                true,
+                "rollcall-audit",
+                "ext-" + suffix,
+                List.of(),
+                false,
+                2,
+                AwsPullSettings.Retry.DEFAULT,
+                null)
+            .withEndpoint(endpoint());
+
+    List<TenantPull> pulls = new AwsPuller(settings, CREDENTIALS).pull(snapshot.resolve("aws"));
+
+    List<String> tenants = pulls.stream().map(TenantPull::tenant).toList();
+    assertTrue(tenants.contains(member), tenants.toString());
+    assertFalse(tenants.contains(closed), "a closed account was pulled: " + tenants);
+    for (TenantPull pull : pulls) {
+      assertEquals(PullStatus.COMPLETE, pull.status(), pull.tenant() + ": " + pull.problems());
+    }
+    Path memberDir = snapshot.resolve("aws").resolve(member);
+    SourceResult result = new AwsSnapshotReader().read(memberDir, Instant.now());
+    List<String> names = result.accounts().stream().map(Account::name).toList();
+    assertTrue(names.contains(memberUser), names.toString());
+    assertFalse(names.stream().anyMatch(n -> n.startsWith("alice-")), names.toString());
+  }
+
+  private String newAccount(OrganizationsClient organizations, String name) {
+    return organizations
+        .createAccount(r -> r.accountName(name).email(name + "@example.test"))
+        .createAccountStatus()
+        .accountId();
+  }
+
+  private IamClient iamIn(String accountId) {
+    try (StsClient sts =
+        StsClient.builder()
+            .region(Region.US_EAST_1)
+            .endpointOverride(endpoint())
+            .credentialsProvider(CREDENTIALS)
+            .build()) {
+      Credentials credentials =
+          sts.assumeRole(
+                  r ->
+                      r.roleArn("arn:aws:iam::" + accountId + ":role/OrganizationAccountAccessRole")
+                          .roleSessionName("seed"))
+              .credentials();
+      return IamClient.builder()
+          .region(Region.US_EAST_1)
+          .endpointOverride(endpoint())
+          .credentialsProvider(
+              StaticCredentialsProvider.create(
+                  AwsSessionCredentials.create(
+                      credentials.accessKeyId(),
+                      credentials.secretAccessKey(),
+                      credentials.sessionToken())))
+          .build();
+    }
   }
 
   private static Account account(SourceResult result, String name) {
