@@ -12,7 +12,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = RollcallCommand.Version.class,
     description = "Audits who can get into your cloud and identity systems, every night.",
-    subcommands = {RunCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+    subcommands = {
+      RunCommand.class,
+      PullCommand.class,
+      RulesCommand.class,
+      CommandLine.HelpCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every source checked; no finding at or above --fail-on",

@@ -55,6 +55,14 @@ final class RunCommand implements Callable<Integer> {
       description = "The output folder; overrides 'output' of the configuration file.")
   Path out;
 
+  @Option(
+      names = "--save-snapshot",
+      paramLabel = "DIR",
+      description =
+          "Keep what the live sources returned as a snapshot in DIR (owner-only), to replay it"
+              + " later with a snapshot source; by default a live pull is removed after the run.")
+  Path saveSnapshot;
+
   @Override
   public Integer call() {
     ConfigLoader.Loaded loaded = ConfigLoader.load(config);
@@ -63,7 +71,9 @@ final class RunCommand implements Callable<Integer> {
     try {
       RunOutcome outcome =
           new NightlyRun(spark, RollcallCommand.version())
-              .run(new RunOptions(loaded, failOn, outputDir, Clock.systemUTC(), System.getenv()));
+              .run(
+                  new RunOptions(
+                      loaded, failOn, outputDir, Clock.systemUTC(), System.getenv(), saveSnapshot));
       PrintWriter console = spec.commandLine().getOut();
       console.print(ConsoleSummary.render(outcome, failOn));
       console.flush();

@@ -12,6 +12,8 @@ import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.jobs.detect.Detector;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.pull.LivePulls;
+import dev.rollcall.jobs.pull.PullFolder;
 import dev.rollcall.jobs.sources.SnapshotSources;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.jobs.store.RunRecord;
@@ -53,6 +55,7 @@ public final class NightlyRun {
 
   private final Supplier<SparkSession> spark;
   private final String version;
+  private final LivePulls livePulls;
 
   /**
    * @param spark gives the Spark session; asked only once the inputs are known to be good, so a
@@ -60,8 +63,14 @@ public final class NightlyRun {
    * @param version rollcall's version, recorded with the run
    */
   public NightlyRun(Supplier<SparkSession> spark, String version) {
+    this(spark, version, new LivePulls());
+  }
+
+  /** A run whose live sources are pulled by {@code livePulls}. */
+  public NightlyRun(Supplier<SparkSession> spark, String version, LivePulls livePulls) {
     this.spark = spark;
     this.version = version;
+    this.livePulls = livePulls;
   }
 
   /**
@@ -87,7 +96,8 @@ public final class NightlyRun {
         profile.enabledRules().size(),
         profile.rules().size());
 
-    List<SourceResult> results = readSources(loaded, startedAt);
+    LivePulls.check(config.sources());
+    List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
     List<Identity> people = new ArrayList<>();
     Map<AccountKey, String> sourceOfAccount = new HashMap<>();
@@ -175,13 +185,29 @@ public final class NightlyRun {
     return new RunOutcome(runId, exit, pulls, findings, changes, written);
   }
 
-  private static List<SourceResult> readSources(ConfigLoader.Loaded loaded, Instant now) {
+  private List<SourceResult> readSources(RunOptions options, Instant now) {
+    ConfigLoader.Loaded loaded = options.config();
     List<SourceResult> results = new ArrayList<>();
     SnapshotSources snapshots = new SnapshotSources();
+    List<SourceConfig> live = new ArrayList<>();
     for (SourceConfig source : loaded.config().sources()) {
       switch (source.type()) {
         case SNAPSHOT -> results.addAll(snapshots.read(loaded.resolve(source.path()), now));
+        case AWS -> live.add(source);
       }
+    }
+    if (live.isEmpty()) {
+      return results;
+    }
+    PullFolder folder = PullFolder.open(options.saveSnapshot(), options.outputDir());
+    try {
+      for (LivePulls.Pulled pulled : livePulls.pull(live, folder.root())) {
+        results.add(
+            snapshots.readPulled(
+                pulled.folder(), folder.root().resolve(pulled.folder()), pulled.tenant(), now));
+      }
+    } finally {
+      folder.close();
     }
     return results;
   }

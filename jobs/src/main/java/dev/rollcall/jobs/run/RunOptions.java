@@ -15,13 +15,26 @@ import java.util.Objects;
  * @param outputDir the output folder (reports and the embedded store)
  * @param clock the clock ("now" for run ids and for sources without a capture time)
  * @param environment where secret references are looked up
+ * @param saveSnapshot where live sources' pulls are kept as a snapshot; null to pull into a
+ *     temporary folder removed after the run
  */
 public record RunOptions(
     ConfigLoader.Loaded config,
     Severity failOn,
     Path outputDir,
     Clock clock,
-    Map<String, String> environment) {
+    Map<String, String> environment,
+    Path saveSnapshot) {
+  /** Options that keep no snapshot of the live pulls. */
+  public RunOptions(
+      ConfigLoader.Loaded config,
+      Severity failOn,
+      Path outputDir,
+      Clock clock,
+      Map<String, String> environment) {
+    this(config, failOn, outputDir, clock, environment, null);
+  }
+
   public RunOptions {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(failOn, "failOn");

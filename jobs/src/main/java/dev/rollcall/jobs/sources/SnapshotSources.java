@@ -3,6 +3,7 @@ package dev.rollcall.jobs.sources;
 import dev.rollcall.connectors.atlas.AtlasSnapshotReader;
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
 import dev.rollcall.connectors.google.GoogleSnapshotReader;
+import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.jobs.config.ConfigException;
@@ -69,6 +70,40 @@ public final class SnapshotSources {
     return results;
   }
 
+  /**
+   * Reads a tenant that a live source has just pulled into {@code systemDir}: a failed pull becomes
+   * a failed source with the pull's reasons; a partial one stays partial whatever the files say.
+   */
+  public SourceResult readPulled(String folder, Path systemDir, TenantPull pull, Instant fallback) {
+    SnapshotReader reader =
+        readers.stream()
+            .filter(r -> r.folder().equals(folder))
+            .findFirst()
+            .orElseThrow(() -> new IllegalArgumentException("no snapshot reader for " + folder));
+    if (pull.status() == PullStatus.FAILED) {
+      return failed(reader, pull.tenant(), pull.problems(), pull.capturedAt());
+    }
+    SourceResult result = readTenant(reader, systemDir.resolve(pull.tenant()), fallback);
+    if (pull.status() == PullStatus.COMPLETE || result.pull().status() == PullStatus.FAILED) {
+      return result;
+    }
+    SourcePull read = result.pull();
+    List<String> errors = new ArrayList<>(pull.problems());
+    errors.addAll(read.errors());
+    return new SourceResult(
+        new SourcePull(
+            read.source(),
+            read.system(),
+            read.tenant(),
+            PullStatus.PARTIAL,
+            read.accounts(),
+            errors,
+            read.observedAt()),
+        result.accounts(),
+        result.people(),
+        result.settings());
+  }
+
   private SourceResult readTenant(SnapshotReader reader, Path tenantDir, Instant fallback) {
     String tenant = tenantDir.getFileName().toString();
     String source = reader.folder() + "/" + tenant;
@@ -85,19 +120,24 @@ public final class SnapshotSources {
       return result;
     } catch (RuntimeException e) {
       LOG.error("source {}: failed: {}", source, e.getMessage());
-      SourceSystem system = SYSTEM_OF_FOLDER.get(reader.folder());
-      return new SourceResult(
-          new SourcePull(
-              source,
-              system,
-              tenant,
-              PullStatus.FAILED,
-              0,
-              List.of(String.valueOf(e.getMessage())),
-              fallback),
-          List.of(),
-          List.of(),
-          new TenantSettings(system, tenant, null, null));
+      return failed(reader, tenant, List.of(String.valueOf(e.getMessage())), fallback);
     }
+  }
+
+  private static SourceResult failed(
+      SnapshotReader reader, String tenant, List<String> errors, Instant observedAt) {
+    SourceSystem system = SYSTEM_OF_FOLDER.get(reader.folder());
+    return new SourceResult(
+        new SourcePull(
+            reader.folder() + "/" + tenant,
+            system,
+            tenant,
+            PullStatus.FAILED,
+            0,
+            errors,
+            observedAt),
+        List.of(),
+        List.of(),
+        new TenantSettings(system, tenant, null, null));
   }
 }

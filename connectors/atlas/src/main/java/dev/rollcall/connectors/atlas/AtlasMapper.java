@@ -34,12 +34,18 @@ public final class AtlasMapper {
     this.observedAt = Objects.requireNonNull(observedAt, "observedAt");
   }
 
-  /** The organisation users, then the database users of each project in project id order. */
+  /**
+   * The organisation users, the API keys and service accounts (where pulled), then the database
+   * users of each project in project id order.
+   */
   public List<Account> accounts(AtlasPages pages) {
     Map<String, String> projects = projects(pages);
+    String orgName = orgName(pages);
     OrgUserMapper orgUsers =
-        new OrgUserMapper(pages.orgId(), orgName(pages), mfaRequired(pages), observedAt);
-    DatabaseUserMapper databaseUsers = new DatabaseUserMapper(observedAt);
+        new OrgUserMapper(
+            pages.orgId(), orgName, mfaRequired(pages), observedAt, ProjectGrants.of(pages));
+    DatabaseUserMapper databaseUsers =
+        new DatabaseUserMapper(observedAt, DatabaseAccessHistory.of(pages));
     Map<AccountKey, String> seen = new HashMap<>();
     List<Account> accounts = new ArrayList<>();
     for (AtlasPages.Page page : pages.users()) {
@@ -48,6 +54,35 @@ public final class AtlasMapper {
         String record = "results[" + i + "]";
         Account account = orgUsers.map(results.get(i), page.file(), record);
         accounts.add(once(account, seen, page.file(), record));
+      }
+    }
+    ApiKeyMapper apiKeys = new ApiKeyMapper(pages.orgId(), orgName, observedAt);
+    for (AtlasPages.Page page : pages.apiKeys()) {
+      List<JsonNode> results = results(page);
+      for (int i = 0; i < results.size(); i++) {
+        String record = "results[" + i + "]";
+        String id = SnapshotJson.optionalText(results.get(i), "id");
+        Account account =
+            apiKeys.map(
+                results.get(i),
+                id == null ? null : pages.apiKeyAccessLists().get(id),
+                page.file(),
+                record);
+        accounts.add(once(account, seen, page.file(), record));
+      }
+    }
+    ServiceAccountMapper serviceAccounts =
+        new ServiceAccountMapper(pages.orgId(), orgName, observedAt, pages);
+    for (AtlasPages.Page page : pages.serviceAccounts()) {
+      List<JsonNode> results = results(page);
+      for (int i = 0; i < results.size(); i++) {
+        String record = "results[" + i + "]";
+        accounts.add(
+            once(
+                serviceAccounts.map(results.get(i), page.file(), record),
+                seen,
+                page.file(),
+                record));
       }
     }
     for (Map.Entry<String, List<AtlasPages.Page>> project : pages.databaseUsers().entrySet()) {

@@ -22,8 +22,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads an Atlas organisation folder of a snapshot (organization.json, settings.json, the users,
- * groups and per-project databaseUsers pages) and maps it with {@link AtlasMapper}. A listing whose
- * pages hold fewer results than its {@code totalCount} makes the pull partial, not failed.
+ * groups and per-project databaseUsers pages, and where pulled the teams, API keys with their
+ * access lists, service accounts, and per project the users, teams, service accounts, clusters and
+ * database access history) and maps it with {@link AtlasMapper}. Optional files that are missing
+ * were not pulled: what they would tell stays unknown and the pull is not made partial for it. A
+ * listing whose pages hold fewer results than its {@code totalCount} makes the pull partial, not
+ * failed.
  */
 public final class AtlasSnapshotReader implements SnapshotReader {
   private static final Pattern ATLAS_ID = Pattern.compile("[0-9a-f]{24}");
@@ -62,7 +66,12 @@ public final class AtlasSnapshotReader implements SnapshotReader {
             single(tenantDir.resolve("settings.json")),
             users,
             groups,
-            databaseUsers);
+            databaseUsers,
+            listing(tenantDir, "teams", gaps),
+            listing(tenantDir, "apiKeys", gaps),
+            byId(tenantDir, "apiKeys", "accessList", gaps),
+            listing(tenantDir, "serviceAccounts", gaps),
+            projects(tenantDir, databaseUsers.keySet(), gaps));
     AtlasMapper mapper = new AtlasMapper(observedAt);
     for (Map.Entry<String, String> project : mapper.projects(pages).entrySet()) {
       if (databaseUsers.getOrDefault(project.getKey(), List.of()).isEmpty()) {
@@ -104,6 +113,46 @@ public final class AtlasSnapshotReader implements SnapshotReader {
       byProject.put(groupId, listing(tenantDir, "groups/" + groupId + "/databaseUsers", gaps));
     }
     return byProject;
+  }
+
+  /** The optional listings of every project folder under groups/, by project id. */
+  private static Map<String, AtlasPages.ProjectPages> projects(
+      Path tenantDir, Iterable<String> groupIds, List<String> gaps) {
+    Map<String, AtlasPages.ProjectPages> byProject = new TreeMap<>();
+    for (String groupId : groupIds) {
+      String folder = "groups/" + groupId;
+      Map<String, AtlasPages.Page> history = new TreeMap<>();
+      for (Path file : TenantFolder.pages(tenantDir, folder + "/dbAccessHistory/clusters")) {
+        String name = file.getFileName().toString();
+        history.put(name.substring(0, name.length() - ".json".length()), single(file));
+      }
+      byProject.put(
+          groupId,
+          new AtlasPages.ProjectPages(
+              listing(tenantDir, folder + "/users", gaps),
+              listing(tenantDir, folder + "/teams", gaps),
+              listing(tenantDir, folder + "/serviceAccounts", gaps),
+              listing(tenantDir, folder + "/clusters", gaps),
+              history));
+    }
+    return byProject;
+  }
+
+  /**
+   * The {@code <parent>/<id>/<name>} listings (e.g. apiKeys/{id}/accessList), by id; an id whose
+   * folder holds none is left out (not pulled).
+   */
+  private static Map<String, List<AtlasPages.Page>> byId(
+      Path tenantDir, String parent, String name, List<String> gaps) {
+    Map<String, List<AtlasPages.Page>> byId = new TreeMap<>();
+    for (Path folder : TenantFolder.subfolders(tenantDir.resolve(parent))) {
+      String id = folder.getFileName().toString();
+      List<AtlasPages.Page> pages = listing(tenantDir, parent + "/" + id + "/" + name, gaps);
+      if (!pages.isEmpty()) {
+        byId.put(id, pages);
+      }
+    }
+    return byId;
   }
 
   /**

@@ -29,9 +29,11 @@ final class DatabaseUserMapper {
   private static final String DEFAULT_DATABASE = "admin";
 
   private final Instant observedAt;
+  private final DatabaseAccessHistory history;
 
-  DatabaseUserMapper(Instant observedAt) {
+  DatabaseUserMapper(Instant observedAt, DatabaseAccessHistory history) {
     this.observedAt = observedAt;
+    this.history = history;
   }
 
   /**
@@ -64,6 +66,8 @@ final class DatabaseUserMapper {
     }
     DatabaseAuth auth = DatabaseAuth.of(user, file, where);
     DatabaseUserKind.Guess kind = DatabaseUserKind.of(username, labels, auth);
+    Activity activity =
+        history.lastUse(groupId, database, username, clusterScopes(user, file, where));
     return Account.builder(
             new AccountKey(SourceSystem.ATLAS_DATABASE, groupId, database + "/" + username),
             username,
@@ -73,11 +77,16 @@ final class DatabaseUserMapper {
         .kind(kind.kind(), kind.evidence())
         // A past deleteAfterDate is kept as is: whether the account overstayed is for the rules.
         .status(AccountStatus.ACTIVE)
-        .lastActivity(Activity.unknown("Atlas database access history not in snapshot"))
+        .lastActivity(activity)
         .credentials(
             List.of(
                 new Credential(
-                    auth.credentialType(), auth.label(), true, null, null, Activity.State.UNKNOWN)))
+                    auth.credentialType(),
+                    auth.label(),
+                    true,
+                    null,
+                    activity.at(),
+                    activity.state())))
         .mfa(Mfa.unknown("database users have no second factor"))
         .grants(grants(groupId, user, file, where))
         .tags(tags)
@@ -115,6 +124,23 @@ final class DatabaseUserMapper {
               level == null ? "custom role, taken as write; " + via : via));
     }
     return grants;
+  }
+
+  /** The clusters a user is scoped to, or null when it is not scoped (every cluster). */
+  private static List<String> clusterScopes(JsonNode user, Path file, String where) {
+    List<JsonNode> scopes = SnapshotJson.array(user, "scopes", file, where);
+    if (scopes.isEmpty()) {
+      return null;
+    }
+    List<String> clusters = new ArrayList<>();
+    for (int i = 0; i < scopes.size(); i++) {
+      String type = SnapshotJson.optionalText(scopes.get(i), "type");
+      if (type == null || type.equals("CLUSTER")) {
+        clusters.add(
+            SnapshotJson.requiredText(scopes.get(i), "name", file, where + " scopes[" + i + "]"));
+      }
+    }
+    return clusters;
   }
 
   /**

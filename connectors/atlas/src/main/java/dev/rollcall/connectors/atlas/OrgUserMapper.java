@@ -35,6 +35,7 @@ final class OrgUserMapper {
   private final String orgName;
   private final Boolean mfaRequired;
   private final Instant observedAt;
+  private final ProjectGrants projectGrants;
 
   /**
    * Prepares a mapper for one organisation.
@@ -42,12 +43,19 @@ final class OrgUserMapper {
    * @param orgName the organisation's name, or null when organization.json is not in the snapshot
    * @param mfaRequired the organisation's multiFactorAuthRequired, or null when its settings are
    *     not in the snapshot
+   * @param projectGrants the project roles held through teams or shown by the project listings
    */
-  OrgUserMapper(String orgId, String orgName, Boolean mfaRequired, Instant observedAt) {
+  OrgUserMapper(
+      String orgId,
+      String orgName,
+      Boolean mfaRequired,
+      Instant observedAt,
+      ProjectGrants projectGrants) {
     this.orgId = orgId;
     this.orgName = orgName;
     this.mfaRequired = mfaRequired;
     this.observedAt = observedAt;
+    this.projectGrants = projectGrants;
   }
 
   Account map(JsonNode user, Path file, String record) {
@@ -82,7 +90,7 @@ final class OrgUserMapper {
                     activity.at(),
                     activity.state())))
         .mfa(mfa())
-        .grants(grants(user, file, where))
+        .grants(grants(id, user, file, where))
         .tags(orgName == null ? Map.of() : Map.of("atlas.organisation", orgName))
         .build();
   }
@@ -130,7 +138,7 @@ final class OrgUserMapper {
             : "Atlas has no per-user MFA field and the organisation does not require MFA");
   }
 
-  private List<Grant> grants(JsonNode user, Path file, String where) {
+  private List<Grant> grants(String id, JsonNode user, Path file, String where) {
     JsonNode roles = user.get("roles");
     if (roles == null || !roles.isObject()) {
       throw new SnapshotException(
@@ -151,6 +159,8 @@ final class OrgUserMapper {
         grants.add(grant(role, groupId, "project role"));
       }
     }
+    List<String> teamIds = roleNames(user, "teamIds", file, where);
+    grants.addAll(projectGrants.more(id, teamIds, grants));
     return grants;
   }
 

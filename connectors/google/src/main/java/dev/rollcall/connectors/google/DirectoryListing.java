@@ -1,8 +1,9 @@
 package dev.rollcall.connectors.google;
 
 /**
- * The three Directory API listings a Google Workspace snapshot holds, with the page shape each
- * returns: {@code {"kind": ..., "<array>": [...], "nextPageToken": ...}}.
+ * The Admin SDK listings a Google Workspace snapshot holds (Directory API, and the Reports API's
+ * login audit), with the page shape each returns: {@code {"kind": ..., "<array>": [...],
+ * "nextPageToken": ...}}.
  */
 public enum DirectoryListing {
   /** users.list with projection=full. */
@@ -11,7 +12,22 @@ public enum DirectoryListing {
   ROLES("roles", "roles.list", "admin#directory#roles", "items"),
   /** roleAssignments.list. */
   ROLE_ASSIGNMENTS(
-      "roleAssignments", "roleAssignments.list", "admin#directory#roleAssignments", "items");
+      "roleAssignments", "roleAssignments.list", "admin#directory#roleAssignments", "items"),
+  /** users.list with showDeleted=true: the users deleted in the last 20 days. Optional. */
+  DELETED_USERS("deletedUsers", "users.list showDeleted=true", "admin#directory#users", "users"),
+  /** groups.list. Optional. */
+  GROUPS("groups", "groups.list", "admin#directory#groups", "groups"),
+  /**
+   * members.list of one group, includeDerivedMembership=true; saved as {@code
+   * members/<groupId>.json} or {@code members/<groupId>/*.json}. Optional.
+   */
+  MEMBERS("members", "members.list", "admin#directory#members", "members"),
+  /** Reports API activities.list, userKey=all, applicationName=login. Optional. */
+  LOGIN_ACTIVITIES(
+      "loginActivities",
+      "activities.list applicationName=login",
+      "admin#reports#activities",
+      "items");
 
   private final String pageName;
   private final String method;

@@ -18,6 +18,7 @@ import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.SourceSystem;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -27,14 +28,29 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Maps the Directory API pages of one Google Workspace tenant (users.list with projection=full,
- * roles.list, roleAssignments.list) to one account per user and to the directory of people. A pure
- * function: the same pages give the same result.
+ * Maps the Admin SDK pages of one Google Workspace tenant (users.list with projection=full,
+ * roles.list, roleAssignments.list and, when pulled, deleted users, groups with members and the
+ * login audit) to one account per user and to the directory of people. A pure function: the same
+ * pages give the same result.
+ *
+ * <p>Groups: the model has no place for a group, so a group's addresses are added to the addresses
+ * of each of its members in the directory of people. An AWS or Atlas account named or tagged with a
+ * group address then ties to every member, which is what makes it a shared (team) account; a group
+ * with no known member ties to nobody, so such an account stays unowned.
  */
 public final class GoogleDirectoryMapper {
 
   /** The via of a grant that comes from roleAssignments.list. */
   static final String VIA_ROLE_ASSIGNMENT = "role assignment";
+
+  /** The tag listing the distinct source IPs of successful sign-ins in the login audit. */
+  public static final String TAG_LOGIN_SOURCE_IPS = "loginSourceIps";
+
+  /** The tag listing the login_challenge_method values used in successful sign-ins. */
+  public static final String TAG_LOGIN_CHALLENGE_METHODS = "loginChallengeMethods";
+
+  /** At most this many source IPs are listed in {@link #TAG_LOGIN_SOURCE_IPS}, latest first. */
+  static final int MAX_SOURCE_IPS = 20;
 
   private GoogleDirectoryMapper() {}
 
@@ -48,8 +64,8 @@ public final class GoogleDirectoryMapper {
     String domain = pages.domain();
     AdminRoles roles = AdminRoles.read(pages.roles());
     RoleAssignments assignments = RoleAssignments.read(pages.roleAssignments(), roles, domain);
-    List<Account> accounts = new ArrayList<>();
-    List<Identity> people = new ArrayList<>();
+    LoginAudit audit = LoginAudit.read(pages.loginActivities());
+    List<GoogleUser> users = new ArrayList<>();
     Set<String> ids = new HashSet<>();
     for (DirectoryPage page : pages.users()) {
       for (int i = 0; i < page.items().size(); i++) {
@@ -60,21 +76,123 @@ public final class GoogleDirectoryMapper {
               page.record(i) + " (primaryEmail=" + user.primaryEmail() + ")",
               "user id " + user.id() + " appears twice in the users.list pages");
         }
-        Account account = account(user, assignments.forUser(user.id()), domain, observedAt);
-        accounts.add(account);
-        people.add(person(user, account));
+        users.add(user);
       }
     }
-    return new GoogleDirectory(accounts, people);
+    users.addAll(deletedUsers(pages.deletedUsers(), users, ids));
+    List<Account> accounts = new ArrayList<>();
+    List<Identity> people = new ArrayList<>();
+    for (GoogleUser user : users) {
+      Account account = account(user, assignments.forUser(user.id()), audit, domain, observedAt);
+      accounts.add(account);
+      people.add(person(user, account));
+    }
+    List<GoogleGroup> groups = GoogleGroups.read(pages.groups(), pages.members());
+    return new GoogleDirectory(accounts, withGroupAddresses(people, groups), groups);
+  }
+
+  /**
+   * The deleted users worth keeping, latest deletion first per address. Google frees a deleted
+   * user's addresses, so an address a live user holds now belongs to the live user: a deleted user
+   * whose primary address is live is left out, and live addresses are dropped from the rest.
+   */
+  private static List<GoogleUser> deletedUsers(
+      List<DirectoryPage> pages, List<GoogleUser> live, Set<String> ids) {
+    Set<String> liveAddresses = new HashSet<>();
+    live.forEach(u -> liveAddresses.addAll(u.emails()));
+    Map<String, GoogleUser> byAddress = new LinkedHashMap<>();
+    for (DirectoryPage page : pages) {
+      for (int i = 0; i < page.items().size(); i++) {
+        GoogleUser user = GoogleUser.read(page.items().get(i), page.file(), page.record(i));
+        String record = page.record(i) + " (primaryEmail=" + user.primaryEmail() + ")";
+        if (user.deleted() == null) {
+          throw new SnapshotException(
+              page.file(),
+              record,
+              "a deleted user without 'deletionTime' (users.list showDeleted=true)");
+        }
+        if (!ids.add(user.id())) {
+          throw new SnapshotException(
+              page.file(),
+              record,
+              "user id " + user.id() + " appears twice in the users.list pages");
+        }
+        String address = user.primaryEmail().toLowerCase(Locale.ROOT);
+        if (liveAddresses.contains(address)) {
+          continue;
+        }
+        byAddress.merge(address, user, (a, b) -> a.deleted().isAfter(b.deleted()) ? a : b);
+      }
+    }
+    List<GoogleUser> kept = new ArrayList<>();
+    for (GoogleUser user : byAddress.values()) {
+      kept.add(
+          new GoogleUser(
+              user.id(),
+              user.primaryEmail(),
+              user.fullName(),
+              user.givenName(),
+              user.familyName(),
+              user.emails().stream().filter(e -> !liveAddresses.contains(e)).toList(),
+              user.created(),
+              user.lastLogin(),
+              user.deleted(),
+              user.archived(),
+              user.suspended(),
+              user.suspensionReason(),
+              user.enrolledIn2Sv(),
+              user.enforcedIn2Sv(),
+              user.admin(),
+              user.delegatedAdmin(),
+              user.orgUnitPath()));
+    }
+    return kept;
+  }
+
+  /** Adds each group's addresses to the addresses of its members (see the class comment). */
+  private static List<Identity> withGroupAddresses(
+      List<Identity> people, List<GoogleGroup> groups) {
+    Map<String, Set<String>> extra = new HashMap<>();
+    for (GoogleGroup group : groups) {
+      for (String member : group.members()) {
+        extra.computeIfAbsent(member, k -> new LinkedHashSet<>()).addAll(group.addresses());
+      }
+    }
+    if (extra.isEmpty()) {
+      return people;
+    }
+    List<Identity> out = new ArrayList<>();
+    for (Identity person : people) {
+      Set<String> emails = new LinkedHashSet<>(person.emails());
+      for (String email : person.emails()) {
+        emails.addAll(extra.getOrDefault(email, Set.of()));
+      }
+      out.add(
+          emails.size() == person.emails().size()
+              ? person
+              : new Identity(
+                  person.personId(),
+                  person.displayName(),
+                  person.givenName(),
+                  person.familyName(),
+                  List.copyOf(emails),
+                  person.status(),
+                  person.statusEvidence(),
+                  person.leftAt(),
+                  person.source()));
+    }
+    return out;
   }
 
   private static Account account(
       GoogleUser user,
       List<RoleAssignments.Assignment> assigned,
+      LoginAudit audit,
       String domain,
       Instant observedAt) {
     AccountStatus status = status(user);
-    Activity lastActivity = lastActivity(user);
+    LoginAudit.Logins logins = audit.forUser(user.emails());
+    Activity lastActivity = lastActivity(user, logins);
     boolean service = isServiceOrgUnit(user.orgUnitPath());
     return Account.builder(
             new AccountKey(SourceSystem.GOOGLE_WORKSPACE, domain, user.id()),
@@ -97,9 +215,9 @@ public final class GoogleDirectoryMapper {
                     user.created(),
                     lastActivity.at(),
                     lastActivity.state())))
-        .mfa(mfa(user))
+        .mfa(mfa(user, audit, logins))
         .grants(grants(user, assigned, domain))
-        .tags(tags(user))
+        .tags(tags(user, logins))
         .build();
   }
 
@@ -116,7 +234,17 @@ public final class GoogleDirectoryMapper {
     return AccountStatus.ACTIVE;
   }
 
-  private static Activity lastActivity(GoogleUser user) {
+  /** The later of users.list lastLoginTime and the last login_success of the audit. */
+  private static Activity lastActivity(GoogleUser user, LoginAudit.Logins logins) {
+    Activity listed = listedLastActivity(user);
+    if (logins == null) {
+      return listed;
+    }
+    return listed.latest(
+        Activity.usedAt(logins.lastSuccess(), "Google login audit: last login_success"));
+  }
+
+  private static Activity listedLastActivity(GoogleUser user) {
     if (user.lastLogin() == null) {
       return Activity.unknown("Google users.list gave no lastLoginTime");
     }
@@ -128,19 +256,45 @@ public final class GoogleDirectoryMapper {
     return Activity.usedAt(user.lastLogin(), "Google lastLoginTime");
   }
 
-  private static Mfa mfa(GoogleUser user) {
+  /**
+   * The 2SV enrolment decides whether a second factor is on; the login audit, when pulled, tells
+   * which factors were used. A user not enrolled stays NOT_ENABLED whatever the audit shows (Google
+   * may challenge a suspicious sign-in without 2SV); a user whose enrolment is not given is ENABLED
+   * only when the audit shows a second factor used, and stays UNKNOWN otherwise.
+   */
+  private static Mfa mfa(GoogleUser user, LoginAudit audit, LoginAudit.Logins logins) {
+    Set<MfaFactorType> used = logins == null ? Set.of() : logins.secondFactors();
+    String seen =
+        !audit.pulled()
+            ? ""
+            : logins == null
+                ? "; login audit: no successful sign-in"
+                : "; login audit: login_challenge_method "
+                    + String.join(", ", logins.challengeMethods());
     if (user.enrolledIn2Sv() == null) {
-      return Mfa.unknown("Google users.list gave no isEnrolledIn2Sv");
+      if (!used.isEmpty()) {
+        return Mfa.enabled(factors(used), "Google login audit" + seen);
+      }
+      return Mfa.unknown("Google users.list gave no isEnrolledIn2Sv" + seen);
     }
     if (user.enrolledIn2Sv()) {
       String enforced =
           user.enforcedIn2Sv() == null ? "" : ", isEnforcedIn2Sv=" + user.enforcedIn2Sv();
-      // 2SV enrolment does not say which factor (key, app, SMS): UNSPECIFIED.
+      // 2SV enrolment does not say which factor (key, app, SMS): UNSPECIFIED unless the audit
+      // shows the factors used.
       return Mfa.enabled(
-          List.of(new MfaFactor(MfaFactorType.UNSPECIFIED, null, null)),
-          "Google isEnrolledIn2Sv=true" + enforced);
+          used.isEmpty()
+              ? List.of(new MfaFactor(MfaFactorType.UNSPECIFIED, null, null))
+              : factors(used),
+          "Google isEnrolledIn2Sv=true" + enforced + seen);
     }
-    return Mfa.notEnabled("Google isEnrolledIn2Sv=false");
+    return Mfa.notEnabled("Google isEnrolledIn2Sv=false" + seen);
+  }
+
+  private static List<MfaFactor> factors(Set<MfaFactorType> used) {
+    return used.stream()
+        .map(type -> new MfaFactor(type, "used at sign-in (login audit)", null))
+        .toList();
   }
 
   /**
@@ -180,8 +334,25 @@ public final class GoogleDirectoryMapper {
   }
 
   /** Directory facts the reports show; Google has no owner-set labels on users. */
-  private static Map<String, String> tags(GoogleUser user) {
+  private static Map<String, String> tags(GoogleUser user, LoginAudit.Logins logins) {
     Map<String, String> tags = new LinkedHashMap<>();
+    if (logins != null) {
+      if (!logins.challengeMethods().isEmpty()) {
+        tags.put(TAG_LOGIN_CHALLENGE_METHODS, String.join(",", logins.challengeMethods()));
+      }
+      if (!logins.sourceIps().isEmpty()) {
+        tags.put(
+            TAG_LOGIN_SOURCE_IPS,
+            logins.sourceIps().entrySet().stream()
+                .sorted(
+                    Map.Entry.<String, Instant>comparingByValue()
+                        .reversed()
+                        .thenComparing(Map.Entry.comparingByKey()))
+                .limit(MAX_SOURCE_IPS)
+                .map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
+      }
+    }
     if (user.orgUnitPath() != null) {
       tags.put("orgUnitPath", user.orgUnitPath());
     }

@@ -9,13 +9,21 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Reads a Google Workspace tenant folder, named for the primary domain: the users.list, roles.list
- * and roleAssignments.list pages exactly as the Directory API prints them.
+ * and roleAssignments.list pages exactly as the Directory API prints them and, when pulled, the
+ * deleted users, groups with their members, and the login audit (see {@link DirectoryListing}).
  */
 public final class GoogleSnapshotReader implements SnapshotReader {
 
@@ -62,7 +70,42 @@ public final class GoogleSnapshotReader implements SnapshotReader {
         tenantDir.getFileName().toString(),
         users,
         pages(tenantDir, DirectoryListing.ROLES),
-        pages(tenantDir, DirectoryListing.ROLE_ASSIGNMENTS));
+        pages(tenantDir, DirectoryListing.ROLE_ASSIGNMENTS),
+        pages(tenantDir, DirectoryListing.DELETED_USERS),
+        pages(tenantDir, DirectoryListing.GROUPS),
+        members(tenantDir.resolve(DirectoryListing.MEMBERS.pageName())),
+        pages(tenantDir, DirectoryListing.LOGIN_ACTIVITIES));
+  }
+
+  /** The members.list pages of each group: {@code members/<groupId>.json} or a folder of pages. */
+  private static Map<String, List<DirectoryPage>> members(Path membersDir) {
+    Set<String> groupIds = new TreeSet<>();
+    if (Files.isDirectory(membersDir)) {
+      try (Stream<Path> entries = Files.list(membersDir)) {
+        entries.forEach(
+            entry -> {
+              String name = entry.getFileName().toString();
+              if (Files.isDirectory(entry)) {
+                groupIds.add(name);
+              } else if (name.endsWith(".json") && Files.isRegularFile(entry)) {
+                groupIds.add(name.substring(0, name.length() - ".json".length()));
+              }
+            });
+      } catch (IOException e) {
+        throw new SnapshotException(
+            membersDir, null, "cannot list the folder: " + e.getMessage(), e);
+      }
+    }
+    Map<String, List<DirectoryPage>> byGroup = new LinkedHashMap<>();
+    for (String groupId : groupIds) {
+      byGroup.put(
+          groupId,
+          TenantFolder.pages(membersDir, groupId).stream()
+              .map(
+                  file -> DirectoryPage.of(file, SnapshotJson.read(file), DirectoryListing.MEMBERS))
+              .toList());
+    }
+    return byGroup;
   }
 
   private static List<DirectoryPage> pages(Path tenantDir, DirectoryListing listing) {

@@ -1,0 +1,41 @@
+package dev.rollcall.connectors.atlas;
+
+/**
+ * An Atlas Administration API request that failed after its retries: an HTTP error, with the {@code
+ * errorCode} and {@code detail} of Atlas's ApiError body when it sent one
+ * (https://www.mongodb.com/docs/atlas/api/atlas-admin-api-ref/), or a response that is not JSON.
+ * The message never holds a secret.
+ */
+public final class AtlasApiException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  private final int status;
+  private final String errorCode;
+
+  AtlasApiException(String message, int status, String errorCode) {
+    super(message);
+    this.status = status;
+    this.errorCode = errorCode;
+  }
+
+  AtlasApiException(String message, Throwable cause) {
+    super(message, cause);
+    this.status = 0;
+    this.errorCode = null;
+  }
+
+  /** The HTTP status, or 0 when no response came (a network error, a malformed body). */
+  public int status() {
+    return status;
+  }
+
+  /** Atlas's errorCode (e.g. {@code USER_UNAUTHORIZED}), or null when the body carried none. */
+  public String errorCode() {
+    return errorCode;
+  }
+
+  /** True when the credentials lack the role for this resource (401 or 403). */
+  boolean forbidden() {
+    return status == 401 || status == 403;
+  }
+}
