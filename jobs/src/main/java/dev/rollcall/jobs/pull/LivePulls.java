@@ -2,6 +2,7 @@ package dev.rollcall.jobs.pull;
 
 import dev.rollcall.connectors.aws.pull.AwsPullSettings;
 import dev.rollcall.connectors.aws.pull.AwsPuller;
+import dev.rollcall.connectors.aws.pull.IdentityCenterPuller;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.jobs.config.AwsSourceConfig;
@@ -63,17 +64,26 @@ public final class LivePulls {
       if (!source.type().live()) {
         continue;
       }
-      SnapshotPuller puller = puller(source);
-      for (TenantPull tenant : puller.pull(snapshotRoot.resolve(puller.folder()))) {
-        pulled.add(new Pulled(source, puller.folder(), tenant));
+      for (SnapshotPuller puller : pullers(source)) {
+        for (TenantPull tenant : puller.pull(snapshotRoot.resolve(puller.folder()))) {
+          pulled.add(new Pulled(source, puller.folder(), tenant));
+        }
       }
     }
     return pulled;
   }
 
-  private SnapshotPuller puller(SourceConfig source) {
+  private List<SnapshotPuller> pullers(SourceConfig source) {
     return switch (source.type()) {
-      case AWS -> new AwsPuller(awsSettings(source), awsCredentials.apply(source.aws()));
+      case AWS -> {
+        AwsPullSettings settings = awsSettings(source);
+        AwsCredentialsProvider credentials = awsCredentials.apply(source.aws());
+        yield settings.identityCenter()
+            ? List.of(
+                new AwsPuller(settings, credentials),
+                new IdentityCenterPuller(settings, credentials))
+            : List.of(new AwsPuller(settings, credentials));
+      }
       case SNAPSHOT -> throw new IllegalArgumentException(source.name() + " is not live");
     };
   }

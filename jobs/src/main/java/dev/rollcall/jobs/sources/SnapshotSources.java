@@ -2,6 +2,7 @@ package dev.rollcall.jobs.sources;
 
 import dev.rollcall.connectors.atlas.AtlasSnapshotReader;
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
+import dev.rollcall.connectors.aws.IdentityCenterSnapshotReader;
 import dev.rollcall.connectors.google.GoogleSnapshotReader;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
@@ -32,12 +33,18 @@ public final class SnapshotSources {
       Map.of(
           "aws", SourceSystem.AWS_IAM,
           "google", SourceSystem.GOOGLE_WORKSPACE,
-          "atlas", SourceSystem.ATLAS_ORG);
+          "atlas", SourceSystem.ATLAS_ORG,
+          IdentityCenterSnapshotReader.FOLDER, SourceSystem.AWS_IDENTITY_CENTER);
 
   private final List<SnapshotReader> readers;
 
   public SnapshotSources() {
-    this(List.of(new GoogleSnapshotReader(), new AwsSnapshotReader(), new AtlasSnapshotReader()));
+    this(
+        List.of(
+            new GoogleSnapshotReader(),
+            new AwsSnapshotReader(),
+            new IdentityCenterSnapshotReader(),
+            new AtlasSnapshotReader()));
   }
 
   SnapshotSources(List<SnapshotReader> readers) {
@@ -65,7 +72,7 @@ public final class SnapshotSources {
     }
     if (!anySystem) {
       throw new ConfigException(
-          root + ": a snapshot folder holds aws/, google/ or atlas/ folders; found none");
+          root + ": a snapshot folder holds aws/, aws-identity-center/, google/ or atlas/ folders; found none");
     }
     return results;
   }

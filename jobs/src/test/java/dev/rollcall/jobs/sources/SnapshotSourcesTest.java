@@ -92,6 +92,6 @@ class SnapshotSourcesTest {
                 ConfigException.class,
                 () -> new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW))
             .getMessage();
-    assertTrue(message.contains("aws/, google/ or atlas/"), message);
+    assertTrue(message.contains("aws/, aws-identity-center/, google/ or atlas/"), message);
   }
 }

@@ -4,13 +4,10 @@ import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.model.PullStatus;
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -19,7 +16,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -191,7 +187,7 @@ public final class AwsPuller implements SnapshotPuller {
     RequestCounter counter = new RequestCounter();
     Path dir = systemDir.resolve(accountId);
     try (IamClient iam = clients.iam(as, counter)) {
-      clear(dir);
+      Folders.clear(dir);
       new IamAccountPull(iam, settings.reportTimeout(), sleeper, clock).pull(accountId, dir);
       SnapshotFiles.writeManifest(dir, started, "rollcall aws pull");
       LOG.info(
@@ -205,20 +201,6 @@ public final class AwsPuller implements SnapshotPuller {
       LOG.error("aws/{}: failed after {} API requests: {}", accountId, counter.requests(), why);
       return new TenantPull(
           accountId, PullStatus.FAILED, started, counter.requests(), List.of(why));
-    }
-  }
-
-  /** Empties a tenant folder left by an earlier pull, so no stale page is read with new ones. */
-  private static void clear(Path dir) {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(dir + ": cannot clear the earlier pull", e);
     }
   }
 }

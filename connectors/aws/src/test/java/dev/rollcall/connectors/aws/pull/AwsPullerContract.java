@@ -5,9 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
+import dev.rollcall.connectors.aws.IdentityCenterSnapshotReader;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
+import dev.rollcall.model.Activity;
 import dev.rollcall.model.CredentialType;
 import dev.rollcall.model.Grant;
 import dev.rollcall.model.Mfa;
@@ -16,6 +18,7 @@ import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
+import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -35,9 +38,15 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.Tag;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
+import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
+import software.amazon.awssdk.services.identitystore.model.Email;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.organizations.model.AlreadyInOrganizationException;
 import software.amazon.awssdk.services.organizations.model.OrganizationFeatureSet;
+import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
+import software.amazon.awssdk.services.ssoadmin.model.InstanceMetadata;
+import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
+import software.amazon.awssdk.services.ssoadmin.model.TargetType;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.Credentials;
 
@@ -234,6 +243,118 @@ abstract class AwsPullerContract {
     List<String> names = result.accounts().stream().map(Account::name).toList();
     assertTrue(names.contains(memberUser), names.toString());
     assertFalse(names.stream().anyMatch(n -> n.startsWith("alice-")), names.toString());
+  }
+
+  @Test
+  void identityCenterUsersCarryTheirAssignmentsAndUnknownActivityAndMfa() {
+    String admin = "ic-admin-" + suffix;
+    String reader = "ic-reader-" + suffix;
+    String adminId;
+    String readerId;
+    try (SsoAdminClient sso =
+            SsoAdminClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint())
+                .credentialsProvider(CREDENTIALS)
+                .build();
+        IdentitystoreClient store =
+            IdentitystoreClient.builder()
+                .region(Region.US_EAST_1)
+                .endpointOverride(endpoint())
+                .credentialsProvider(CREDENTIALS)
+                .build()) {
+      InstanceMetadata instance = sso.listInstances(r -> r.maxResults(10)).instances().get(0);
+      String storeId = instance.identityStoreId();
+      String instanceArn = instance.instanceArn();
+      adminId = icUser(store, storeId, admin);
+      readerId = icUser(store, storeId, reader);
+      String group =
+          store
+              .createGroup(r -> r.identityStoreId(storeId).displayName("platform-" + suffix))
+              .groupId();
+      store.createGroupMembership(
+          r -> r.identityStoreId(storeId).groupId(group).memberId(m -> m.userId(adminId)));
+      String adminSet =
+          sso.createPermissionSet(r -> r.instanceArn(instanceArn).name("Admin-" + suffix))
+              .permissionSet()
+              .permissionSetArn();
+      sso.attachManagedPolicyToPermissionSet(
+          r ->
+              r.instanceArn(instanceArn)
+                  .permissionSetArn(adminSet)
+                  .managedPolicyArn("arn:aws:iam::aws:policy/AdministratorAccess"));
+      String readSet =
+          sso.createPermissionSet(r -> r.instanceArn(instanceArn).name("Read-" + suffix))
+              .permissionSet()
+              .permissionSetArn();
+      sso.putInlinePolicyToPermissionSet(
+          r ->
+              r.instanceArn(instanceArn)
+                  .permissionSetArn(readSet)
+                  .inlinePolicy(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Action\":[\"s3:GetObject\",\"s3:ListBucket\"],"
+                          + "\"Resource\":\"*\"}]}"));
+      assign(sso, instanceArn, adminSet, "111122223333", PrincipalType.GROUP, group);
+      assign(sso, instanceArn, readSet, "444455556666", PrincipalType.USER, readerId);
+    }
+    AwsPullSettings settings =
+        new AwsPullSettings("us-east-1", null, false, null, null, List.of(), true, 1, null, null)
+            .withEndpoint(endpoint());
+
+    List<TenantPull> pulls =
+        new IdentityCenterPuller(settings, CREDENTIALS).pull(snapshot.resolve("ic"));
+
+    assertEquals(1, pulls.size(), pulls.toString());
+    TenantPull pull = pulls.get(0);
+    assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
+    Path dir = snapshot.resolve("ic").resolve(pull.tenant());
+    SourceResult result =
+        new IdentityCenterSnapshotReader().read(dir, TenantFolder.observedAt(dir, null));
+    Account a = account(result, admin);
+    assertEquals(SourceSystem.AWS_IDENTITY_CENTER, a.key().system());
+    assertEquals(adminId, a.key().nativeId());
+    assertEquals(List.of(admin + "@example.test"), a.emails());
+    assertEquals(Activity.State.UNKNOWN, a.lastActivity().state());
+    assertEquals(Mfa.State.UNKNOWN, a.mfa().state());
+    assertEquals(1, a.grants().size(), a.grants().toString());
+    Grant adminGrant = a.grants().get(0);
+    assertEquals("111122223333", adminGrant.scope());
+    assertEquals(PrivilegeLevel.ADMIN, adminGrant.level());
+    assertTrue(adminGrant.via().contains("through group platform-" + suffix), adminGrant.via());
+    Account r = account(result, reader);
+    assertEquals(1, r.grants().size(), r.grants().toString());
+    assertEquals("444455556666", r.grants().get(0).scope());
+    assertEquals(PrivilegeLevel.READ, r.grants().get(0).level());
+  }
+
+  private String icUser(IdentitystoreClient store, String storeId, String name) {
+    return store
+        .createUser(
+            r ->
+                r.identityStoreId(storeId)
+                    .userName(name)
+                    .displayName(name)
+                    .name(n -> n.givenName(name).familyName("Tester"))
+                    .emails(Email.builder().value(name + "@example.test").primary(true).build()))
+        .userId();
+  }
+
+  private static void assign(
+      SsoAdminClient sso,
+      String instanceArn,
+      String setArn,
+      String accountId,
+      PrincipalType type,
+      String principal) {
+    sso.createAccountAssignment(
+        r ->
+            r.instanceArn(instanceArn)
+                .permissionSetArn(setArn)
+                .targetType(TargetType.AWS_ACCOUNT)
+                .targetId(accountId)
+                .principalType(type)
+                .principalId(principal));
   }
 
   private String newAccount(OrganizationsClient organizations, String name) {

@@ -1,0 +1,282 @@
+package dev.rollcall.connectors.aws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.SnapshotJson;
+import dev.rollcall.connectors.snapshot.SnapshotReader;
+import dev.rollcall.connectors.snapshot.TenantFolder;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.AccountKind;
+import dev.rollcall.model.AccountStatus;
+import dev.rollcall.model.Activity;
+import dev.rollcall.model.Credential;
+import dev.rollcall.model.CredentialType;
+import dev.rollcall.model.Grant;
+import dev.rollcall.model.Mfa;
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceResult;
+import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TenantSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Reads an IAM Identity Center folder of a snapshot ({@code aws-identity-center/<identity store
+ * id>/}, the outputs of the identitystore and sso-admin list calls) and maps each user to an
+ * account whose grants say which AWS accounts it reaches, through which permission set and group,
+ * at what privilege. Identity Center keeps no last sign-in time and no per-user MFA state: both are
+ * unknown, never "dormant" or "no MFA".
+ */
+public final class IdentityCenterSnapshotReader implements SnapshotReader {
+  /** The system folder under the snapshot root. */
+  public static final String FOLDER = "aws-identity-center";
+
+  public static final String INSTANCE = "instance";
+  public static final String USERS = "list-users";
+  public static final String GROUPS = "list-groups";
+  public static final String MEMBERSHIPS = "list-group-memberships";
+  public static final String PERMISSION_SETS = "list-permission-sets";
+  public static final String PERMISSION_SET = "describe-permission-set";
+  public static final String MANAGED_POLICIES = "list-managed-policies-in-permission-set";
+  public static final String CUSTOMER_POLICIES =
+      "list-customer-managed-policy-references-in-permission-set";
+  public static final String INLINE_POLICY = "get-inline-policy-for-permission-set";
+  public static final String ASSIGNMENTS = "list-account-assignments-for-principal";
+
+  private static final String NO_SIGN_IN =
+      "IAM Identity Center keeps no last sign-in time (CloudTrail does)";
+
+  @Override
+  public String folder() {
+    return FOLDER;
+  }
+
+  /** The id of a permission set ({@code ps-…}), the last part of its ARN. */
+  public static String permissionSetId(String arn) {
+    return arn.substring(arn.lastIndexOf('/') + 1);
+  }
+
+  @Override
+  public SourceResult read(Path dir, Instant observedAt) {
+    String storeId = dir.getFileName().toString();
+    List<JsonNode> userPages = pages(dir, USERS);
+    if (userPages.isEmpty()) {
+      throw new SnapshotException(
+          dir, null, "missing " + USERS + "/ (the pages of aws identitystore list-users)");
+    }
+    Map<String, PermissionSet> sets = permissionSets(dir);
+    Map<String, List<String>> groupsOfUser = new LinkedHashMap<>();
+    Map<String, String> groupNames = new LinkedHashMap<>();
+    for (Path page : TenantFolder.pages(dir, GROUPS)) {
+      for (JsonNode group : SnapshotJson.array(SnapshotJson.read(page), "Groups", page, null)) {
+        String id = SnapshotJson.requiredText(group, "GroupId", page, "Groups");
+        String name = SnapshotJson.optionalText(group, "DisplayName");
+        groupNames.put(id, name == null ? id : name);
+        for (Path members : TenantFolder.pages(dir, MEMBERSHIPS + "/" + id)) {
+          JsonNode body = SnapshotJson.read(members);
+          for (JsonNode m : SnapshotJson.array(body, "GroupMemberships", members, null)) {
+            JsonNode member = m.get("MemberId");
+            String userId = member == null ? null : SnapshotJson.optionalText(member, "UserId");
+            if (userId != null) {
+              groupsOfUser.computeIfAbsent(userId, k -> new ArrayList<>()).add(id);
+            }
+          }
+        }
+      }
+    }
+    Map<String, List<Grant>> grantsOfPrincipal = assignments(dir, sets, groupNames);
+
+    List<Account> accounts = new ArrayList<>();
+    for (Path page : TenantFolder.pages(dir, USERS)) {
+      for (JsonNode user : SnapshotJson.array(SnapshotJson.read(page), "Users", page, null)) {
+        accounts.add(user(user, page, storeId, observedAt, groupsOfUser, grantsOfPrincipal));
+      }
+    }
+    return new SourceResult(
+        new SourcePull(
+            FOLDER + "/" + storeId,
+            SourceSystem.AWS_IDENTITY_CENTER,
+            storeId,
+            PullStatus.COMPLETE,
+            accounts.size(),
+            List.of(),
+            observedAt),
+        accounts,
+        List.of(),
+        new TenantSettings(SourceSystem.AWS_IDENTITY_CENTER, storeId, null, null));
+  }
+
+  private static Account user(
+      JsonNode user,
+      Path file,
+      String storeId,
+      Instant observedAt,
+      Map<String, List<String>> groupsOfUser,
+      Map<String, List<Grant>> grantsOfPrincipal) {
+    String id = SnapshotJson.requiredText(user, "UserId", file, "Users");
+    String record = "Users (UserId=" + id + ")";
+    String name = SnapshotJson.requiredText(user, "UserName", file, record);
+    List<String> emails = new ArrayList<>();
+    for (JsonNode email : SnapshotJson.array(user, "Emails", file, record)) {
+      String value = SnapshotJson.optionalText(email, "Value");
+      if (value != null) {
+        emails.add(value);
+      }
+    }
+    List<Grant> grants = new ArrayList<>(grantsOfPrincipal.getOrDefault(id, List.of()));
+    for (String group : groupsOfUser.getOrDefault(id, List.of())) {
+      grants.addAll(grantsOfPrincipal.getOrDefault(group, List.of()));
+    }
+    String status = SnapshotJson.optionalText(user, "UserStatus");
+    boolean disabled = status != null && status.equalsIgnoreCase("DISABLED");
+    return Account.builder(
+            new AccountKey(SourceSystem.AWS_IDENTITY_CENTER, storeId, id), name, observedAt)
+        .displayName(SnapshotJson.optionalText(user, "DisplayName"))
+        .emails(emails)
+        .kind(AccountKind.HUMAN, "an Identity Center user signs in to the AWS access portal")
+        .status(disabled ? AccountStatus.SUSPENDED : AccountStatus.ACTIVE)
+        .lastActivity(Activity.unknown(NO_SIGN_IN))
+        .credentials(
+            List.of(
+                new Credential(
+                    CredentialType.FEDERATED_LOGIN,
+                    "AWS access portal sign-in",
+                    !disabled,
+                    null,
+                    null,
+                    Activity.State.UNKNOWN)))
+        .mfa(Mfa.unknown("IAM Identity Center has no per-user MFA field"))
+        .grants(grants)
+        .build();
+  }
+
+  /** Grants by principal id (a user or a group), from every account assignment. */
+  private static Map<String, List<Grant>> assignments(
+      Path dir, Map<String, PermissionSet> sets, Map<String, String> groupNames) {
+    Map<String, List<Grant>> grants = new LinkedHashMap<>();
+    Path root = dir.resolve(ASSIGNMENTS);
+    for (Path principalFolder : TenantFolder.subfolders(root)) {
+      for (Path page : TenantFolder.pages(root, principalFolder.getFileName().toString())) {
+        JsonNode body = SnapshotJson.read(page);
+        for (JsonNode a : SnapshotJson.array(body, "AccountAssignments", page, null)) {
+          String where = "AccountAssignments";
+          String accountId = SnapshotJson.requiredText(a, "AccountId", page, where);
+          String setArn = SnapshotJson.requiredText(a, "PermissionSetArn", page, where);
+          String type = SnapshotJson.requiredText(a, "PrincipalType", page, where);
+          String principal = SnapshotJson.requiredText(a, "PrincipalId", page, where);
+          PermissionSet set = sets.get(permissionSetId(setArn));
+          if (set == null) {
+            throw new SnapshotException(
+                page, where, "permission set " + setArn + " is not described in the snapshot");
+          }
+          String via =
+              "permission set "
+                  + set.name()
+                  + ("GROUP".equals(type.toUpperCase(Locale.ROOT))
+                      ? " through group " + groupNames.getOrDefault(principal, principal)
+                      : " assigned directly")
+                  + " ("
+                  + set.evidence()
+                  + ")";
+          grants
+              .computeIfAbsent(principal, k -> new ArrayList<>())
+              .add(new Grant(set.name(), accountId, set.level(), via));
+        }
+      }
+    }
+    return grants;
+  }
+
+  /** A permission set's name and the privilege its policies give. */
+  private record PermissionSet(String name, PrivilegeLevel level, String evidence) {}
+
+  private static Map<String, PermissionSet> permissionSets(Path dir) {
+    Map<String, PermissionSet> sets = new LinkedHashMap<>();
+    Path described = dir.resolve(PERMISSION_SET);
+    if (!Files.isDirectory(described)) {
+      return sets;
+    }
+    for (Path file : TenantFolder.pages(dir, PERMISSION_SET)) {
+      String id = file.getFileName().toString().replaceFirst("\\.json$", "");
+      JsonNode set = SnapshotJson.read(file).get("PermissionSet");
+      if (set == null || !set.isObject()) {
+        throw new SnapshotException(file, null, "field 'PermissionSet' is missing");
+      }
+      String name = SnapshotJson.requiredText(set, "Name", file, "PermissionSet");
+      sets.put(id, classify(dir, id, name));
+    }
+    return sets;
+  }
+
+  private static PermissionSet classify(Path dir, String id, String name) {
+    PrivilegeLevel level = PrivilegeLevel.READ;
+    Set<String> evidence = new TreeSet<>();
+    for (Path page : TenantFolder.pages(dir, MANAGED_POLICIES + "/" + id)) {
+      JsonNode body = SnapshotJson.read(page);
+      for (JsonNode policy : SnapshotJson.array(body, "AttachedManagedPolicies", page, null)) {
+        String policyName =
+            SnapshotJson.requiredText(policy, "Name", page, "AttachedManagedPolicies");
+        Optional<PrivilegeLevel> known = PolicyClassifier.byName(policyName);
+        PrivilegeLevel l = known.orElse(PrivilegeLevel.WRITE);
+        evidence.add(
+            "AWS managed "
+                + policyName
+                + (known.isPresent() ? "" : ", not classified: taken as write"));
+        level = max(level, l);
+      }
+    }
+    for (Path page : TenantFolder.pages(dir, CUSTOMER_POLICIES + "/" + id)) {
+      JsonNode body = SnapshotJson.read(page);
+      for (JsonNode policy :
+          SnapshotJson.array(body, "CustomerManagedPolicyReferences", page, null)) {
+        String policyName =
+            SnapshotJson.requiredText(policy, "Name", page, "CustomerManagedPolicyReferences");
+        evidence.add(
+            "customer managed "
+                + policyName
+                + " (its document lives in each account: taken as write)");
+        level = max(level, PrivilegeLevel.WRITE);
+      }
+    }
+    Path inline = dir.resolve(INLINE_POLICY).resolve(id + ".json");
+    if (Files.isRegularFile(inline)) {
+      JsonNode text = SnapshotJson.read(inline).get("InlinePolicy");
+      if (text != null && text.isTextual() && !text.textValue().isBlank()) {
+        JsonNode document = PolicyDocuments.parse(text, inline, "InlinePolicy");
+        Optional<PrivilegeLevel> l = PolicyClassifier.classify(document, inline, "InlinePolicy");
+        if (l.isPresent()) {
+          evidence.add("inline policy");
+          level = max(level, l.get());
+        }
+      }
+    }
+    if (evidence.isEmpty()) {
+      evidence.add("no policy");
+    }
+    return new PermissionSet(name, level, String.join("; ", evidence));
+  }
+
+  private static PrivilegeLevel max(PrivilegeLevel a, PrivilegeLevel b) {
+    return a.compareTo(b) >= 0 ? a : b;
+  }
+
+  private static List<JsonNode> pages(Path dir, String name) {
+    List<JsonNode> pages = new ArrayList<>();
+    for (Path page : TenantFolder.pages(dir, name)) {
+      pages.add(SnapshotJson.read(page));
+    }
+    return pages;
+  }
+}
