@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,6 +45,7 @@ public final class AwsPuller implements SnapshotPuller {
   private final AwsCredentialsProvider credentials;
   private final Sleeper sleeper;
   private final Supplier<Instant> clock;
+  private final Set<String> operations = ConcurrentHashMap.newKeySet();
 
   /**
    * A puller.
@@ -66,6 +68,11 @@ public final class AwsPuller implements SnapshotPuller {
     this.clock = clock;
   }
 
+  /** The actions ({@code service:Operation}) this puller has called so far. */
+  Set<String> actionsCalled() {
+    return Set.copyOf(operations);
+  }
+
   @Override
   public String folder() {
     return "aws";
@@ -76,7 +83,7 @@ public final class AwsPuller implements SnapshotPuller {
     SnapshotFiles.ownerOnlyFolder(systemDir);
     try (SdkHttpClient http = ApacheHttpClient.builder().maxConnections(32).build()) {
       AwsClients clients = new AwsClients(settings, http);
-      RequestCounter callerRequests = new RequestCounter();
+      RequestCounter callerRequests = new RequestCounter(operations);
       String callerAccount;
       Set<String> members = new LinkedHashSet<>(settings.accounts());
       try (StsClient sts = clients.sts(credentials, callerRequests)) {
@@ -146,7 +153,7 @@ public final class AwsPuller implements SnapshotPuller {
   }
 
   private TenantPull pullMember(AwsClients clients, String accountId, Path systemDir) {
-    RequestCounter stsRequests = new RequestCounter();
+    RequestCounter stsRequests = new RequestCounter(operations);
     try (StsClient sts = clients.sts(credentials, stsRequests);
         StsAssumeRoleCredentialsProvider role =
             StsAssumeRoleCredentialsProvider.builder()
@@ -184,7 +191,7 @@ public final class AwsPuller implements SnapshotPuller {
   private TenantPull pullAccount(
       AwsClients clients, String accountId, AwsCredentialsProvider as, Path systemDir) {
     Instant started = clock.get();
-    RequestCounter counter = new RequestCounter();
+    RequestCounter counter = new RequestCounter(operations);
     Path dir = systemDir.resolve(accountId);
     try (IamClient iam = clients.iam(as, counter)) {
       Folders.clear(dir);

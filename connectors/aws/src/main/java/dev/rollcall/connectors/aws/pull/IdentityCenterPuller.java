@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -51,6 +53,7 @@ public final class IdentityCenterPuller implements SnapshotPuller {
   private final AwsPullSettings settings;
   private final AwsCredentialsProvider credentials;
   private final Supplier<Instant> clock;
+  private final Set<String> operations = ConcurrentHashMap.newKeySet();
 
   public IdentityCenterPuller(AwsPullSettings settings, AwsCredentialsProvider credentials) {
     this(settings, credentials, Instant::now);
@@ -63,6 +66,11 @@ public final class IdentityCenterPuller implements SnapshotPuller {
     this.clock = clock;
   }
 
+  /** The actions ({@code service:Operation}) this puller has called so far. */
+  Set<String> actionsCalled() {
+    return Set.copyOf(operations);
+  }
+
   @Override
   public String folder() {
     return IdentityCenterSnapshotReader.FOLDER;
@@ -72,7 +80,7 @@ public final class IdentityCenterPuller implements SnapshotPuller {
   public List<TenantPull> pull(Path systemDir) {
     SnapshotFiles.ownerOnlyFolder(systemDir);
     Instant started = clock.get();
-    RequestCounter counter = new RequestCounter();
+    RequestCounter counter = new RequestCounter(operations);
     try (SdkHttpClient http = ApacheHttpClient.builder().build()) {
       AwsClients clients = new AwsClients(settings, http);
       try (SsoAdminClient sso = clients.ssoAdmin(credentials, counter)) {
@@ -102,7 +110,7 @@ public final class IdentityCenterPuller implements SnapshotPuller {
 
   private TenantPull pullInstance(AwsClients clients, InstanceMetadata instance, Path systemDir) {
     Instant started = clock.get();
-    RequestCounter counter = new RequestCounter();
+    RequestCounter counter = new RequestCounter(operations);
     String storeId = instance.identityStoreId();
     Path dir = systemDir.resolve(storeId);
     try (SsoAdminClient countedSso = clients.ssoAdmin(credentials, counter);

@@ -26,7 +26,11 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -326,6 +330,57 @@ abstract class AwsPullerContract {
     assertEquals(1, r.grants().size(), r.grants().toString());
     assertEquals("444455556666", r.grants().get(0).scope());
     assertEquals(PrivilegeLevel.READ, r.grants().get(0).level());
+  }
+
+  @Test
+  void theShippedPoliciesAllowExactlyTheActionsAPullCalls() throws IOException {
+    String withMfa = "mfa-user-" + suffix;
+    try (IamClient iam = iam()) {
+      iam.createUser(r -> r.userName(withMfa));
+      VirtualMFADevice device =
+          iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(withMfa)).virtualMFADevice();
+      iam.enableMFADevice(
+          r ->
+              r.userName(withMfa)
+                  .serialNumber(device.serialNumber())
+                  .authenticationCode1("123456")
+                  .authenticationCode2("654321"));
+    }
+    AwsPullSettings settings =
+        new AwsPullSettings(
+                "us-east-1", null, true, "rollcall-audit", null, List.of(), true, 2, null, null)
+            .withEndpoint(endpoint());
+    AwsPuller accounts = new AwsPuller(settings, CREDENTIALS);
+    IdentityCenterPuller identityCenter = new IdentityCenterPuller(settings, CREDENTIALS);
+    accounts.pull(snapshot.resolve("aws"));
+    identityCenter.pull(snapshot.resolve("ic"));
+
+    Set<String> called = new TreeSet<>(accounts.actionsCalled());
+    called.addAll(identityCenter.actionsCalled());
+    called.remove("sts:GetCallerIdentity"); // needs no permission
+    Path infra = Path.of("..", "..", "infra", "aws");
+    assertEquals(
+        called, actions(Files.readString(infra.resolve("rollcall-management-policy.json"))));
+    Set<String> iam = new TreeSet<>();
+    called.stream().filter(a -> a.startsWith("iam:")).forEach(iam::add);
+    assertEquals(iam, actions(Files.readString(infra.resolve("rollcall-audit-policy.json"))));
+    Set<String> template = actions(Files.readString(infra.resolve("rollcall-member-role.yaml")));
+    // The template's trust policy lets the auditor assume the role; its permissions are IAM's.
+    assertTrue(template.remove("sts:AssumeRole"), template.toString());
+    assertEquals(iam, template);
+  }
+
+  /** Every {@code service:Action} named in a policy or template. */
+  private static Set<String> actions(String text) {
+    Set<String> actions = new TreeSet<>();
+    Matcher m =
+        Pattern.compile("\\b(iam|sts|organizations|sso|identitystore):([A-Z][A-Za-z]+)\\b")
+            .matcher(text);
+    while (m.find()) {
+      actions.add(m.group(1) + ":" + m.group(2));
+    }
+    actions.remove("sts:ExternalId"); // a condition key, not an action
+    return actions;
   }
 
   private String icUser(IdentitystoreClient store, String storeId, String name) {
