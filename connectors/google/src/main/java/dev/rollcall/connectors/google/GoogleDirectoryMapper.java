@@ -264,13 +264,17 @@ public final class GoogleDirectoryMapper {
    */
   private static Mfa mfa(GoogleUser user, LoginAudit audit, LoginAudit.Logins logins) {
     Set<MfaFactorType> used = logins == null ? Set.of() : logins.secondFactors();
-    String seen =
-        !audit.pulled()
-            ? ""
-            : logins == null
-                ? "; login audit: no successful sign-in"
-                : "; login audit: login_challenge_method "
-                    + String.join(", ", logins.challengeMethods());
+    String seen;
+    if (!audit.pulled()) {
+      seen = "";
+    } else if (logins == null) {
+      seen = "; login audit: no successful sign-in";
+    } else if (logins.challengeMethods().isEmpty()) {
+      seen = "; login audit: signed in, no login_challenge_method recorded";
+    } else {
+      seen =
+          "; login audit: login_challenge_method " + String.join(", ", logins.challengeMethods());
+    }
     if (user.enrolledIn2Sv() == null) {
       if (!used.isEmpty()) {
         return Mfa.enabled(factors(used), "Google login audit" + seen);

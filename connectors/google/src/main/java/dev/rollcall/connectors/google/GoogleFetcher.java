@@ -10,6 +10,7 @@ import com.google.api.client.googleapis.services.AbstractGoogleClientRequest;
 import com.google.api.client.http.HttpBackOffIOExceptionHandler;
 import com.google.api.client.http.HttpBackOffUnsuccessfulResponseHandler;
 import com.google.api.client.http.HttpExecuteInterceptor;
+import com.google.api.client.http.HttpRequest;
 import com.google.api.client.http.HttpRequestInitializer;
 import com.google.api.client.http.HttpResponse;
 import com.google.api.client.http.HttpResponseException;
@@ -26,6 +27,7 @@ import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -82,9 +84,9 @@ final class GoogleFetcher {
   }
 
   /**
-   * Every request: the credentials' headers and 401 refresh, then retries of 429, 5xx and I/O
-   * errors with Google's exponential backoff (randomised by ±50%: the jitter), bounded by {@link
-   * GooglePullSettings#maxRetries()}.
+   * Every request: the credentials' headers and 401 refresh, then retries of 429, 5xx, 403 quota
+   * errors and I/O errors with google-http-client's exponential backoff (each wait randomised by
+   * ±50%: the jitter), bounded by {@link GooglePullSettings#maxRetries()}.
    */
   private HttpRequestInitializer initializer(HttpCredentialsAdapter auth, Sleeper sleeper) {
     return request -> {
@@ -99,14 +101,23 @@ final class GoogleFetcher {
             requests.incrementAndGet();
           });
       HttpUnsuccessfulResponseHandler refresh = request.getUnsuccessfulResponseHandler();
+      // Whether to retry is decided before the handler is asked (a 403 needs its body read).
       HttpBackOffUnsuccessfulResponseHandler backOff =
           new HttpBackOffUnsuccessfulResponseHandler(backOff())
-              .setBackOffRequired(GoogleFetcher::retryable)
+              .setBackOffRequired(response -> true)
               .setSleeper(sleeper);
       request.setUnsuccessfulResponseHandler(
-          (r, response, supportsRetry) ->
-              (refresh != null && refresh.handleResponse(r, response, supportsRetry))
-                  || backOff.handleResponse(r, response, supportsRetry));
+          (r, response, supportsRetry) -> {
+            if (refresh != null && refresh.handleResponse(r, response, supportsRetry)) {
+              return true;
+            }
+            int code = response.getStatusCode();
+            if (code == 403) {
+              return quotaRetry(r, response, supportsRetry, backOff);
+            }
+            return (code == 429 || code / 100 == 5)
+                && backOff.handleResponse(r, response, supportsRetry);
+          });
       request.setIOExceptionHandler(
           new HttpBackOffIOExceptionHandler(backOff()).setSleeper(sleeper));
       request.setNumberOfRetries(settings.maxRetries());
@@ -121,19 +132,58 @@ final class GoogleFetcher {
         .setMaxIntervalMillis((int) settings.maxBackoff().toMillis())
         .setMultiplier(1.5)
         .setRandomizationFactor(0.5)
-        // maxRetries bounds the attempts; this bounds the time one request may take in all.
-        .setMaxElapsedTimeMillis((int) settings.maxBackoff().multipliedBy(4).toMillis())
+        // maxRetries bounds the attempts; this is only a safety net on the time they take.
+        .setMaxElapsedTimeMillis((int) Duration.ofMinutes(15).toMillis())
         .build();
   }
 
   /**
-   * 429 and 5xx are worth retrying (https://developers.google.com/admin-sdk/directory/v1/limits). A
-   * 403 quota error is not retried: telling it from a missing permission needs its body, which the
-   * retry handler must not consume.
+   * The Directory API answers a spent quota with 403 and a rateLimitExceeded-like reason, a missing
+   * permission with 403 too (https://developers.google.com/admin-sdk/directory/v1/limits): only the
+   * body tells them apart. Reading it consumes it, so a 403 that is not retried leaves as a {@link
+   * Refusal} carrying the body.
    */
-  private static boolean retryable(HttpResponse response) {
-    int code = response.getStatusCode();
-    return code == 429 || code / 100 == 5;
+  private static boolean quotaRetry(
+      HttpRequest request,
+      HttpResponse response,
+      boolean supportsRetry,
+      HttpBackOffUnsuccessfulResponseHandler backOff)
+      throws IOException {
+    String body = response.parseAsString();
+    ApiError error = ApiError.parse(body);
+    if (error.reason() != null
+        && QUOTA_REASONS.contains(error.reason())
+        && backOff.handleResponse(request, response, supportsRetry)) {
+      return true;
+    }
+    throw new Refusal(response.getStatusCode(), error);
+  }
+
+  /** The error of a Google JSON error body; fields null when absent. */
+  record ApiError(String reason, String message) {
+    static ApiError parse(String body) {
+      try {
+        JsonNode error = JSON.readTree(body == null ? "" : body).path("error");
+        String message = error.path("message").asText(null);
+        String reason = error.path("errors").path(0).path("reason").asText(null);
+        return new ApiError(reason, message);
+      } catch (JsonProcessingException e) {
+        return new ApiError(null, null);
+      }
+    }
+  }
+
+  /** A 403 whose body was read to decide on a retry, and that was not retried. */
+  static final class Refusal extends IOException {
+    private static final long serialVersionUID = 1L;
+    private final int code;
+    private final transient ApiError error;
+
+    Refusal(int code, ApiError error) {
+      super("HTTP " + code);
+      this.code = code;
+      this.error = error;
+    }
   }
 
   /**
@@ -177,15 +227,36 @@ final class GoogleFetcher {
     }
   }
 
+  /**
+   * Fetches the first page of a listing and saves nothing: for checks.
+   *
+   * @throws GooglePullException with a message that says what to fix
+   */
+  JsonNode firstPage(DirectoryListing listing, PageRequest request) {
+    return fetch(listing, request, null, 1);
+  }
+
   private JsonNode fetch(DirectoryListing listing, PageRequest request, String token, int page) {
     String what = listing.method() + " page " + page;
     HttpResponse response;
     try {
       response = request.page(token).executeUnparsed();
+    } catch (Refusal e) {
+      throw new GooglePullException(refused(listing, e.code, e.error, what), e);
     } catch (GoogleJsonResponseException e) {
-      throw new GooglePullException(refused(listing, e.getStatusCode(), e.getDetails(), what), e);
+      GoogleJsonError details = e.getDetails();
+      ApiError error =
+          details == null
+              ? new ApiError(null, null)
+              : new ApiError(
+                  details.getErrors() == null || details.getErrors().isEmpty()
+                      ? null
+                      : details.getErrors().get(0).getReason(),
+                  details.getMessage());
+      throw new GooglePullException(refused(listing, e.getStatusCode(), error, what), e);
     } catch (HttpResponseException e) {
-      throw new GooglePullException(refused(listing, e.getStatusCode(), null, what), e);
+      throw new GooglePullException(
+          refused(listing, e.getStatusCode(), new ApiError(null, null), what), e);
     } catch (IOException e) {
       throw new GooglePullException(unreachable(what, e), e);
     }
@@ -208,15 +279,9 @@ final class GoogleFetcher {
     }
   }
 
-  private String refused(DirectoryListing listing, int code, GoogleJsonError details, String what) {
-    String reason = null;
-    String message = null;
-    if (details != null) {
-      message = details.getMessage();
-      if (details.getErrors() != null && !details.getErrors().isEmpty()) {
-        reason = details.getErrors().get(0).getReason();
-      }
-    }
+  private String refused(DirectoryListing listing, int code, ApiError error, String what) {
+    String reason = error.reason();
+    String message = error.message();
     String said =
         "HTTP "
             + code
@@ -226,8 +291,10 @@ final class GoogleFetcher {
       return what
           + ": quota exhausted ("
           + said
-          + "); the pull is incomplete. Run again later, or raise the Admin SDK quota of the"
-          + " service account's Cloud project.";
+          + ", still refused after "
+          + settings.maxRetries()
+          + " retries with exponential backoff); the pull is incomplete. Run again later, or"
+          + " raise the Admin SDK quota of the service account's Cloud project.";
     }
     if (code == 403 || code == 401) {
       return what

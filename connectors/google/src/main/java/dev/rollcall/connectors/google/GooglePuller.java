@@ -153,6 +153,11 @@ public final class GooglePuller implements SnapshotPuller {
     } catch (UncheckedIOException e) {
       status = PullStatus.FAILED;
       problems.add("cannot write the snapshot: " + e.getMessage());
+    } catch (RuntimeException e) {
+      // The contract: one tenant failing, for whatever reason, does not stop the others.
+      LOG.error("google/{}: unexpected failure", domain, e);
+      status = PullStatus.FAILED;
+      problems.add("unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage());
     }
     long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
     if (status == PullStatus.COMPLETE) {

@@ -28,6 +28,7 @@ import dev.rollcall.model.PersonStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
 import java.io.IOException;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -41,6 +42,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.logging.log4j.Level;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.WriterAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -274,7 +281,33 @@ class GooglePullerTest {
     TenantPull result = pull(settings());
 
     assertEquals(PullStatus.FAILED, result.status());
-    assertTrue(result.problems().get(0).contains("quota exhausted"), result.problems().get(0));
+    assertEquals(3, requestsTo(GoogleApiStub.ROLES), "a quota 403 is retried");
+    assertEquals(
+        List.of(
+            "roles.list page 1: quota exhausted (HTTP 403 userRateLimitExceeded: Quota exceeded,"
+                + " still refused after 2 retries with exponential backoff); the pull is"
+                + " incomplete. Run again later, or raise the Admin SDK quota of the service"
+                + " account's Cloud project."),
+        result.problems());
+    assertFalse(Files.exists(tenantDir().resolve(TenantFolder.MANIFEST)));
+  }
+
+  @Test
+  void a403RateLimitIsRetriedLikeA429() {
+    api.serveTenant();
+    api.server.stubFor(
+        get(urlPathEqualTo(GoogleApiStub.GROUPS))
+            .inScenario("rate limited")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(GoogleApiStub.error(403, "rateLimitExceeded", "Rate limit exceeded"))
+            .willSetStateTo("quota back"));
+
+    TenantPull result = pull(settings());
+
+    assertEquals(PullStatus.COMPLETE, result.status(), String.valueOf(result.problems()));
+    assertEquals(2, requestsTo(GoogleApiStub.GROUPS));
+    assertEquals(11, result.apiRequests());
+    assertEquals(1, sleeps.size());
   }
 
   @Test
@@ -292,7 +325,7 @@ class GooglePullerTest {
 
     assertEquals(PullStatus.COMPLETE, result.status(), String.valueOf(result.problems()));
     assertEquals(11, result.apiRequests(), "the retry is counted");
-    assertEquals(3, requestsTo(GoogleApiStub.USERS) - 1, "two pages, one retried (+ deleted)");
+    assertEquals(4, requestsTo(GoogleApiStub.USERS), "two pages, one retried, and deleted users");
     assertEquals(1, sleeps.size());
     assertTrue(sleeps.get(0) >= 5 && sleeps.get(0) <= 15, "10 ms ± 50%: " + sleeps);
     assertEquals(
@@ -387,6 +420,23 @@ class GooglePullerTest {
   }
 
   @Test
+  void credentialsThatCannotSignInFailTheTenantInsteadOfTheRun() {
+    api.serveTenant();
+    GoogleCredentials expired =
+        GoogleCredentials.create(
+            new AccessToken(GoogleApiStub.TOKEN, Date.from(NOW.minus(Duration.ofDays(1)))));
+
+    List<TenantPull> pulls =
+        new GooglePuller(settings(), expired, Clock.fixed(NOW, ZoneOffset.UTC))
+            .pull(snapshot.resolve("google"));
+
+    assertEquals(PullStatus.FAILED, pulls.get(0).status());
+    assertTrue(pulls.get(0).problems().get(0).startsWith("unexpected failure: "), pulls.toString());
+    assertEquals(0, api.server.getAllServeEvents().size());
+    assertFalse(Files.exists(tenantDir().resolve(TenantFolder.MANIFEST)));
+  }
+
+  @Test
   void aFailedRerunRemovesTheEarlierManifestAndPages() {
     api.serveTenant();
     assertEquals(PullStatus.COMPLETE, pull(settings()).status());
@@ -402,6 +452,38 @@ class GooglePullerTest {
     assertFalse(Files.exists(tenantDir().resolve(TenantFolder.MANIFEST)));
     assertFalse(Files.exists(tenantDir().resolve("users/page-00002.json")));
     assertFalse(Files.exists(tenantDir().resolve("loginActivities")));
+  }
+
+  @Test
+  void logsTheRequestCountPerTenantAndNoToken() {
+    api.serveTenant();
+    LoggerContext context = (LoggerContext) LogManager.getContext(false);
+    StringWriter log = new StringWriter();
+    WriterAppender appender =
+        WriterAppender.newBuilder()
+            .setName("capture")
+            .setTarget(log)
+            .setLayout(PatternLayout.newBuilder().setPattern("%p %m%n").build())
+            .build();
+    appender.start();
+    LoggerConfig root = context.getConfiguration().getRootLogger();
+    Level before = root.getLevel();
+    root.addAppender(appender, Level.INFO, null);
+    root.setLevel(Level.INFO);
+    context.updateLoggers();
+    try {
+      pull(settings());
+    } finally {
+      root.removeAppender("capture");
+      root.setLevel(before);
+      context.updateLoggers();
+      appender.stop();
+    }
+
+    String text = log.toString();
+    assertTrue(text.contains("INFO google/" + DOMAIN + ": complete, 10 API requests in "), text);
+    assertTrue(text.contains("4 users, 2 admin roles, 2 role assignments"), text);
+    assertFalse(text.contains(GoogleApiStub.TOKEN), text);
   }
 
   private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {

@@ -178,12 +178,33 @@ class GoogleServiceAccountTest {
       assertEquals(0, result.apiRequests(), "no API request left without a token");
       api.server.verify(0, getRequestedFor(urlPathEqualTo(GoogleApiStub.USERS)));
       String problem = result.problems().get(0);
-      assertTrue(problem.contains("401 Unauthorized: unauthorized_client (Client is"), problem);
+      assertTrue(problem.contains("(Error getting access token for service account: 401"), problem);
+      assertTrue(problem.contains("unauthorized_client means"), problem);
       assertTrue(
           problem.contains(String.join(",", GoogleServiceAccount.READ_ONLY_SCOPES)), problem);
       assertTrue(problem.contains(ADMIN), problem);
       assertFalse(
           Files.exists(dir.resolve("google").resolve(DOMAIN).resolve(TenantFolder.MANIFEST)));
+    }
+  }
+
+  @Test
+  void theDoctorStopsAtARefusedSignIn() throws Exception {
+    try (GoogleApiStub api = new GoogleApiStub()) {
+      api.server.stubFor(post(urlPathEqualTo("/token")).willReturn(aResponse().withStatus(401)));
+      GoogleCredentials credentials =
+          GoogleServiceAccount.fromKeyFile(keyFile(api.rootUrl() + "token"), ADMIN);
+
+      List<GoogleDoctor.Check> checks =
+          new GoogleDoctor(
+                  GooglePullSettings.defaults(DOMAIN, ADMIN).withRootUrl(api.rootUrl()),
+                  credentials)
+              .run();
+
+      assertEquals(1, checks.size(), checks.toString());
+      assertFalse(checks.get(0).ok());
+      assertTrue(
+          checks.get(0).detail().contains("refused to issue a token"), checks.get(0).detail());
     }
   }
 
