@@ -34,8 +34,11 @@ public final class AtlasApiException extends RuntimeException {
     return errorCode;
   }
 
-  /** True when the credentials lack the role for this resource (401 or 403). */
-  boolean forbidden() {
-    return status == 401 || status == 403;
+  /**
+   * True when Atlas refused the request itself (a 4xx other than 429): a missing role, a resource
+   * not offered; asking again would not help.
+   */
+  boolean refusal() {
+    return status >= 400 && status < 500 && status != 429;
   }
 }

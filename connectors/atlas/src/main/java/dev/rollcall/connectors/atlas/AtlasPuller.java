@@ -144,15 +144,12 @@ public final class AtlasPuller implements SnapshotPuller {
           requests,
           pull.problems.isEmpty() ? "" : " (" + String.join("; ", pull.problems) + ")");
       return new TenantPull(orgId, status, capturedAt, requests, pull.problems);
-    } catch (AtlasApiException | UncheckedIOException e) {
+    } catch (RuntimeException e) {
+      // Whatever went wrong stays with this organisation; the others are still pulled.
+      String reason = e.getMessage() != null ? e.getMessage() : e.toString();
       long requests = api.requests() - before;
-      LOG.warn(
-          "Atlas organisation {}: FAILED after {} API requests: {}",
-          orgId,
-          requests,
-          e.getMessage());
-      return new TenantPull(
-          orgId, PullStatus.FAILED, capturedAt, requests, List.of(e.getMessage()));
+      LOG.warn("Atlas organisation {}: FAILED after {} API requests: {}", orgId, requests, reason);
+      return new TenantPull(orgId, PullStatus.FAILED, capturedAt, requests, List.of(reason));
     }
   }
 
@@ -265,23 +262,22 @@ public final class AtlasPuller implements SnapshotPuller {
           problems.add("apiKeys: key id '" + keyId + "' is not valid; its access list skipped");
           continue;
         }
-        pages(
-            org + "/apiKeys/" + keyId + "/accessList",
-            Map.of(),
-            V_2023_01_01,
-            "apiKeys/" + keyId + "/accessList");
+        String accessList = "apiKeys/" + keyId + "/accessList";
+        optional(
+            accessList, () -> pages(org + "/" + accessList, Map.of(), V_2023_01_01, accessList));
       }
     }
 
     /**
-     * Runs a step whose refusal (401, 403: the role is missing; 404: not offered here) leaves the
-     * pull partial instead of failed.
+     * Runs a step whose refusal (401, 403: the role is missing; 404: not offered here; another 4xx:
+     * not for this cluster's state or tier) leaves the pull partial instead of failed. Throttling
+     * that outlasts the retries, 5xx and malformed responses still fail it.
      */
     private void optional(String what, Runnable step) {
       try {
         step.run();
       } catch (AtlasApiException e) {
-        if (!e.forbidden() && e.status() != 404) {
+        if (!e.refusal()) {
           throw e;
         }
         problems.add(what + ": not pulled: " + e.getMessage());

@@ -19,7 +19,7 @@ import org.apache.hc.core5.util.TimeValue;
  * httpclient5's retry strategy, told to retry 429 and every transient 5xx (Atlas answers 500 and
  * 502 to overloads too), honouring Retry-After and otherwise backing off exponentially with jitter,
  * each wait capped. Atlas rate-limits per organisation and project and says how long to wait
- * (https://www.mongodb.com/docs/atlas/api/atlas-admin-api-ref/#rate-limiting).
+ * (https://www.mongodb.com/docs/atlas/api/atlas-admin-api-ref/).
  */
 final class AtlasRetryStrategy extends DefaultHttpRequestRetryStrategy {
   private final long initialMillis;

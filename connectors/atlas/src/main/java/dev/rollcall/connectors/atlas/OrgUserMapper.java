@@ -14,7 +14,6 @@ import dev.rollcall.model.Grant;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
-import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.SourceSystem;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -148,41 +147,25 @@ final class OrgUserMapper {
               + " {orgRoles, groupRoleAssignments} (Accept: application/vnd.atlas.2025-02-19+json)");
     }
     List<Grant> grants = new ArrayList<>();
-    for (String role : roleNames(roles, "orgRoles", file, where + " roles")) {
-      grants.add(grant(role, orgId, "organisation role"));
+    for (String role : ProjectGrants.roleNames(roles, "orgRoles", file, where + " roles")) {
+      grants.add(ProjectGrants.grant(role, orgId, "organisation role"));
     }
     List<JsonNode> assignments = SnapshotJson.array(roles, "groupRoleAssignments", file, where);
     for (int i = 0; i < assignments.size(); i++) {
       String at = where + " roles.groupRoleAssignments[" + i + "]";
       String groupId = SnapshotJson.requiredText(assignments.get(i), "groupId", file, at);
-      for (String role : roleNames(assignments.get(i), "groupRoles", file, at)) {
-        grants.add(grant(role, groupId, "project role"));
+      for (String role : ProjectGrants.roleNames(assignments.get(i), "groupRoles", file, at)) {
+        grants.add(ProjectGrants.grant(role, groupId, "project role"));
       }
     }
-    List<String> teamIds = roleNames(user, "teamIds", file, where);
+    List<String> teamIds = new ArrayList<>();
+    for (JsonNode teamId : SnapshotJson.array(user, "teamIds", file, where)) {
+      if (!teamId.isTextual() || teamId.asText().isBlank()) {
+        throw new SnapshotException(file, where, "field 'teamIds' holds a non-id: " + teamId);
+      }
+      teamIds.add(teamId.asText().strip());
+    }
     grants.addAll(projectGrants.more(id, teamIds, grants));
     return grants;
-  }
-
-  private static List<String> roleNames(JsonNode node, String field, Path file, String where) {
-    List<String> names = new ArrayList<>();
-    List<JsonNode> items = SnapshotJson.array(node, field, file, where);
-    for (int i = 0; i < items.size(); i++) {
-      JsonNode item = items.get(i);
-      if (!item.isTextual() || item.asText().isBlank()) {
-        throw new SnapshotException(
-            file, where, "field '" + field + "[" + i + "]' is not a role name: " + item);
-      }
-      names.add(item.asText().strip());
-    }
-    return names;
-  }
-
-  private static Grant grant(String role, String scope, String via) {
-    PrivilegeLevel level = AtlasRoles.orgOrProject(role);
-    return level != null
-        ? new Grant(role, scope, level, via)
-        : new Grant(
-            role, scope, PrivilegeLevel.WRITE, via + " (unrecognised role, taken as write)");
   }
 }

@@ -304,6 +304,24 @@ class AtlasPullerTest {
   }
 
   @Test
+  void givesUpOnThrottlingThatOutlastsTheRetries() {
+    atlas = FakeAtlas.forServiceAccount().serveOrganisation();
+    atlas.server.stubFor(
+        atlas
+            .request(ORG_PATH + "/teams", "2023-01-01")
+            .willReturn(
+                apiError(429, "RATE_LIMITED", "Too many requests.")
+                    .withHeader("Retry-After", "0")));
+    TenantPull pull = pullOne(SERVICE_ACCOUNT);
+
+    // Throttling is not a refusal: even on an optional resource it fails the organisation.
+    assertEquals(PullStatus.FAILED, pull.status());
+    assertMentions(pull.problems().get(0), ORG_PATH + "/teams", "HTTP 429 RATE_LIMITED");
+    atlas.server.verify(3, getRequestedFor(urlPathEqualTo(ORG_PATH + "/teams")));
+    assertFalse(Files.exists(tenant().resolve(TenantFolder.MANIFEST)));
+  }
+
+  @Test
   void namesTheErrorCodeAndDetailOfARefusal() {
     atlas = FakeAtlas.forServiceAccount().serveOrganisation();
     atlas.server.stubFor(

@@ -1,0 +1,96 @@
+package dev.rollcall.connectors.atlas;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static dev.rollcall.connectors.atlas.FakeAtlas.CLIENT_ID;
+import static dev.rollcall.connectors.atlas.FakeAtlas.CLIENT_SECRET;
+import static dev.rollcall.connectors.atlas.FakeAtlas.ORG_PATH;
+import static dev.rollcall.connectors.atlas.FakeAtlas.PROJECT_PATH;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class AtlasDoctorTest {
+  private FakeAtlas atlas;
+
+  @AfterEach
+  void stop() {
+    if (atlas != null) {
+      atlas.close();
+    }
+  }
+
+  private FakeAtlas serve() {
+    atlas = FakeAtlas.forServiceAccount();
+    // The doctor asks for one item per list; these answer whatever the paging.
+    atlas.single("/api/atlas/v2/orgs", "2023-01-01", FakeAtlas.body("orgs.json"));
+    atlas.single(ORG_PATH, "2023-01-01", FakeAtlas.body("organization.json"));
+    atlas.single(ORG_PATH + "/users", "2025-02-19", FakeAtlas.body("users.json"));
+    atlas.single(ORG_PATH + "/apiKeys", "2023-01-01", FakeAtlas.body("apiKeys.json"));
+    atlas.single(
+        ORG_PATH + "/serviceAccounts", "2024-08-05", FakeAtlas.body("serviceAccounts.json"));
+    atlas.single(ORG_PATH + "/groups", "2023-01-01", FakeAtlas.body("groups.json"));
+    atlas.single(
+        PROJECT_PATH + "/databaseUsers", "2023-01-01", FakeAtlas.body("databaseUsers.json"));
+    atlas.single(PROJECT_PATH + "/clusters", "2024-08-05", FakeAtlas.body("clusters.json"));
+    atlas.single(
+        PROJECT_PATH + "/dbAccessHistory/clusters/prod-0",
+        "2023-01-01",
+        FakeAtlas.body("accessHistory-prod-0.json"));
+    return atlas;
+  }
+
+  private List<AtlasDoctor.Check> run() {
+    return new AtlasDoctor(
+            atlas.settings(AtlasSettings.Auth.SERVICE_ACCOUNT, List.of()),
+            new AtlasCredentials.ServiceAccount(CLIENT_ID, CLIENT_SECRET))
+        .run();
+  }
+
+  @Test
+  void passesWhenEveryRoleIsThere() {
+    serve();
+    List<AtlasDoctor.Check> checks = run();
+    assertEquals(9, checks.size(), checks.toString());
+    assertTrue(checks.stream().allMatch(AtlasDoctor.Check::ok), checks.toString());
+    assertEquals("2 in all", checks.get(2).detail());
+  }
+
+  @Test
+  void namesAMissingOptionalRole() {
+    serve()
+        .server
+        .stubFor(
+            atlas
+                .request(PROJECT_PATH + "/dbAccessHistory/clusters/prod-0", "2023-01-01")
+                .willReturn(
+                    FakeAtlas.apiError(403, "FORBIDDEN", "Needs Project Monitoring Admin.")));
+    List<AtlasDoctor.Check> failed = run().stream().filter(c -> !c.ok()).toList();
+    assertEquals(1, failed.size(), failed.toString());
+    assertEquals(
+        "project prod database access history (Project Monitoring Admin)", failed.get(0).what());
+    assertFalse(failed.get(0).required());
+    assertTrue(failed.get(0).detail().contains("HTTP 403 FORBIDDEN"), failed.get(0).detail());
+  }
+
+  @Test
+  void stopsAtAFailedSignIn() {
+    serve()
+        .server
+        .stubFor(
+            FakeAtlas.tokenRequest()
+                .willReturn(
+                    aResponse()
+                        .withStatus(401)
+                        .withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":\"invalid_client\"}")));
+    List<AtlasDoctor.Check> checks = run();
+    assertEquals(1, checks.size());
+    assertFalse(checks.get(0).ok());
+    assertTrue(checks.get(0).required());
+    assertTrue(checks.get(0).detail().contains("HTTP 401 invalid_client"), checks.get(0).detail());
+  }
+}
