@@ -21,7 +21,7 @@ import picocli.CommandLine.Spec;
     name = "pull",
     mixinStandardHelpOptions = true,
     description = {
-      "Pulls every live source of the configuration (AWS today) into a snapshot folder, in the"
+      "Pulls every live source of the configuration (aws, google, atlas) into a snapshot folder, in the"
           + " vendors' own shapes, and prints one line per tenant with its status and the number"
           + " of API requests. A configuration with a snapshot source pointing at that folder"
           + " then audits it offline with exactly the findings of a live run."
@@ -52,7 +52,7 @@ final class PullCommand implements Callable<Integer> {
   private final LivePulls livePulls;
 
   PullCommand() {
-    this(new LivePulls());
+    this(new LivePulls(System.getenv()));
   }
 
   PullCommand(LivePulls livePulls) {

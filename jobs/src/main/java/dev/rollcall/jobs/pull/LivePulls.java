@@ -1,19 +1,28 @@
 package dev.rollcall.jobs.pull;
 
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.rollcall.connectors.atlas.AtlasCredentials;
+import dev.rollcall.connectors.atlas.AtlasPuller;
+import dev.rollcall.connectors.atlas.AtlasSettings;
 import dev.rollcall.connectors.aws.pull.AwsPullSettings;
 import dev.rollcall.connectors.aws.pull.AwsPuller;
 import dev.rollcall.connectors.aws.pull.IdentityCenterPuller;
+import dev.rollcall.connectors.google.GooglePullSettings;
+import dev.rollcall.connectors.google.GooglePuller;
+import dev.rollcall.connectors.google.GoogleServiceAccount;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.jobs.config.AtlasSourceConfig;
 import dev.rollcall.jobs.config.AwsSourceConfig;
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.GoogleSourceConfig;
 import dev.rollcall.jobs.config.SourceConfig;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -27,32 +36,62 @@ public final class LivePulls {
    * One pulled tenant of a live source.
    *
    * @param source the configured source
-   * @param folder the system folder under the snapshot root (aws, google, atlas)
+   * @param folder the system folder under the snapshot root (aws, google, atlas …)
    * @param tenant how the tenant's pull went
    */
   public record Pulled(SourceConfig source, String folder, TenantPull tenant) {}
 
-  private final Function<AwsSourceConfig, AwsCredentialsProvider> awsCredentials;
+  /** Where each system's credentials come from. */
+  public interface Credentials {
+    AwsCredentialsProvider aws(AwsSourceConfig config);
 
-  /** Pulls with the AWS SDK's default credential chain, or the configured profile. */
-  public LivePulls() {
-    this(
-        aws ->
-            aws.profile() != null
-                ? ProfileCredentialsProvider.create(aws.profile())
-                : DefaultCredentialsProvider.builder().build());
+    GoogleCredentials google(GoogleSourceConfig config);
+
+    AtlasCredentials atlas(AtlasSourceConfig config, AtlasSettings.Auth auth);
   }
 
-  /** Pulls with the credentials {@code awsCredentials} gives for each AWS source (tests). */
-  public LivePulls(Function<AwsSourceConfig, AwsCredentialsProvider> awsCredentials) {
-    this.awsCredentials = awsCredentials;
+  private final Credentials credentials;
+
+  /**
+   * Pulls with each system's usual credentials: the AWS SDK's default chain (or the configured
+   * profile), the Google key file named by ROLLCALL_GOOGLE_KEY_FILE, Atlas keys from the
+   * environment.
+   */
+  public LivePulls(Map<String, String> environment) {
+    this(
+        new Credentials() {
+          @Override
+          public AwsCredentialsProvider aws(AwsSourceConfig config) {
+            return config.profile() != null
+                ? ProfileCredentialsProvider.create(config.profile())
+                : DefaultCredentialsProvider.builder().build();
+          }
+
+          @Override
+          public GoogleCredentials google(GoogleSourceConfig config) {
+            return GoogleServiceAccount.fromEnvironment(environment, config.adminSubject());
+          }
+
+          @Override
+          public AtlasCredentials atlas(AtlasSourceConfig config, AtlasSettings.Auth auth) {
+            return AtlasCredentials.fromEnvironment(auth, environment);
+          }
+        });
+  }
+
+  /** Pulls with the given credentials (tests). */
+  public LivePulls(Credentials credentials) {
+    this.credentials = credentials;
   }
 
   /** Checks every live source's settings before anything is pulled or written. */
   public static void check(List<SourceConfig> sources) {
     for (SourceConfig source : sources) {
-      if (source.type() == SourceConfig.SourceType.AWS) {
-        awsSettings(source);
+      switch (source.type()) {
+        case AWS -> awsSettings(source);
+        case GOOGLE -> googleSettings(source);
+        case ATLAS -> atlasSettings(source);
+        case SNAPSHOT -> {}
       }
     }
   }
@@ -74,18 +113,27 @@ public final class LivePulls {
   }
 
   private List<SnapshotPuller> pullers(SourceConfig source) {
-    return switch (source.type()) {
-      case AWS -> {
-        AwsPullSettings settings = awsSettings(source);
-        AwsCredentialsProvider credentials = awsCredentials.apply(source.aws());
-        yield settings.identityCenter()
-            ? List.of(
-                new AwsPuller(settings, credentials),
-                new IdentityCenterPuller(settings, credentials))
-            : List.of(new AwsPuller(settings, credentials));
-      }
-      case SNAPSHOT -> throw new IllegalArgumentException(source.name() + " is not live");
-    };
+    try {
+      return switch (source.type()) {
+        case AWS -> {
+          AwsPullSettings settings = awsSettings(source);
+          AwsCredentialsProvider aws = credentials.aws(source.aws());
+          yield settings.identityCenter()
+              ? List.of(new AwsPuller(settings, aws), new IdentityCenterPuller(settings, aws))
+              : List.of(new AwsPuller(settings, aws));
+        }
+        case GOOGLE ->
+            List.of(new GooglePuller(googleSettings(source), credentials.google(source.google())));
+        case ATLAS -> {
+          AtlasSettings settings = atlasSettings(source);
+          yield List.of(
+              new AtlasPuller(settings, credentials.atlas(source.atlas(), settings.auth())));
+        }
+        case SNAPSHOT -> throw new IllegalArgumentException(source.name() + " is not live");
+      };
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("source " + source.name() + ": " + e.getMessage(), e);
+    }
   }
 
   static AwsPullSettings awsSettings(SourceConfig source) {
@@ -107,6 +155,42 @@ public final class LivePulls {
           Duration.ofMinutes(5));
     } catch (IllegalArgumentException e) {
       throw new ConfigException("source " + source.name() + ": aws: " + e.getMessage(), e);
+    }
+  }
+
+  static GooglePullSettings googleSettings(SourceConfig source) {
+    GoogleSourceConfig google = source.google();
+    try {
+      GooglePullSettings settings =
+          GooglePullSettings.defaults(google.domain(), google.adminSubject())
+              .withOptionalListings(google.includeDeleted(), google.includeGroups());
+      if (google.customer() != null) {
+        settings = settings.withCustomer(google.customer());
+      }
+      if (google.loginAuditDays() != null) {
+        settings = settings.withLoginAuditDays(google.loginAuditDays());
+      }
+      if (google.rootUrl() != null) {
+        settings = settings.withRootUrl(URI.create(google.rootUrl()));
+      }
+      return settings;
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("source " + source.name() + ": google: " + e.getMessage(), e);
+    }
+  }
+
+  static AtlasSettings atlasSettings(SourceConfig source) {
+    AtlasSourceConfig atlas = source.atlas();
+    try {
+      AtlasSettings settings =
+          AtlasSettings.of(
+              atlas.organizations(),
+              atlas.auth().equals("apiKey")
+                  ? AtlasSettings.Auth.API_KEY
+                  : AtlasSettings.Auth.SERVICE_ACCOUNT);
+      return atlas.baseUrl() == null ? settings : settings.withBaseUrl(URI.create(atlas.baseUrl()));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("source " + source.name() + ": atlas: " + e.getMessage(), e);
     }
   }
 }

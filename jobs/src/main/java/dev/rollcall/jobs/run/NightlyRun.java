@@ -63,10 +63,12 @@ public final class NightlyRun {
    * @param version rollcall's version, recorded with the run
    */
   public NightlyRun(Supplier<SparkSession> spark, String version) {
-    this(spark, version, new LivePulls());
+    this(spark, version, null);
   }
 
-  /** A run whose live sources are pulled by {@code livePulls}. */
+  /**
+   * A run whose live sources are pulled by {@code livePulls} (null: with the run's environment).
+   */
   public NightlyRun(Supplier<SparkSession> spark, String version, LivePulls livePulls) {
     this.spark = spark;
     this.version = version;
@@ -193,7 +195,7 @@ public final class NightlyRun {
     for (SourceConfig source : loaded.config().sources()) {
       switch (source.type()) {
         case SNAPSHOT -> results.addAll(snapshots.read(loaded.resolve(source.path()), now));
-        case AWS -> live.add(source);
+        case AWS, GOOGLE, ATLAS -> live.add(source);
       }
     }
     if (live.isEmpty()) {
@@ -201,7 +203,8 @@ public final class NightlyRun {
     }
     PullFolder folder = PullFolder.open(options.saveSnapshot(), options.outputDir());
     try {
-      for (LivePulls.Pulled pulled : livePulls.pull(live, folder.root())) {
+      LivePulls pulls = livePulls != null ? livePulls : new LivePulls(options.environment());
+      for (LivePulls.Pulled pulled : pulls.pull(live, folder.root())) {
         results.add(
             snapshots.readPulled(
                 pulled.folder(), folder.root().resolve(pulled.folder()), pulled.tenant(), now));

@@ -31,10 +31,14 @@ public final class SnapshotSources {
   private static final Logger LOG = LogManager.getLogger(SnapshotSources.class);
   private static final Map<String, SourceSystem> SYSTEM_OF_FOLDER =
       Map.of(
-          "aws", SourceSystem.AWS_IAM,
-          "google", SourceSystem.GOOGLE_WORKSPACE,
-          "atlas", SourceSystem.ATLAS_ORG,
-          IdentityCenterSnapshotReader.FOLDER, SourceSystem.AWS_IDENTITY_CENTER);
+          "aws",
+          SourceSystem.AWS_IAM,
+          "google",
+          SourceSystem.GOOGLE_WORKSPACE,
+          "atlas",
+          SourceSystem.ATLAS_ORG,
+          IdentityCenterSnapshotReader.FOLDER,
+          SourceSystem.AWS_IDENTITY_CENTER);
 
   private final List<SnapshotReader> readers;
 
@@ -72,7 +76,8 @@ public final class SnapshotSources {
     }
     if (!anySystem) {
       throw new ConfigException(
-          root + ": a snapshot folder holds aws/, aws-identity-center/, google/ or atlas/ folders; found none");
+          root
+              + ": a snapshot folder holds aws/, aws-identity-center/, google/ or atlas/ folders; found none");
     }
     return results;
   }

@@ -4,7 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.google.auth.oauth2.GoogleCredentials;
+import dev.rollcall.connectors.atlas.AtlasCredentials;
+import dev.rollcall.connectors.atlas.AtlasSettings;
+import dev.rollcall.jobs.config.AtlasSourceConfig;
+import dev.rollcall.jobs.config.AwsSourceConfig;
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.config.GoogleSourceConfig;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
@@ -31,6 +37,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
@@ -97,7 +104,7 @@ class LivePullTest {
                 type: snapshot
                 path: saved
             """);
-    NightlyRun job = new NightlyRun(() -> spark, "test", new LivePulls(aws -> CREDENTIALS));
+    NightlyRun job = new NightlyRun(() -> spark, "test", new LivePulls(new AwsOnly()));
 
     RunOutcome direct =
         job.run(
@@ -140,6 +147,24 @@ class LivePullTest {
       assertFalse(
           left.anyMatch(p -> p.getFileName().toString().startsWith(".pull-")),
           "the temporary pull outlived the run");
+    }
+  }
+
+  /** The emulator's AWS credentials; no other system is configured here. */
+  private static final class AwsOnly implements LivePulls.Credentials {
+    @Override
+    public AwsCredentialsProvider aws(AwsSourceConfig config) {
+      return CREDENTIALS;
+    }
+
+    @Override
+    public GoogleCredentials google(GoogleSourceConfig config) {
+      throw new AssertionError("no google source in this test");
+    }
+
+    @Override
+    public AtlasCredentials atlas(AtlasSourceConfig config, AtlasSettings.Auth auth) {
+      throw new AssertionError("no atlas source in this test");
     }
   }
 

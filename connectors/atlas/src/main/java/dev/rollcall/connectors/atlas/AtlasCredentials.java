@@ -69,7 +69,7 @@ public sealed interface AtlasCredentials {
    * Reads the credentials for {@code auth} from environment variables ({@code System.getenv()} in
    * production), failing with the name of the missing variable (never its value).
    */
-  static AtlasCredentials fromEnvironment(AtlasSettings.Auth auth, Map<String, String> env) {
+  public static AtlasCredentials fromEnvironment(AtlasSettings.Auth auth, Map<String, String> env) {
     Objects.requireNonNull(auth, "auth");
     return switch (auth) {
       case SERVICE_ACCOUNT ->
