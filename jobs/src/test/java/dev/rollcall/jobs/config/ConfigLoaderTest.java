@@ -39,6 +39,65 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void readsLiveSourcesWithTheirDefaults() throws IOException {
+    Path file =
+        write(
+            """
+            organisation: X
+            sources:
+              - name: aws
+                type: aws
+                aws: {organization: true, memberRole: rollcall-audit, identityCenter: true}
+              - name: plain-aws
+                type: aws
+              - name: workspace
+                type: google
+                google: {domain: example.test, adminSubject: reader@example.test}
+              - name: atlas
+                type: atlas
+            """);
+    var sources = ConfigLoader.load(file).config().sources();
+    assertEquals(SourceConfig.SourceType.AWS, sources.get(0).type());
+    assertTrue(sources.get(0).aws().organization());
+    assertEquals(4, sources.get(1).aws().parallelism());
+    assertEquals(8, sources.get(1).aws().maxAttempts());
+    assertTrue(sources.get(2).google().includeDeleted());
+    assertEquals("serviceAccount", sources.get(3).atlas().auth());
+    assertTrue(sources.get(3).atlas().organizations().isEmpty());
+  }
+
+  @Test
+  void liveSourceMistakesNameLineAndKey() throws IOException {
+    assertRefused(
+        "organisation: X\nsources:\n  - name: g\n    type: google\n",
+        "line 3",
+        "a google source needs a google block with domain and adminSubject");
+    assertRefused(
+        "organisation: X\nsources:\n  - name: a\n    type: atlas\n    aws: {}\n",
+        "line 3",
+        "the aws block belongs to sources of type aws only");
+    assertRefused(
+        "organisation: X\nsources:\n  - name: a\n    type: atlas\n"
+            + "    atlas:\n      auth: password\n",
+        "line 5: key sources[0].atlas",
+        "auth must be serviceAccount or apiKey");
+    assertRefused(
+        "organisation: X\nsources:\n  - name: a\n    type: aws\n"
+            + "    aws:\n      regoin: eu-west-1\n",
+        "line 6",
+        "regoin");
+  }
+
+  private void assertRefused(String yaml, String line, String text) throws IOException {
+    Path file = write(yaml);
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    assertTrue(message.contains(file.toString()), message);
+    assertTrue(message.contains(line), message);
+    assertTrue(message.contains(text), message);
+  }
+
+  @Test
   void aMissingRequiredKeyIsNamed() throws IOException {
     Path file = write("sources:\n  - name: s\n    type: snapshot\n    path: x\n");
     String message =
