@@ -29,12 +29,12 @@ import java.util.List;
  * response shapes saved under src/test/resources/api, each only to the resource version Atlas
  * serves it in and only to a signed-in request.
  */
-final class FakeAtlas implements AutoCloseable {
-  static final String ORG = "7a1b2c3d4e5f60718293a4b5";
+public final class FakeAtlas implements AutoCloseable {
+  public static final String ORG = "7a1b2c3d4e5f60718293a4b5";
   static final String PROJECT = "7b1b2c3d4e5f60718293a4b5";
   static final String API_KEY = "7c0000000000000000000001";
-  static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef01234567";
-  static final String CLIENT_SECRET = "mdb_sa_sk_not-a-real-secret";
+  public static final String CLIENT_ID = "mdb_sa_id_0123456789abcdef01234567";
+  public static final String CLIENT_SECRET = "mdb_sa_sk_not-a-real-secret";
   static final String PUBLIC_KEY = "zmmrboas";
   static final String PRIVATE_KEY = "2f6e0a4c-0000-4000-8000-not-a-real-key";
   static final String REALM = "MMS Public API";
@@ -52,7 +52,7 @@ final class FakeAtlas implements AutoCloseable {
   }
 
   /** A fake that signs service accounts in at /api/oauth/token and wants their bearer tokens. */
-  static FakeAtlas forServiceAccount() {
+  public static FakeAtlas forServiceAccount() {
     FakeAtlas atlas = new FakeAtlas("Bearer tok-\\d+");
     atlas.token("tok-1", 3600);
     return atlas;
@@ -81,7 +81,8 @@ final class FakeAtlas implements AutoCloseable {
     return atlas;
   }
 
-  URI url() {
+  /** The base URL to give the Atlas puller. */
+  public URI url() {
     return URI.create("http://127.0.0.1:" + server.port());
   }
 
@@ -114,7 +115,7 @@ final class FakeAtlas implements AutoCloseable {
   }
 
   /** Serves the whole saved organisation, one page per list. */
-  FakeAtlas serveOrganisation() {
+  public FakeAtlas serveOrganisation() {
     list("/api/atlas/v2/orgs", "2023-01-01", body("orgs.json"));
     single(ORG_PATH, "2023-01-01", body("organization.json"));
     single(ORG_PATH + "/settings", "2023-01-01", body("settings.json"));

@@ -20,8 +20,10 @@ import java.nio.charset.StandardCharsets;
  * A local Admin SDK on 127.0.0.1 serving the documented response shapes from
  * src/test/resources/live/. Only loopback: nothing a test does reaches beyond this machine.
  */
-final class GoogleApiStub implements AutoCloseable {
-  static final String TOKEN = "test-token";
+public final class GoogleApiStub implements AutoCloseable {
+  /** The bearer token the stub answers; a credential carrying it is signed in. */
+  public static final String TOKEN = "test-token";
+
   static final String USERS = "/admin/directory/v1/users";
   static final String ROLES = "/admin/directory/v1/customer/my_customer/roles";
   static final String ROLE_ASSIGNMENTS = "/admin/directory/v1/customer/my_customer/roleassignments";
@@ -32,18 +34,20 @@ final class GoogleApiStub implements AutoCloseable {
 
   final WireMockServer server;
 
-  GoogleApiStub() {
+  /** Starts the stub on a free port of 127.0.0.1. */
+  public GoogleApiStub() {
     server =
         new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
     server.start();
   }
 
-  URI rootUrl() {
+  /** The root URL to give the Admin SDK client. */
+  public URI rootUrl() {
     return URI.create("http://127.0.0.1:" + server.port() + "/");
   }
 
   /** Every listing answers with its fixture pages. */
-  GoogleApiStub serveTenant() {
+  public GoogleApiStub serveTenant() {
     server.stubFor(
         authorised(get(urlPathEqualTo(USERS)))
             .withQueryParam("showDeleted", absent())
