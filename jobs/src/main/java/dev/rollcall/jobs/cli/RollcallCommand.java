@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       RunCommand.class,
       PullCommand.class,
+      DoctorCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -2,14 +2,18 @@ package dev.rollcall.jobs.pull;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.rollcall.connectors.atlas.AtlasCredentials;
+import dev.rollcall.connectors.atlas.AtlasDoctor;
 import dev.rollcall.connectors.atlas.AtlasPuller;
 import dev.rollcall.connectors.atlas.AtlasSettings;
+import dev.rollcall.connectors.aws.pull.AwsDoctor;
 import dev.rollcall.connectors.aws.pull.AwsPullSettings;
 import dev.rollcall.connectors.aws.pull.AwsPuller;
 import dev.rollcall.connectors.aws.pull.IdentityCenterPuller;
+import dev.rollcall.connectors.google.GoogleDoctor;
 import dev.rollcall.connectors.google.GooglePullSettings;
 import dev.rollcall.connectors.google.GooglePuller;
 import dev.rollcall.connectors.google.GoogleServiceAccount;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.jobs.config.AtlasSourceConfig;
@@ -110,6 +114,34 @@ public final class LivePulls {
       }
     }
     return pulled;
+  }
+
+  /**
+   * Checks a live source's credentials and permissions without pulling: {@code rollcall doctor}.
+   * Credentials that cannot even be built (a variable not set, a key file that is not one) are one
+   * failed check.
+   */
+  public List<DoctorCheck> doctor(SourceConfig source) {
+    try {
+      return switch (source.type()) {
+        case AWS -> new AwsDoctor(awsSettings(source), credentials.aws(source.aws())).run();
+        case GOOGLE ->
+            new GoogleDoctor(googleSettings(source), credentials.google(source.google()))
+                .run().stream()
+                    .map(c -> new DoctorCheck(c.what(), c.required(), c.ok(), c.detail()))
+                    .toList();
+        case ATLAS -> {
+          AtlasSettings settings = atlasSettings(source);
+          yield new AtlasDoctor(settings, credentials.atlas(source.atlas(), settings.auth()))
+              .run().stream()
+                  .map(c -> new DoctorCheck(c.what(), c.required(), c.ok(), c.detail()))
+                  .toList();
+        }
+        case SNAPSHOT -> List.of();
+      };
+    } catch (IllegalArgumentException | ConfigException e) {
+      return List.of(new DoctorCheck("credentials", true, false, e.getMessage()));
+    }
   }
 
   private List<SnapshotPuller> pullers(SourceConfig source) {

@@ -3,7 +3,6 @@ package dev.rollcall.connectors.atlas;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static dev.rollcall.connectors.atlas.FakeAtlas.CLIENT_ID;
 import static dev.rollcall.connectors.atlas.FakeAtlas.CLIENT_SECRET;
-import static dev.rollcall.connectors.atlas.FakeAtlas.ORG_PATH;
 import static dev.rollcall.connectors.atlas.FakeAtlas.PROJECT_PATH;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -24,22 +23,7 @@ class AtlasDoctorTest {
   }
 
   private FakeAtlas serve() {
-    atlas = FakeAtlas.forServiceAccount();
-    // The doctor asks for one item per list; these answer whatever the paging.
-    atlas.single("/api/atlas/v2/orgs", "2023-01-01", FakeAtlas.body("orgs.json"));
-    atlas.single(ORG_PATH, "2023-01-01", FakeAtlas.body("organization.json"));
-    atlas.single(ORG_PATH + "/users", "2025-02-19", FakeAtlas.body("users.json"));
-    atlas.single(ORG_PATH + "/apiKeys", "2023-01-01", FakeAtlas.body("apiKeys.json"));
-    atlas.single(
-        ORG_PATH + "/serviceAccounts", "2024-08-05", FakeAtlas.body("serviceAccounts.json"));
-    atlas.single(ORG_PATH + "/groups", "2023-01-01", FakeAtlas.body("groups.json"));
-    atlas.single(
-        PROJECT_PATH + "/databaseUsers", "2023-01-01", FakeAtlas.body("databaseUsers.json"));
-    atlas.single(PROJECT_PATH + "/clusters", "2024-08-05", FakeAtlas.body("clusters.json"));
-    atlas.single(
-        PROJECT_PATH + "/dbAccessHistory/clusters/prod-0",
-        "2023-01-01",
-        FakeAtlas.body("accessHistory-prod-0.json"));
+    atlas = FakeAtlas.forServiceAccount().serveAnyPaging();
     return atlas;
   }
 

@@ -137,6 +137,26 @@ public final class FakeAtlas implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Serves the organisation's first item of each list whatever the paging asked for, as the doctor
+   * reads it (one item per list).
+   */
+  public FakeAtlas serveAnyPaging() {
+    single("/api/atlas/v2/orgs", "2023-01-01", body("orgs.json"));
+    single(ORG_PATH, "2023-01-01", body("organization.json"));
+    single(ORG_PATH + "/users", "2025-02-19", body("users.json"));
+    single(ORG_PATH + "/apiKeys", "2023-01-01", body("apiKeys.json"));
+    single(ORG_PATH + "/serviceAccounts", "2024-08-05", body("serviceAccounts.json"));
+    single(ORG_PATH + "/groups", "2023-01-01", body("groups.json"));
+    single(PROJECT_PATH + "/databaseUsers", "2023-01-01", body("databaseUsers.json"));
+    single(PROJECT_PATH + "/clusters", "2024-08-05", body("clusters.json"));
+    single(
+        PROJECT_PATH + "/dbAccessHistory/clusters/prod-0",
+        "2023-01-01",
+        body("accessHistory-prod-0.json"));
+    return this;
+  }
+
   /** A signed-in GET of {@code path} asking for {@code version}. */
   MappingBuilder request(String path, String version) {
     return get(urlPathEqualTo(path))

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
 import dev.rollcall.connectors.aws.IdentityCenterSnapshotReader;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
@@ -368,6 +369,24 @@ abstract class AwsPullerContract {
     // The template's trust policy lets the auditor assume the role; its permissions are IAM's.
     assertTrue(template.remove("sts:AssumeRole"), template.toString());
     assertEquals(iam, template);
+  }
+
+  @Test
+  void theDoctorFindsEveryPermissionGrantedAndEveryMemberAssumable() {
+    AwsPullSettings settings =
+        new AwsPullSettings(
+                "us-east-1", null, true, "rollcall-audit", null, List.of(), true, 2, null, null)
+            .withEndpoint(endpoint());
+    List<DoctorCheck> checks = new AwsDoctor(settings, CREDENTIALS).run();
+    for (DoctorCheck check : checks) {
+      assertTrue(check.ok(), check.toString());
+    }
+    List<String> what = checks.stream().map(DoctorCheck::what).toList();
+    assertTrue(what.contains("iam:GetAccountAuthorizationDetails"), what.toString());
+    assertTrue(what.contains("organizations:ListAccounts"), what.toString());
+    assertTrue(
+        what.stream().anyMatch(w -> w.startsWith("sts:AssumeRole arn:aws:iam::")), what.toString());
+    assertTrue(what.contains("identitystore:ListUsers"), what.toString());
   }
 
   /** Every {@code service:Action} named in a policy or template. */

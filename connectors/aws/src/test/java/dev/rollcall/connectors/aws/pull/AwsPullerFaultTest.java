@@ -13,6 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.PullStatus;
@@ -183,20 +184,53 @@ class AwsPullerFaultTest {
     assertEquals(1, pull.apiRequests(), "access denied is not retried");
   }
 
+  @Test
+  void theDoctorNamesEachRefusedPermission() {
+    emptyAccount();
+    answer("GenerateCredentialReport", 200, generated("COMPLETE"));
+    answer(
+        "GetCredentialReport",
+        410,
+        error("Sender", "ReportNotPresent", "Credential report not present"));
+    answer(
+        "GetAccountAuthorizationDetails",
+        403,
+        error(
+            "Sender",
+            "AccessDenied",
+            "not authorized to perform iam:GetAccountAuthorizationDetails"));
+
+    List<DoctorCheck> checks =
+        new AwsDoctor(settings(AwsPullSettings.Retry.DEFAULT), AwsPullerContract.CREDENTIALS).run();
+
+    List<String> failed = checks.stream().filter(c -> !c.ok()).map(DoctorCheck::what).toList();
+    assertEquals(List.of("iam:GetAccountAuthorizationDetails"), failed, checks.toString());
+    DoctorCheck refused = checks.stream().filter(c -> !c.ok()).findFirst().orElseThrow();
+    assertTrue(refused.detail().contains("infra/aws/"), refused.detail());
+    DoctorCheck report =
+        checks.stream()
+            .filter(c -> c.what().equals("iam:GetCredentialReport"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(report.detail().contains("no report ready yet"), report.detail());
+  }
+
   private AwsPuller puller(AwsPullSettings.Retry retry) {
-    AwsPullSettings settings =
-        new AwsPullSettings(
-            "us-east-1",
-            URI.create(server.baseUrl()),
-            false,
-            null,
-            null,
-            List.of(),
-            false,
-            1,
-            retry,
-            Duration.ofMinutes(1));
-    return new AwsPuller(settings, AwsPullerContract.CREDENTIALS, d -> {}, Instant::now);
+    return new AwsPuller(settings(retry), AwsPullerContract.CREDENTIALS, d -> {}, Instant::now);
+  }
+
+  private static AwsPullSettings settings(AwsPullSettings.Retry retry) {
+    return new AwsPullSettings(
+        "us-east-1",
+        URI.create(server.baseUrl()),
+        false,
+        null,
+        null,
+        List.of(),
+        false,
+        1,
+        retry,
+        Duration.ofMinutes(1));
   }
 
   private static void emptyAccount() {
