@@ -3,29 +3,19 @@ package dev.rollcall.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.google.auth.oauth2.AccessToken;
-import com.google.auth.oauth2.GoogleCredentials;
-import dev.rollcall.connectors.atlas.AtlasCredentials;
-import dev.rollcall.connectors.atlas.AtlasSettings;
 import dev.rollcall.connectors.atlas.FakeAtlas;
 import dev.rollcall.connectors.google.GoogleApiStub;
-import dev.rollcall.jobs.config.AtlasSourceConfig;
-import dev.rollcall.jobs.config.AwsSourceConfig;
-import dev.rollcall.jobs.config.GoogleSourceConfig;
 import dev.rollcall.jobs.pull.LivePulls;
+import dev.rollcall.jobs.pull.TestCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 
 class DoctorCommandTest {
   @TempDir Path dir;
@@ -87,7 +77,7 @@ class DoctorCommandTest {
                   atlas: {organizations: [%s], baseUrl: %s}
               """
                   .formatted(google.rootUrl(), FakeAtlas.ORG, atlas.url()));
-      int code = doctor(new LivePulls(new Fakes()), config);
+      int code = doctor(new LivePulls(new TestCredentials()), config);
       assertEquals(0, code, out.toString());
       assertTrue(out.toString().contains("admin.directory.user.readonly"), out.toString());
       assertTrue(out.toString().contains("ok   atlas"), out.toString());
@@ -96,24 +86,5 @@ class DoctorCommandTest {
 
   private Path write(String yaml) throws IOException {
     return Files.writeString(dir.resolve("rollcall.yaml"), yaml);
-  }
-
-  private static final class Fakes implements LivePulls.Credentials {
-    @Override
-    public AwsCredentialsProvider aws(AwsSourceConfig config) {
-      throw new AssertionError("no aws source here");
-    }
-
-    @Override
-    public GoogleCredentials google(GoogleSourceConfig config) {
-      return GoogleCredentials.create(
-          new AccessToken(
-              GoogleApiStub.TOKEN, Date.from(Instant.now().plus(Duration.ofDays(3650)))));
-    }
-
-    @Override
-    public AtlasCredentials atlas(AtlasSourceConfig config, AtlasSettings.Auth auth) {
-      return new AtlasCredentials.ServiceAccount(FakeAtlas.CLIENT_ID, FakeAtlas.CLIENT_SECRET);
-    }
   }
 }
