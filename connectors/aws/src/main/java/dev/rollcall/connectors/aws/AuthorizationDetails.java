@@ -51,6 +51,7 @@ final class AuthorizationDetails {
       List<PolicyRef> attached,
       List<Policy> inline,
       List<String> groups,
+      String boundary,
       Path file,
       String record) {}
 
@@ -159,7 +160,16 @@ final class AuthorizationDetails {
         add(grants, policy, accountId, via);
       }
     }
-    return grants;
+    if (user.boundary() == null) {
+      return grants;
+    }
+    String cap =
+        "; capped by permissions boundary "
+            + user.boundary().substring(user.boundary().lastIndexOf('/') + 1)
+            + " (the level is what the policies allow, before the cap)";
+    return grants.stream()
+        .map(g -> new Grant(g.name(), g.scope(), g.level(), g.via() + cap))
+        .toList();
   }
 
   private static void add(List<Grant> grants, Policy policy, String accountId, String via) {
@@ -196,7 +206,14 @@ final class AuthorizationDetails {
       }
       groupNames.add(group.textValue());
     }
-    // PermissionsBoundary caps what the policies allow; it is not a grant, and is left for now.
+    // A permissions boundary caps what the policies allow; it is not a grant, but each grant notes
+    // it.
+    JsonNode boundaryNode = node.get("PermissionsBoundary");
+    String boundary =
+        boundaryNode == null || !boundaryNode.isObject()
+            ? null
+            : SnapshotJson.requiredText(
+                boundaryNode, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
     return new User(
         name,
         SnapshotJson.requiredText(node, "UserId", file, record),
@@ -206,6 +223,7 @@ final class AuthorizationDetails {
         attached(node, file, record),
         inline(node, "UserPolicyList", file, record),
         groupNames,
+        boundary,
         file,
         record);
   }

@@ -194,12 +194,15 @@ class AwsIamMapperTest {
   @Test
   void attachedAndGroupGrantsWithEscalationAndADenyOnlyPolicyGivingNothing() {
     // Developers also holds deny-prod-data-delete, which allows nothing; bob's permissions
-    // boundary caps his policies and is not a grant.
+    // boundary caps his policies: it is not a grant, and every grant notes it.
+    String cap =
+        "; capped by permissions boundary DeveloperBoundary (the level is what the policies"
+            + " allow, before the cap)";
     assertEquals(
         List.of(
-            new Grant("IamKeyManager", CLI, PrivilegeLevel.PRIVILEGE_ESCALATION, "attached"),
-            new Grant("PowerUserAccess", CLI, PrivilegeLevel.WRITE, "group:Developers"),
-            new Grant("developer-logs", CLI, PrivilegeLevel.READ, "group:Developers")),
+            new Grant("IamKeyManager", CLI, PrivilegeLevel.PRIVILEGE_ESCALATION, "attached" + cap),
+            new Grant("PowerUserAccess", CLI, PrivilegeLevel.WRITE, "group:Developers" + cap),
+            new Grant("developer-logs", CLI, PrivilegeLevel.READ, "group:Developers" + cap)),
         account("bob").grants());
   }
 
@@ -408,6 +411,16 @@ class AwsIamMapperTest {
                     at("2026-11-19T15:30:00Z"))),
             "MFA device listing (not in credential report)"),
         named(accountsOf(dir), "new-hire").mfa());
+  }
+
+  @Test
+  void grantsWithoutABoundaryNoteNone() {
+    for (Account account : ACCOUNTS) {
+      if (!account.name().equals("bob")) {
+        assertTrue(
+            account.grants().stream().noneMatch(g -> g.via().contains("boundary")), account.name());
+      }
+    }
   }
 
   @Test

@@ -185,6 +185,48 @@ class AwsPullerFaultTest {
   }
 
   @Test
+  void aMemberWhoseRoleCannotBeAssumedFailsAloneAndTheRestGoOn() {
+    emptyAccount();
+    answer("GenerateCredentialReport", 200, generated("COMPLETE"));
+    answer("GetCredentialReport", 200, report());
+    answer(
+        "AssumeRole",
+        403,
+        "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
+            + "</Type><Code>AccessDenied</Code><Message>not authorized to perform: sts:AssumeRole"
+            + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
+    AwsPullSettings base = settings(AwsPullSettings.Retry.DEFAULT);
+    AwsPullSettings settings =
+        new AwsPullSettings(
+            base.region(),
+            base.endpoint(),
+            false,
+            "rollcall-audit",
+            "ext-1",
+            List.of("444455556666"),
+            false,
+            2,
+            base.retry(),
+            base.reportTimeout());
+
+    List<TenantPull> pulls =
+        new AwsPuller(settings, AwsPullerContract.CREDENTIALS, d -> {}, Instant::now)
+            .pull(snapshot.resolve("aws"));
+
+    assertEquals(List.of(ACCOUNT, "444455556666"), pulls.stream().map(TenantPull::tenant).toList());
+    assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
+    assertEquals(PullStatus.FAILED, pulls.get(1).status());
+    String problem = pulls.get(1).problems().get(0);
+    assertTrue(
+        problem.startsWith("cannot assume arn:aws:iam::444455556666:role/rollcall-audit"), problem);
+    server.verify(
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=AssumeRole"))
+            .withRequestBody(containing("ExternalId=ext-1")));
+    assertFalse(Files.exists(snapshot.resolve("aws").resolve("444455556666")));
+  }
+
+  @Test
   void theDoctorNamesEachRefusedPermission() {
     emptyAccount();
     answer("GenerateCredentialReport", 200, generated("COMPLETE"));
