@@ -28,6 +28,9 @@ GENERIC_WORDS = {"test", "testing", "temp", "tmp", "shared", "team", "group", "i
                  "helpdesk", "ops", "devops", "office", "it", "noreply", "no", "reply", "user",
                  "guest", "demo", "training", "dev", "developer"}
 OWNER_TAGS = {"owner", "email", "owner_email"}
+# password-policy-weaker-than-policy and too-many-admins in the default profile
+PASSWORD_MIN_LENGTH, PASSWORD_CLASSES, PASSWORD_MAX_AGE, PASSWORD_REUSE = 8, 3, 90, 6
+MAX_ADMINS = 4
 # Dates that are in the future by nature.
 FUTURE_OK = {"deleteAfterDate", "invitationExpiresAt", "password_next_rotation"}
 ESCALATION_ACTIONS = {
@@ -356,6 +359,41 @@ def findings(accounts):
     return found
 
 
+def tenant_findings(accounts):
+    """The findings about tenants themselves: settings, and counts over their accounts."""
+    found = set()
+    for folder in sorted((SNAPSHOT / "aws").iterdir()):
+        name = f"AWS account {folder.name}"
+        path = folder / "get-account-password-policy.json"
+        if not path.exists():
+            found.add(("password-policy-weaker-than-policy", "aws_iam", folder.name, name))
+            continue
+        policy = load_json(path)["PasswordPolicy"]
+        classes = sum(bool(policy.get(k)) for k in (
+            "RequireSymbols", "RequireNumbers", "RequireUppercaseCharacters",
+            "RequireLowercaseCharacters"))
+        expires = policy.get("ExpirePasswords") and policy.get("MaxPasswordAge")
+        if (policy.get("MinimumPasswordLength", 8) < PASSWORD_MIN_LENGTH
+                or classes < PASSWORD_CLASSES
+                or not expires or policy["MaxPasswordAge"] > PASSWORD_MAX_AGE
+                or policy.get("PasswordReusePrevention", 0) < PASSWORD_REUSE):
+            found.add(("password-policy-weaker-than-policy", "aws_iam", folder.name, name))
+    for folder in sorted((SNAPSHOT / "atlas").iterdir()):
+        if load_json(folder / "settings.json").get("multiFactorAuthRequired") is False:
+            found.add(("organisation-mfa-not-required", "atlas_org", folder.name,
+                       f"Atlas organisation {folder.name}"))
+    admins = {}
+    for a in accounts:
+        if a.active and not a.is_root and any(level == "admin" for _, level in a.privileged):
+            admins.setdefault((a.system, a.tenant), []).append(a.name)
+    labels = {"aws_iam": "AWS account", "google_workspace": "Google Workspace",
+              "atlas_org": "Atlas organisation", "atlas_database": "Atlas project"}
+    for (system, tenant), names in admins.items():
+        if len(names) > MAX_ADMINS:
+            found.add(("too-many-admins", system, tenant, f"{labels[system]} {tenant}"))
+    return found
+
+
 def main():
     check_files()
     config = (DEMO / "rollcall.yaml").read_text()
@@ -376,7 +414,7 @@ def main():
         for o in [] if a.is_root or a.service else a.owners:
             if a.created and a.created < o["created"]:
                 problem(f"{where}: created before its owner {o['id']} joined")
-    derived = {",".join(f) for f in findings(accounts)}
+    derived = {",".join(f) for f in findings(accounts) | tenant_findings(accounts)}
     lines = (DEMO / "expected-findings.csv").read_text().splitlines()
     if lines[0] != "rule_id,system,tenant,account_name":
         problem("expected-findings.csv: wrong header")

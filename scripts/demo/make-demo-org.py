@@ -894,6 +894,14 @@ G, A, O, D = "google_workspace", "aws_iam", "atlas_org", "atlas_database"
 DORMANT, GENERIC, NOMFA, OVERPRIV, LEFT, UNOWNED, SHARED = (
     "dormant-account", "generic-account-name", "interactive-login-without-mfa", "over-privileged",
     "access-after-termination", "unowned-account", "shared-account")
+PWPOLICY, ORGMFA, ADMINS = (
+    "password-policy-weaker-than-policy", "organisation-mfa-not-required", "too-many-admins")
+
+
+def T(system, tenant):
+    """The account name of a finding about a tenant itself, as rollcall words it."""
+    return {A: f"AWS account {tenant}", O: f"Atlas organisation {tenant}",
+            G: f"Google Workspace {tenant}"}[system]
 
 
 def M(local):
@@ -956,10 +964,16 @@ PLANTED = [
     (SHARED, A, PROD, "backup-agent", "owner tag names Priya Shah and Mark Evans"),
     (SHARED, A, STAGING, "shared-qa", "two rows of mapping.csv (Chloe Martin, Omar Haddad)"),
     (SHARED, D, ANALYTICS, "shared-analytics", "owner label names Marcus Lee and Sam Owusu"),
+    # tenant settings
+    (PWPOLICY, A, STAGING, T(A, STAGING), "the staging account has no password policy at all"),
+    (ORGMFA, O, ORG, T(O, ORG), "multiFactorAuthRequired is false in the organisation settings"),
 ]
 
 # (account, system, tenant, rule it must NOT trip, why)
 NEAR_MISSES = [
+    (T(A, PROD), A, PROD, PWPOLICY, "14 characters, all four character sets, 90-day expiry, 24 remembered"),
+    (T(A, PROD), A, PROD, ADMINS, "3 administrators besides the root user (limit 4)"),
+    (T(G, DOMAIN), G, DOMAIN, ADMINS, "2 super admins (limit 4)"),
     (M("nora.quinn"), G, DOMAIN, DORMANT, "last sign-in 89 days before capture"),
     ("lisa.park", A, PROD, DORMANT, "password last used 89 days before capture"),
     ("aaron.fox", A, PROD, DORMANT, "password last used exactly 90 days (to the second) before capture"),

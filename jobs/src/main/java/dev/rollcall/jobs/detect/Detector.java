@@ -3,6 +3,7 @@ package dev.rollcall.jobs.detect;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ResolvedRule;
+import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.model.Finding;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -44,6 +45,18 @@ public final class Detector {
             .collectAsList();
     List<Finding> result = new ArrayList<>(unique.size());
     unique.forEach(t -> result.add(t._2()));
+    result.sort(REPORT_ORDER);
+    return result;
+  }
+
+  /** Runs the tenant rules on each tenant (a few per source, so on the driver), in report order. */
+  public static List<Finding> detectTenants(List<TenantFacts> tenants, PolicyProfile profile) {
+    List<Finding> result = new ArrayList<>();
+    for (TenantFacts tenant : tenants) {
+      for (ResolvedRule<?> rule : profile.enabledRules()) {
+        result.addAll(rule.evaluateTenant(tenant));
+      }
+    }
     result.sort(REPORT_ORDER);
     return result;
   }

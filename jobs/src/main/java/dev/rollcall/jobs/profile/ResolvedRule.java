@@ -3,6 +3,8 @@ package dev.rollcall.jobs.profile;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.jobs.rules.Rule;
 import dev.rollcall.jobs.rules.RuleInfo;
+import dev.rollcall.jobs.rules.TenantFacts;
+import dev.rollcall.jobs.rules.TenantRule;
 import dev.rollcall.jobs.rules.Violation;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
@@ -39,6 +41,30 @@ public record ResolvedRule<S>(
     }
     RuleInfo info = rule.info();
     return rule.check(subject, settings).stream().map(v -> toFinding(info, v)).toList();
+  }
+
+  /** Runs a tenant rule on one tenant; other rules find nothing here. */
+  public List<Finding> evaluateTenant(TenantFacts tenant) {
+    if (!enabled || !(rule instanceof TenantRule<S> tenantRule)) {
+      return List.of();
+    }
+    RuleInfo info = rule.info();
+    return tenantRule.check(tenant, settings).stream()
+        .map(
+            v ->
+                new Finding(
+                    Finding.fingerprintOf(info.id(), tenant.key()),
+                    info.id(),
+                    info.title(),
+                    severity,
+                    tenant.key(),
+                    tenant.label(),
+                    List.of(),
+                    v.summary(),
+                    v.evidence(),
+                    clauses,
+                    v.remediation()))
+        .toList();
   }
 
   private Finding toFinding(RuleInfo info, Violation violation) {

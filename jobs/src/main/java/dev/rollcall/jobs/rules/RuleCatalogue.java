@@ -16,7 +16,10 @@ public final class RuleCatalogue {
         new GenericAccountName(),
         new DormantAccount(),
         new InteractiveLoginWithoutMfa(),
-        new OverPrivilegedAccount());
+        new OverPrivilegedAccount(),
+        new TooManyAdmins(),
+        new PasswordPolicyTooWeak(),
+        new OrganisationMfaNotRequired());
   }
 
   /** The rule with this id. */

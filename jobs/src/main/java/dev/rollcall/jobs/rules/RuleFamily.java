@@ -5,5 +5,7 @@ public enum RuleFamily {
   OWNERSHIP,
   ACTIVITY,
   MFA,
-  PRIVILEGE
+  PRIVILEGE,
+  CREDENTIALS,
+  TENANT
 }

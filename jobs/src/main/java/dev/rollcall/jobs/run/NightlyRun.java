@@ -14,6 +14,7 @@ import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.pull.LivePulls;
 import dev.rollcall.jobs.pull.PullFolder;
+import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.jobs.store.RunRecord;
@@ -121,7 +122,20 @@ public final class NightlyRun {
             people,
             new LinkCandidates(mapping, correlation.ownerTags(), config.domains()));
     Dataset<Subject> subjects = correlator.subjects(views);
-    List<Finding> findings = Detector.detect(subjects, profile);
+    List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
+    List<TenantFacts> tenants = new ArrayList<>();
+    Map<AccountKey, String> sourceOfTenant = new HashMap<>();
+    for (SourceResult result : results) {
+      if (result.pull().status() != PullStatus.FAILED) {
+        TenantFacts tenant =
+            new TenantFacts(result.settings(), result.accounts(), result.pull().observedAt());
+        tenants.add(tenant);
+        sourceOfTenant.put(tenant.key(), result.pull().source());
+      }
+    }
+    findings.addAll(Detector.detectTenants(tenants, profile));
+    findings.sort(Detector.REPORT_ORDER);
+    sourceOfAccount.putAll(sourceOfTenant);
     LOG.info(
         "correlate and detect: {} accounts, {} people, {} findings in {} ms",
         accounts.size(),
