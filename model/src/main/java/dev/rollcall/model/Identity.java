@@ -16,7 +16,9 @@ import java.util.Objects;
  * @param status active or left
  * @param statusEvidence what made the status (e.g. "Google Workspace: suspended")
  * @param leftAt when the person left, or null when unknown or still active
- * @param source the directory account this person comes from
+ * @param source the directory account this person comes from; null for a person known only from the
+ *     HR roster
+ * @param manager the manager's email from the HR roster, lower case, or null
  */
 public record Identity(
     String personId,
@@ -27,8 +29,33 @@ public record Identity(
     PersonStatus status,
     String statusEvidence,
     Instant leftAt,
-    AccountKey source)
+    AccountKey source,
+    String manager)
     implements Serializable {
+
+  /** A person without a known manager. */
+  public Identity(
+      String personId,
+      String displayName,
+      String givenName,
+      String familyName,
+      List<String> emails,
+      PersonStatus status,
+      String statusEvidence,
+      Instant leftAt,
+      AccountKey source) {
+    this(
+        personId,
+        displayName,
+        givenName,
+        familyName,
+        emails,
+        status,
+        statusEvidence,
+        leftAt,
+        source,
+        null);
+  }
 
   public Identity {
     personId = Text.required(personId, "personId").toLowerCase(java.util.Locale.ROOT);
@@ -38,6 +65,7 @@ public record Identity(
     emails = emails.stream().map(e -> e.strip().toLowerCase(java.util.Locale.ROOT)).toList();
     Objects.requireNonNull(status, "status of " + personId);
     statusEvidence = Text.required(statusEvidence, "statusEvidence of " + personId);
-    Objects.requireNonNull(source, "source of " + personId);
+    manager =
+        manager == null ? null : Text.optional(manager.strip().toLowerCase(java.util.Locale.ROOT));
   }
 }

@@ -6,6 +6,7 @@ import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.config.SourceConfig;
 import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.jobs.correlate.Correlator;
+import dev.rollcall.jobs.correlate.HrRoster;
 import dev.rollcall.jobs.correlate.LinkCandidates;
 import dev.rollcall.jobs.correlate.MappingFile;
 import dev.rollcall.jobs.correlate.Subject;
@@ -99,6 +100,10 @@ public final class NightlyRun {
         profile.enabledRules().size(),
         profile.rules().size());
 
+    HrRoster roster =
+        correlation.roster() == null
+            ? HrRoster.none()
+            : HrRoster.read(loaded.resolve(correlation.roster()));
     LivePulls.check(config.sources());
     List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
@@ -112,6 +117,7 @@ public final class NightlyRun {
       result.accounts().forEach(a -> sourceOfAccount.put(a.key(), result.pull().source()));
     }
 
+    people = roster.merge(people, startedAt);
     long started = System.nanoTime();
     SparkSession spark = this.spark.get();
     Correlator correlator = new Correlator(spark);
