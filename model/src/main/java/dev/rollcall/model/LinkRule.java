@@ -11,10 +11,19 @@ public enum LinkRule {
   MAPPING_FILE("listed in the mapping file"),
   /** An owner or email tag (AWS tag, Atlas label). */
   OWNER_TAG("owner/email tag"),
+  /** An IAM Identity Center user's email. */
+  IDENTITY_CENTER("Identity Center user's email"),
   /** The account's name or email is one of the person's addresses or aliases. */
   EMAIL_NAME("email-shaped name matches the person's address or alias"),
   /** The account's name, with one of the company's domains, is one of the person's addresses. */
-  NAME_AT_COMPANY_DOMAIN("name at a company domain matches the person's address");
+  NAME_AT_COMPANY_DOMAIN("name at a company domain matches the person's address"),
+  /** An Atlas organisation user's username is one of the person's addresses. */
+  ATLAS_ORG_USERNAME("Atlas organisation username matches the person's address"),
+  /**
+   * The account's display name is the person's name: weak, reported as a probable owner and never
+   * enough on its own to make an account owned.
+   */
+  NAME_MATCH("display name matches the person's name (probable)");
 
   private final String description;
 

@@ -15,14 +15,22 @@ import java.util.Objects;
  * @param account the account
  * @param owners the people its strongest links point to, sorted by person id
  * @param unresolvedClaims addresses named by a mapping row or owner tag that match no person
+ * @param probableOwners people only a name match points to: reported, never owners
  */
-public record AccountView(Account account, List<Owner> owners, List<String> unresolvedClaims)
+public record AccountView(
+    Account account, List<Owner> owners, List<String> unresolvedClaims, List<Owner> probableOwners)
     implements Serializable {
 
   public AccountView {
     Objects.requireNonNull(account, "account");
     owners = List.copyOf(owners);
     unresolvedClaims = List.copyOf(unresolvedClaims);
+    probableOwners = List.copyOf(probableOwners);
+  }
+
+  /** A view with no probable owners. */
+  public AccountView(Account account, List<Owner> owners, List<String> unresolvedClaims) {
+    this(account, owners, unresolvedClaims, List.of());
   }
 
   /** Owned by one person, shared by several, or unowned. */

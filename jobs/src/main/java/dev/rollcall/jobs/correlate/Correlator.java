@@ -87,6 +87,14 @@ public final class Correlator {
       if (!person.emails().contains(person.personId())) {
         addresses.add(RowFactory.create(person.personId(), person.personId()));
       }
+      String fullName =
+          person.givenName() != null && person.familyName() != null
+              ? person.givenName() + " " + person.familyName()
+              : person.displayName();
+      String nameKey = fullName == null ? null : LinkCandidates.nameKey(fullName);
+      if (nameKey != null) {
+        addresses.add(RowFactory.create(nameKey, person.personId()));
+      }
     }
     Dataset<Row> directory = spark.createDataFrame(addresses, DIRECTORY).distinct();
     Dataset<Tuple2<String, Identity>> peopleById = spark.createDataset(keyedPeople, KEYED_PERSON);
@@ -166,17 +174,22 @@ public final class Correlator {
     }
     Account account = accounts.next()._2();
     List<Owner> owners = new ArrayList<>();
+    List<Owner> probable = new ArrayList<>();
     TreeSet<String> claims = new TreeSet<>();
     facts.forEachRemaining(
         f -> {
-          if (f._2().owner() != null) {
-            owners.add(f._2().owner());
-          } else {
+          Owner owner = f._2().owner();
+          if (owner == null) {
             claims.add(f._2().unresolvedClaim());
+          } else if (owner.rule() == LinkRule.NAME_MATCH) {
+            probable.add(owner);
+          } else {
+            owners.add(owner);
           }
         });
     owners.sort(Comparator.comparing(o -> o.person().personId()));
-    return List.of(new AccountView(account, owners, List.copyOf(claims))).iterator();
+    probable.sort(Comparator.comparing(o -> o.person().personId()));
+    return List.of(new AccountView(account, owners, List.copyOf(claims), probable)).iterator();
   }
 
   /** Groups views into subjects: one per person, and one per account nobody owns. */

@@ -62,8 +62,14 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
     if (account.name().contains("@")) {
       emails.add(lower(account.name()));
     }
+    LinkRule byEmail =
+        switch (account.key().system()) {
+          case AWS_IDENTITY_CENTER -> LinkRule.IDENTITY_CENTER;
+          case ATLAS_ORG -> LinkRule.ATLAS_ORG_USERNAME;
+          default -> LinkRule.EMAIL_NAME;
+        };
     for (String email : emails) {
-      out.add(new LinkCandidate(id, email, LinkRule.EMAIL_NAME, email));
+      out.add(new LinkCandidate(id, email, byEmail, email));
     }
     if (!account.name().contains("@")) {
       for (String domain : domains) {
@@ -73,7 +79,29 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
                 id, address, LinkRule.NAME_AT_COMPANY_DOMAIN, account.name() + " → " + address));
       }
     }
+    if (account.key().system() != SourceSystem.GOOGLE_WORKSPACE && account.displayName() != null) {
+      String name = nameKey(account.displayName());
+      if (name != null) {
+        out.add(
+            new LinkCandidate(
+                id, name, LinkRule.NAME_MATCH, "display name '" + account.displayName() + "'"));
+      }
+    }
     return out;
+  }
+
+  /**
+   * The directory key of a person's or account's full name ({@code name:ana ortiz}), or null when
+   * it is not at least two words: one word matches too many people to mean anything.
+   */
+  public static String nameKey(String fullName) {
+    String words =
+        java.text.Normalizer.normalize(fullName, java.text.Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "")
+            .toLowerCase(Locale.ROOT)
+            .replaceAll("[^a-z]+", " ")
+            .strip();
+    return words.contains(" ") ? "name:" + words : null;
   }
 
   /**

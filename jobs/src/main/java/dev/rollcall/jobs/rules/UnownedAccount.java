@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.rules;
 
 import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.jobs.correlate.Owner;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.Evidence;
@@ -40,6 +41,12 @@ public final class UnownedAccount implements Rule<NoSettings> {
     evidence.add(new Evidence("name", account.name()));
     for (String claim : view.unresolvedClaims()) {
       evidence.add(new Evidence("owner claim matching nobody", claim));
+    }
+    for (Owner probable : view.probableOwners()) {
+      evidence.add(
+          new Evidence(
+              "probable owner (name match only, not enough to own it)",
+              probable.person().personId() + " (" + probable.evidence() + ")"));
     }
     evidence.add(Facts.kind(account));
     evidence.add(Facts.lastActivity(account));

@@ -2,6 +2,7 @@ package dev.rollcall.jobs.correlate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.Account;
@@ -51,7 +52,12 @@ class CorrelatorTest {
             aws("pair", Map.of("owner", "ann.lee@example.test; bob.ray@example.test")),
             aws("ghosted", Map.of("owner", "ghost@example.test")),
             aws("root", Map.of()),
-            aws("nobody", Map.of()));
+            aws("nobody", Map.of()),
+            other(SourceSystem.ATLAS_ORG, "Bob.Ray@example.test", null, List.of()),
+            other(
+                SourceSystem.AWS_IDENTITY_CENTER, "ic-ann", null, List.of("al@example-care.test")),
+            other(SourceSystem.AWS_IAM, "contractor", "Ann  Lée", List.of()),
+            named("tagged-ann", "Ann Lee", Map.of("owner", "bob.ray@example.test")));
     MappingFile mapping =
         new MappingFile(
             Map.of(
@@ -74,7 +80,7 @@ class CorrelatorTest {
 
   @Test
   void everyAccountGetsExactlyOneView() {
-    assertEquals(10, views.size());
+    assertEquals(14, views.size());
   }
 
   @Test
@@ -121,10 +127,16 @@ class CorrelatorTest {
     Subject annSubject = subjects.get("ann.lee@example.test");
     assertEquals(ann, annSubject.person());
     assertEquals(
-        List.of("al", "ann.lee@example.test", "pair", "root"),
+        List.of("al", "ann.lee@example.test", "ic-ann", "pair", "root"),
         annSubject.accounts().stream().map(v -> v.account().name()).sorted().toList());
     assertEquals(
-        List.of("ann.lee", "bob.ray@example.test", "pair", "tagged"),
+        List.of(
+            "Bob.Ray@example.test",
+            "ann.lee",
+            "bob.ray@example.test",
+            "pair",
+            "tagged",
+            "tagged-ann"),
         subjects.get("bob.ray@example.test").accounts().stream()
             .map(v -> v.account().name())
             .sorted()
@@ -132,15 +144,40 @@ class CorrelatorTest {
     Subject nobody = subjects.get("unowned:" + views.get("nobody").account().id());
     assertNull(nobody.person());
     assertEquals(1, nobody.accounts().size());
-    assertEquals(2 + 3, subjects.size());
+    assertEquals(2 + 4, subjects.size());
+  }
+
+  @Test
+  void eachSystemsOwnEvidenceIsNamed() {
+    AccountView atlas = views.get("Bob.Ray@example.test");
+    assertEquals(LinkRule.ATLAS_ORG_USERNAME, atlas.owners().get(0).rule());
+    AccountView identityCenter = views.get("ic-ann");
+    assertEquals(List.of("ann.lee@example.test"), identityCenter.personIds());
+    assertEquals(LinkRule.IDENTITY_CENTER, identityCenter.owners().get(0).rule());
+  }
+
+  @Test
+  void aNameMatchAloneIsOnlyAProbableOwner() {
+    AccountView contractor = views.get("contractor");
+    assertEquals(Ownership.UNOWNED, contractor.ownership());
+    assertEquals(
+        List.of("ann.lee@example.test"),
+        contractor.probableOwners().stream().map(o -> o.person().personId()).toList());
+    assertEquals(LinkRule.NAME_MATCH, contractor.probableOwners().get(0).rule());
+    AccountView tagged = views.get("tagged-ann");
+    assertEquals(List.of("bob.ray@example.test"), tagged.personIds());
+    assertTrue(tagged.probableOwners().isEmpty(), "a stronger link leaves no probable owner");
   }
 
   private static Identity person(String id, List<String> emails) {
+    String local = id.substring(0, id.indexOf('@'));
+    String given = Character.toUpperCase(local.charAt(0)) + local.substring(1, local.indexOf('.'));
+    String family = local.substring(local.indexOf('.') + 1);
     return new Identity(
         id,
         id,
-        null,
-        null,
+        given,
+        Character.toUpperCase(family.charAt(0)) + family.substring(1),
         emails,
         PersonStatus.ACTIVE,
         "Google Workspace: active",
@@ -152,6 +189,25 @@ class CorrelatorTest {
     return Account.builder(
             new AccountKey(SourceSystem.GOOGLE_WORKSPACE, "example.test", id), email, NOW)
         .emails(List.of(email))
+        .lastActivity(Activity.unknown("x"))
+        .mfa(Mfa.unknown("x"))
+        .build();
+  }
+
+  private static Account other(
+      SourceSystem system, String name, String displayName, List<String> emails) {
+    return Account.builder(new AccountKey(system, "t", "id-" + name), name, NOW)
+        .displayName(displayName)
+        .emails(emails)
+        .lastActivity(Activity.unknown("x"))
+        .mfa(Mfa.unknown("x"))
+        .build();
+  }
+
+  private static Account named(String name, String displayName, Map<String, String> tags) {
+    return Account.builder(new AccountKey(SourceSystem.AWS_IAM, TENANT, "id-" + name), name, NOW)
+        .displayName(displayName)
+        .tags(tags)
         .lastActivity(Activity.unknown("x"))
         .mfa(Mfa.unknown("x"))
         .build();
