@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       RunCommand.class,
       PullCommand.class,
       DoctorCommand.class,
+      ExplainCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class
     },

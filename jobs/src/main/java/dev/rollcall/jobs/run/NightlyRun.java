@@ -7,6 +7,7 @@ import dev.rollcall.jobs.config.SourceConfig;
 import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.jobs.correlate.Correlator;
 import dev.rollcall.jobs.correlate.HrRoster;
+import dev.rollcall.jobs.correlate.LinkCandidate;
 import dev.rollcall.jobs.correlate.LinkCandidates;
 import dev.rollcall.jobs.correlate.MappingFile;
 import dev.rollcall.jobs.correlate.Subject;
@@ -37,12 +38,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 
@@ -83,71 +86,14 @@ public final class NightlyRun {
   public RunOutcome run(RunOptions options) {
     Instant startedAt = options.clock().instant();
     String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    ConfigLoader.Loaded loaded = options.config();
-    RollcallConfig config = loaded.config();
-
-    // Everything that can be wrong with the inputs is checked before anything is written.
-    PolicyProfile profile = ProfileLoader.load(config.profile(), loaded.baseDir());
-    CorrelationConfig correlation = config.correlation();
-    MappingFile mapping =
-        correlation.mapping() == null
-            ? MappingFile.empty()
-            : MappingFile.read(loaded.resolve(correlation.mapping()));
-    LOG.info(
-        "run {}: profile {} ({} of {} rules on)",
-        runId,
-        profile.name(),
-        profile.enabledRules().size(),
-        profile.rules().size());
-
-    HrRoster roster =
-        correlation.roster() == null
-            ? HrRoster.none()
-            : HrRoster.read(loaded.resolve(correlation.roster()));
-    LivePulls.check(config.sources());
-    List<SourceResult> results = readSources(options, startedAt);
-    List<Account> accounts = new ArrayList<>();
-    List<Identity> people = new ArrayList<>();
-    Map<AccountKey, String> sourceOfAccount = new HashMap<>();
-    List<SourcePull> pulls = new ArrayList<>();
-    for (SourceResult result : results) {
-      pulls.add(result.pull());
-      accounts.addAll(result.accounts());
-      people.addAll(result.people());
-      result.accounts().forEach(a -> sourceOfAccount.put(a.key(), result.pull().source()));
-    }
-
-    people = roster.merge(people, startedAt);
-    long started = System.nanoTime();
-    SparkSession spark = this.spark.get();
-    Correlator correlator = new Correlator(spark);
-    Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
-    Dataset<AccountView> views =
-        correlator.correlate(
-            accountData,
-            people,
-            new LinkCandidates(mapping, correlation.ownerTags(), config.domains()));
-    Dataset<Subject> subjects = correlator.subjects(views);
-    List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
-    List<TenantFacts> tenants = new ArrayList<>();
-    Map<AccountKey, String> sourceOfTenant = new HashMap<>();
-    for (SourceResult result : results) {
-      if (result.pull().status() != PullStatus.FAILED) {
-        TenantFacts tenant =
-            new TenantFacts(result.settings(), result.accounts(), result.pull().observedAt());
-        tenants.add(tenant);
-        sourceOfTenant.put(tenant.key(), result.pull().source());
-      }
-    }
-    findings.addAll(Detector.detectTenants(tenants, profile));
-    findings.sort(Detector.REPORT_ORDER);
-    sourceOfAccount.putAll(sourceOfTenant);
-    LOG.info(
-        "correlate and detect: {} accounts, {} people, {} findings in {} ms",
-        accounts.size(),
-        people.size(),
-        findings.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    Audit audit = audit(options, startedAt, runId);
+    List<SourcePull> pulls = audit.pulls();
+    List<Finding> findings = audit.findings();
+    Map<AccountKey, String> sourceOfAccount = audit.sourceOfAccount();
+    List<Account> accounts = audit.accounts();
+    List<Identity> people = audit.people();
+    PolicyProfile profile = audit.profile();
+    RollcallConfig config = options.config().config();
 
     Set<String> completeSources = new HashSet<>();
     boolean sourceProblem = false;
@@ -205,6 +151,148 @@ public final class NightlyRun {
               exit.code()));
     }
     return new RunOutcome(runId, exit, pulls, findings, changes, written);
+  }
+
+  /**
+   * Explains how rollcall sees the accounts that match {@code query} (an account id, a sign-in name
+   * or a native id, without regard to case): every ownership claim and what it matched, the owners
+   * that won, and the findings. Reads and correlates like a run; stores and writes nothing.
+   */
+  public List<Explanation> explain(RunOptions options, String query) {
+    Instant startedAt = options.clock().instant();
+    Audit audit = audit(options, startedAt, "explain");
+    String wanted = query.strip().toLowerCase(Locale.ROOT);
+    List<AccountView> matched =
+        audit
+            .views()
+            .filter(
+                (FilterFunction<AccountView>)
+                    v ->
+                        v.account().id().toLowerCase(Locale.ROOT).equals(wanted)
+                            || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
+                            || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
+            .collectAsList();
+    Map<String, String> personOfAddress = new HashMap<>();
+    for (Identity person : audit.people()) {
+      person.emails().forEach(e -> personOfAddress.put(e, person.personId()));
+      personOfAddress.putIfAbsent(person.personId(), person.personId());
+      String fullName =
+          person.givenName() != null && person.familyName() != null
+              ? person.givenName() + " " + person.familyName()
+              : person.displayName();
+      String nameKey = fullName == null ? null : LinkCandidates.nameKey(fullName);
+      if (nameKey != null) {
+        personOfAddress.put(nameKey, person.personId());
+      }
+    }
+    List<Explanation> explanations = new ArrayList<>();
+    for (AccountView view :
+        matched.stream().sorted(java.util.Comparator.comparing(v -> v.account().id())).toList()) {
+      List<Explanation.Claim> claims = new ArrayList<>();
+      for (LinkCandidate c : audit.claims().of(view.account())) {
+        claims.add(
+            new Explanation.Claim(
+                c.rule(), c.address(), c.evidence(), personOfAddress.get(c.address())));
+      }
+      explanations.add(
+          new Explanation(
+              view,
+              audit.sourceOfAccount().getOrDefault(view.account().key(), ""),
+              claims,
+              audit.findings().stream()
+                  .filter(f -> f.account().equals(view.account().key()))
+                  .toList()));
+    }
+    return explanations;
+  }
+
+  /**
+   * What a run finds, before anything is stored or reported: every input checked, every source read
+   * or pulled, accounts tied to people and every rule applied.
+   *
+   * @param profile the policy profile
+   * @param pulls how each source went
+   * @param accounts every account read
+   * @param people the directory of people
+   * @param views each account with its owners (a Spark dataset: explain filters it)
+   * @param findings every finding, in report order
+   * @param sourceOfAccount the source of each account (and tenant)
+   * @param claims how accounts claim owners
+   */
+  record Audit(
+      PolicyProfile profile,
+      List<SourcePull> pulls,
+      List<Account> accounts,
+      List<Identity> people,
+      Dataset<AccountView> views,
+      List<Finding> findings,
+      Map<AccountKey, String> sourceOfAccount,
+      LinkCandidates claims) {}
+
+  private Audit audit(RunOptions options, Instant startedAt, String runId) {
+    ConfigLoader.Loaded loaded = options.config();
+    RollcallConfig config = loaded.config();
+    // Everything that can be wrong with the inputs is checked before anything is written.
+    PolicyProfile profile = ProfileLoader.load(config.profile(), loaded.baseDir());
+    CorrelationConfig correlation = config.correlation();
+    MappingFile mapping =
+        correlation.mapping() == null
+            ? MappingFile.empty()
+            : MappingFile.read(loaded.resolve(correlation.mapping()));
+    LOG.info(
+        "run {}: profile {} ({} of {} rules on)",
+        runId,
+        profile.name(),
+        profile.enabledRules().size(),
+        profile.rules().size());
+
+    HrRoster roster =
+        correlation.roster() == null
+            ? HrRoster.none()
+            : HrRoster.read(loaded.resolve(correlation.roster()));
+    LivePulls.check(config.sources());
+    List<SourceResult> results = readSources(options, startedAt);
+    List<Account> accounts = new ArrayList<>();
+    List<Identity> people = new ArrayList<>();
+    Map<AccountKey, String> sourceOfAccount = new HashMap<>();
+    List<SourcePull> pulls = new ArrayList<>();
+    for (SourceResult result : results) {
+      pulls.add(result.pull());
+      accounts.addAll(result.accounts());
+      people.addAll(result.people());
+      result.accounts().forEach(a -> sourceOfAccount.put(a.key(), result.pull().source()));
+    }
+
+    people = roster.merge(people, startedAt);
+    long started = System.nanoTime();
+    SparkSession spark = this.spark.get();
+    Correlator correlator = new Correlator(spark);
+    Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
+    LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
+    Dataset<AccountView> views = correlator.correlate(accountData, people, claims);
+    Dataset<Subject> subjects = correlator.subjects(views);
+    List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
+    List<TenantFacts> tenants = new ArrayList<>();
+    Map<AccountKey, String> sourceOfTenant = new HashMap<>();
+    for (SourceResult result : results) {
+      if (result.pull().status() != PullStatus.FAILED) {
+        TenantFacts tenant =
+            new TenantFacts(result.settings(), result.accounts(), result.pull().observedAt());
+        tenants.add(tenant);
+        sourceOfTenant.put(tenant.key(), result.pull().source());
+      }
+    }
+    findings.addAll(Detector.detectTenants(tenants, profile));
+    findings.sort(Detector.REPORT_ORDER);
+    sourceOfAccount.putAll(sourceOfTenant);
+    LOG.info(
+        "correlate and detect: {} accounts, {} people, {} findings in {} ms",
+        accounts.size(),
+        people.size(),
+        findings.size(),
+        (System.nanoTime() - started) / 1_000_000);
+
+    return new Audit(profile, pulls, accounts, people, views, findings, sourceOfAccount, claims);
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

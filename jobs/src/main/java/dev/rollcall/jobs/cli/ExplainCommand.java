@@ -1,0 +1,131 @@
+package dev.rollcall.jobs.cli;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.jobs.correlate.Owner;
+import dev.rollcall.jobs.run.Explanation;
+import dev.rollcall.jobs.run.NightlyRun;
+import dev.rollcall.jobs.run.RunOptions;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code rollcall explain ACCOUNT}: every link of an account to people, and why. */
+@Command(
+    name = "explain",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Explains one account: every ownership claim it makes (mapping row, owner tag, email,"
+          + " name at a company domain, name match) and whom each matched, which owners won and"
+          + " why, and its findings. Reads the sources like a run; stores and writes nothing."
+    })
+final class ExplainCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = {"-c", "--config"},
+      required = true,
+      paramLabel = "FILE",
+      description = "The configuration file (rollcall.yaml).")
+  Path config;
+
+  @Parameters(
+      paramLabel = "ACCOUNT",
+      description =
+          "The account: its id (system:tenant:native id), its sign-in name or its native id.")
+  String account;
+
+  @Override
+  public Integer call() {
+    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    RunCommand.LazySpark spark = new RunCommand.LazySpark();
+    Path scratch;
+    try {
+      scratch = Files.createTempDirectory("rollcall-explain-");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try {
+      List<Explanation> found =
+          new NightlyRun(spark, RollcallCommand.version())
+              .explain(
+                  new RunOptions(
+                      loaded, Severity.HIGH, scratch, Clock.systemUTC(), System.getenv()),
+                  account);
+      if (found.isEmpty()) {
+        throw new ConfigException(
+            "no account matches '" + account + "' (give its id, sign-in name or native id)");
+      }
+      PrintWriter out = spec.commandLine().getOut();
+      found.forEach(e -> print(out, e));
+      out.flush();
+      return 0;
+    } finally {
+      spark.stop();
+      scratch.toFile().delete();
+    }
+  }
+
+  static void print(PrintWriter out, Explanation e) {
+    AccountView view = e.view();
+    Account a = view.account();
+    out.printf("%s  %s%n", a.id(), a.name());
+    out.printf("  source:        %s%n", e.source());
+    out.printf(
+        "  kind:          %s%s%n",
+        a.kind().name().toLowerCase(Locale.ROOT),
+        a.kindEvidence() == null ? "" : " (" + a.kindEvidence() + ")");
+    out.printf("  status:        %s%n", a.status().name().toLowerCase(Locale.ROOT));
+    out.printf("  ownership:     %s%n", view.ownership().name().toLowerCase(Locale.ROOT));
+    for (Owner owner : view.owners()) {
+      out.printf(
+          "  owner:         %s (%s: %s; %s)%n",
+          owner.person().personId(),
+          owner.rule().name().toLowerCase(Locale.ROOT),
+          owner.rule().description(),
+          owner.evidence());
+    }
+    for (Owner owner : view.probableOwners()) {
+      out.printf(
+          "  probable:      %s (%s; not enough on its own)%n",
+          owner.person().personId(), owner.evidence());
+    }
+    out.println("  claims, strongest rule first:");
+    for (Explanation.Claim claim : e.claims()) {
+      out.printf(
+          "    %-24s %-45s -> %s  [%s]%n",
+          claim.rule().name().toLowerCase(Locale.ROOT),
+          claim.address(),
+          claim.person() == null ? "nobody" : claim.person(),
+          claim.evidence());
+    }
+    if (e.findings().isEmpty()) {
+      out.println("  findings:      none");
+    }
+    for (Finding f : e.findings()) {
+      out.printf(
+          "  finding:       %s %s: %s%n",
+          f.severity().name().toLowerCase(Locale.ROOT), f.ruleId(), f.summary());
+      for (Evidence ev : f.evidence()) {
+        out.printf("                   %s: %s%n", ev.label(), ev.value());
+      }
+    }
+    out.println();
+  }
+}

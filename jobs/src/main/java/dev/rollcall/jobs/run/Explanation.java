@@ -1,0 +1,33 @@
+package dev.rollcall.jobs.run;
+
+import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.LinkRule;
+import java.util.List;
+
+/**
+ * How rollcall sees one account: every ownership claim it makes and whom each matched, the owners
+ * the strongest claim gave it, and its findings.
+ *
+ * @param view the account with its owners, probable owners and unresolved claims
+ * @param source the source it came from
+ * @param claims every claim, strongest rule first
+ * @param findings its findings in this run
+ */
+public record Explanation(
+    AccountView view, String source, List<Claim> claims, List<Finding> findings) {
+  public Explanation {
+    claims = List.copyOf(claims);
+    findings = List.copyOf(findings);
+  }
+
+  /**
+   * One ownership claim.
+   *
+   * @param rule the correlation rule
+   * @param address the address (or name key) it looked up
+   * @param evidence the value that made the claim
+   * @param person the person it matched, or null for nobody
+   */
+  public record Claim(LinkRule rule, String address, String evidence, String person) {}
+}

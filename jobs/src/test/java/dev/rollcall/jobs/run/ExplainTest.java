@@ -1,0 +1,88 @@
+package dev.rollcall.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.model.LinkRule;
+import dev.rollcall.model.Ownership;
+import dev.rollcall.model.Severity;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/** rollcall explain on the demo organisation: every claim, whom it matched, and why. */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ExplainTest {
+  private NightlyRun job;
+  private RunOptions options;
+
+  @BeforeAll
+  void demo(SparkSession spark, @TempDir Path out) {
+    job = new NightlyRun(() -> spark, "test");
+    options =
+        new RunOptions(
+            ConfigLoader.load(Path.of("..", "examples", "demo", "rollcall.yaml")),
+            Severity.HIGH,
+            out,
+            Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
+            Map.of());
+  }
+
+  @Test
+  void aNameAtTheCompanyDomainIsExplainedWithTheFindings() {
+    List<Explanation> kevin = job.explain(options, "KEVIN.OTTO");
+    assertEquals(2, kevin.size(), "one IAM user in each AWS account");
+    Explanation prod =
+        kevin.stream()
+            .filter(e -> e.view().account().key().tenant().equals("111122223333"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(LinkRule.NAME_AT_COMPANY_DOMAIN, prod.view().owners().get(0).rule());
+    assertTrue(
+        prod.claims().stream()
+            .anyMatch(
+                c ->
+                    c.rule() == LinkRule.NAME_AT_COMPANY_DOMAIN
+                        && "kevin.otto@meridianhealth.example".equals(c.person())),
+        prod.claims().toString());
+    assertTrue(
+        prod.findings().stream().anyMatch(f -> f.ruleId().equals("dormant-account")),
+        prod.findings().toString());
+    assertEquals("aws/111122223333", prod.source());
+  }
+
+  @Test
+  void anUnownedAccountShowsClaimsThatMatchedNobody() {
+    Explanation bob = job.explain(options, "contractor-bob").get(0);
+    assertEquals(Ownership.UNOWNED, bob.view().ownership());
+    assertTrue(bob.claims().stream().allMatch(c -> c.person() == null), bob.claims().toString());
+    assertTrue(bob.findings().stream().anyMatch(f -> f.ruleId().equals("unowned-account")));
+  }
+
+  @Test
+  void anAccountIdAndANativeIdFindTheSameAccount() {
+    Explanation byName = job.explain(options, "sysadmin1").get(0);
+    String id = byName.view().account().id();
+    assertEquals(id, job.explain(options, id).get(0).view().account().id());
+    assertEquals(
+        id,
+        job.explain(options, byName.view().account().key().nativeId())
+            .get(0)
+            .view()
+            .account()
+            .id());
+    assertTrue(job.explain(options, "no-such-account").isEmpty());
+  }
+}
