@@ -2,8 +2,9 @@
 """Checks the bundled demo organisation and re-derives its findings from the files alone.
 
 Reads examples/demo/ (the snapshot in the vendors' shapes, mapping.csv, rollcall.yaml's domains)
-without looking at the generator, applies the demo's rule semantics with the default profile's
-thresholds, and compares the result to expected-findings.csv. Also checks that every JSON file
+without looking at the generator, applies the semantics of the rules in CHECKED_RULES with the
+default profile's thresholds, and compares the result to those rules' lines of
+expected-findings.csv (the other rules are held to it by the golden test and their own tests). Also checks that every JSON file
 parses, every CSV row has the header's columns, every tenant has its capture manifest, no date
 lies after the capture except those that are future by nature, and no AWS access key id appears.
 
@@ -23,6 +24,14 @@ DEMO = Path(__file__).resolve().parents[2] / "examples" / "demo"
 SNAPSHOT = DEMO / "snapshot"
 CAPTURED = datetime(2026, 11, 20, 6, 0, 0, tzinfo=timezone.utc)
 DORMANT_DAYS = 90
+NEVER_USED_GRACE_DAYS = 30
+# The rules this script re-derives on its own. The other rules of the catalogue are held to
+# expected-findings.csv by the golden test (DemoOrganisationTest) and by their own table tests.
+CHECKED_RULES = {
+    "dormant-account", "never-used-account", "generic-account-name",
+    "interactive-login-without-mfa", "over-privileged", "access-after-termination",
+    "unowned-account", "shared-account", "password-policy-weaker-than-policy",
+    "organisation-mfa-not-required", "too-many-admins"}
 PRIVILEGE_WORDS = {"admin", "administrator", "sysadmin", "root", "superuser", "su", "dba", "poweruser"}
 GENERIC_WORDS = {"test", "testing", "temp", "tmp", "shared", "team", "group", "info", "support",
                  "helpdesk", "ops", "devops", "office", "it", "noreply", "no", "reply", "user",
@@ -331,8 +340,10 @@ def findings(accounts):
         # dormant-account
         if isinstance(a.last_use, datetime) and whole_days(a.last_use) > DORMANT_DAYS:
             found.add(("dormant-account",) + key)
-        if a.last_use == "never" and a.created and whole_days(a.created) > DORMANT_DAYS:
-            found.add(("dormant-account",) + key)
+        # never-used-account (dormant-account leaves never-used accounts to it)
+        if a.last_use == "never" and a.created and whole_days(a.created) > NEVER_USED_GRACE_DAYS \
+                and not a.is_root:
+            found.add(("never-used-account",) + key)
         # interactive-login-without-mfa
         if a.interactive and a.mfa is False:
             found.add(("interactive-login-without-mfa",) + key)
@@ -420,7 +431,8 @@ def main():
         problem("expected-findings.csv: wrong header")
     if lines[1:] != sorted(lines[1:]):
         problem("expected-findings.csv: not sorted")
-    expected = set(lines[1:])
+    expected = {line for line in lines[1:] if line.split(",")[0] in CHECKED_RULES}
+    unchecked = sorted({line.split(",")[0] for line in lines[1:]} - CHECKED_RULES)
     for f in sorted(expected - derived):
         problem(f"expected but not derived: {f}")
     for f in sorted(derived - expected):
@@ -429,7 +441,8 @@ def main():
     for a in accounts:
         systems[a.system] = systems.get(a.system, 0) + 1
     print(f"people in the directory: {len(people)}; accounts: {systems}; "
-          f"findings derived: {len(derived)}, expected: {len(expected)}")
+          f"findings derived: {len(derived)}, expected: {len(expected)} "
+          f"(of {len(lines) - 1}; not re-derived here: {', '.join(unchecked)})")
     for p in problems:
         print("PROBLEM:", p)
     return 1 if problems else 0

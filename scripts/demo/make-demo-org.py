@@ -440,7 +440,8 @@ PROD_USERS = [
     iam_user(n("Aaron", "Fox"), 1090, ["ReadOnly"], password=((90, 0, 0), 150), mfa="virtual"),
     iam_user(n("Xenia", "Pappas"), 380, ["ReadOnly"], password=(120, 200), mfa="virtual",
              keys=[(True, 180, (5, 1), "s3")]),
-    iam_user(n("Will", "Turner"), 400, ["ReadOnly"], password=(2, 90), mfa="virtual"),
+    iam_user(n("Will", "Turner"), 400, ["ReadOnly"], password=(2, 90), mfa="virtual",
+             tags={"expires": "2027-03-31"}),
     iam_user(n("Zara", "Hughes"), 460, ["Developers"], password=(2, 60), mfa="virtual",
              keys=[(True, 20, None, None)]),
     iam_user(n("Rachel", "Green"), 600, ["ReadOnly"], ["IamKeyManager"], password=(1, 20),
@@ -452,7 +453,9 @@ PROD_USERS = [
     iam_user("sysadmin1", 1000, ["Admins"], password=(4, 60), mfa="virtual",
              tags={"owner": full("David Kim")}),
     iam_user("test", 700, ["ReadOnly"], password=(200, 400)),
-    iam_user("contractor-bob", 95, ["Developers"], password=(3, 50), mfa="virtual"),
+    # A contractor whose contract ended on 31 October: the expiry tag says so, nobody acted on it.
+    iam_user("contractor-bob", 95, ["Developers"], password=(3, 50), mfa="virtual",
+             tags={"expires": "2026-10-31"}),
     iam_user("ci-deploy", 1200, managed=["DeployPipeline"], path="/service/",
              tags={"kind": "service", "owner": full("Omar Haddad"), "repo": "meridian/platform"},
              keys=[(True, 60, (0, 3), "ecr")]),
@@ -462,7 +465,9 @@ PROD_USERS = [
     iam_user("backup-agent", 1100, managed=["BackupOperator"],
              tags={"kind": "service",
                    "owner": f"{full('Priya Shah')}, {full('Mark Evans')}"},
-             keys=[(True, 30, (2, 5), "backup"), (False, 400, 380, "s3")]),
+             keys=[(True, 30, (2, 5), "backup"), (False, 400, 380, "s3")],
+             # Someone signs in to the console as the backup agent to restore files by hand.
+             password=(3, 30)),
 ]
 STAGING_USERS = [
     iam_user(n("Grace", "Lin"), 700, ["ReadOnly"], password=(5, 50), mfa="virtual"),
@@ -481,7 +486,8 @@ STAGING_USERS = [
     iam_user(n("Yusuf", "Demir"), 30, ["ReadOnly"], password=("never", 30), mfa="hardware"),
     iam_user("ci-deploy", 690, managed=["DeployPipeline"], path="/service/",
              tags={"kind": "service", "owner": full("Omar Haddad")},
-             keys=[(True, 60, (0, 5), "ecs")]),
+             # A rotation started 20 days ago and never finished: both keys still work.
+             keys=[(True, 60, (0, 5), "ecs"), (True, 20, (1, 2), "ecs")]),
 ]
 # (last password use day spec or None, mfa active) of the root users.
 ROOTS = {PROD: ((40, 5), True), STAGING: ((15, 2), False)}
@@ -894,6 +900,11 @@ G, A, O, D = "google_workspace", "aws_iam", "atlas_org", "atlas_database"
 DORMANT, GENERIC, NOMFA, OVERPRIV, LEFT, UNOWNED, SHARED = (
     "dormant-account", "generic-account-name", "interactive-login-without-mfa", "over-privileged",
     "access-after-termination", "unowned-account", "shared-account")
+NEVERUSED, UNUSEDCRED, TEMPEXPIRED, ROOTRISK, WEAKMFA, EVERYDAY, SVCINTERACTIVE, SEVERAL = (
+    "never-used-account", "unused-credential", "temporary-account-expired", "root-account-risk",
+    "weak-mfa-for-privileged", "privileged-everyday-account", "service-account-used-interactively",
+    "several-accounts-one-system")
+KEYAGE, TWOKEYS, PWAGE = ("access-key-not-rotated", "two-active-access-keys", "password-too-old")
 PWPOLICY, ORGMFA, ADMINS = (
     "password-policy-weaker-than-policy", "organisation-mfa-not-required", "too-many-admins")
 
@@ -915,7 +926,7 @@ PLANTED = [
     (DORMANT, A, PROD, "test", "password last used 200 days ago, no access keys"),
     (DORMANT, A, STAGING, "load-tester", "service user: its only key was last used 120 days ago"),
     (DORMANT, G, DOMAIN, M("victor.hale"), "last sign-in 91 days before capture"),
-    (DORMANT, G, DOMAIN, M("paul.ng"), "never signed in (lastLoginTime 1970-01-01), created 150 days ago"),
+
     (DORMANT, O, ORG, M("marcus.lee"), "Atlas lastAuth 95 days ago"),
     # generic-account-name
     (GENERIC, A, PROD, "sysadmin1", "the policy's own example of an id that reveals privilege"),
@@ -964,6 +975,51 @@ PLANTED = [
     (SHARED, A, PROD, "backup-agent", "owner tag names Priya Shah and Mark Evans"),
     (SHARED, A, STAGING, "shared-qa", "two rows of mapping.csv (Chloe Martin, Omar Haddad)"),
     (SHARED, D, ANALYTICS, "shared-analytics", "owner label names Marcus Lee and Sam Owusu"),
+    # never-used-account
+    (NEVERUSED, G, DOMAIN, M("paul.ng"), "never signed in (lastLoginTime 1970-01-01), created 150 days ago"),
+    # unused-credential
+    (UNUSEDCRED, A, PROD, "xenia.pappas", "console password idle 120 days while her access key is in use"),
+    # temporary-account-expired
+    (TEMPEXPIRED, A, PROD, "contractor-bob", "tag expires=2026-10-31, 20 days before capture"),
+    # root-account-risk
+    (ROOTRISK, A, PROD, "root", "the production root has only a virtual MFA device, no hardware factor"),
+    (ROOTRISK, A, STAGING, "root", "no MFA at all, and signed in 15 days before capture"),
+    # weak-mfa-for-privileged
+    (WEAKMFA, A, PROD, "sysadmin1", "AdministratorAccess with a virtual TOTP only"),
+    (WEAKMFA, A, PROD, "dan.wright", "* on * with a virtual TOTP only"),
+    (WEAKMFA, A, PROD, "rachel.green", "privilege escalation (IamKeyManager) with a virtual TOTP only"),
+    (WEAKMFA, A, STAGING, "staging-admin", "AdministratorAccess with a virtual TOTP only"),
+    # privileged-everyday-account
+    (EVERYDAY, A, PROD, "olivia.grant", "the CTO's only production login is an administrator"),
+    (EVERYDAY, A, PROD, "dan.wright", "his only production login holds * on *"),
+    (EVERYDAY, A, PROD, "rachel.green", "her only production login can escalate"),
+    (EVERYDAY, G, DOMAIN, M("olivia.grant"), "her only Google account is a super admin"),
+    (EVERYDAY, G, DOMAIN, M("admin"), "a super admin mailbox that is its own person"),
+    (EVERYDAY, G, DOMAIN, M("hannah.wu"), "her only Google account is a User Management Admin"),
+    (EVERYDAY, O, ORG, M("olivia.grant"), "ORG_OWNER is her only Atlas login"),
+    (EVERYDAY, O, ORG, M("david.kim"), "GROUP_OWNER of prod-clinical is his only Atlas login"),
+    (EVERYDAY, O, ORG, M("priya.shah"), "GROUP_DATA_ACCESS_ADMIN is her only Atlas login"),
+    # service-account-used-interactively
+    (SVCINTERACTIVE, A, PROD, "backup-agent", "a service user whose console password was used 3 days ago"),
+    # several-accounts-one-system
+    (SEVERAL, A, PROD, "sysadmin1", "David Kim's second IAM user, no purpose tag"),
+    (SEVERAL, A, STAGING, "staging-admin", "Ben Carter's second IAM user, no purpose tag"),
+    (SEVERAL, D, CLINICAL, "devops", "David Kim also owns the dba database user"),
+    # access-key-not-rotated
+    (KEYAGE, A, PROD, "xenia.pappas", "access key created 180 days ago"),
+    (KEYAGE, A, STAGING, "load-tester", "access key created 200 days ago"),
+    # two-active-access-keys
+    (TWOKEYS, A, STAGING, "ci-deploy", "a key rotation started 20 days ago and never finished"),
+    # password-too-old
+    (PWAGE, A, PROD, "aaron.fox", "password last changed 150 days ago (limit 90)"),
+    (PWAGE, A, PROD, "kevin.otto", "password last changed 120 days ago"),
+    (PWAGE, A, PROD, "lisa.park", "password last changed 120 days ago"),
+    (PWAGE, A, PROD, "olivia.grant", "an administrator's password changed 80 days ago (limit 60)"),
+    (PWAGE, A, PROD, "test", "password last changed 400 days ago"),
+    (PWAGE, A, PROD, "tom.baker", "password last changed 200 days ago"),
+    (PWAGE, A, PROD, "xenia.pappas", "password last changed 200 days ago"),
+    # interactive-login-without-mfa, again
+    (NOMFA, A, PROD, "backup-agent", "its console password has no MFA"),
     # tenant settings
     (PWPOLICY, A, STAGING, T(A, STAGING), "the staging account has no password policy at all"),
     (ORGMFA, O, ORG, T(O, ORG), "multiFactorAuthRequired is false in the organisation settings"),
@@ -971,6 +1027,13 @@ PLANTED = [
 
 # (account, system, tenant, rule it must NOT trip, why)
 NEAR_MISSES = [
+    ("will.turner", A, PROD, TEMPEXPIRED, "tag expires=2027-03-31: the contract still runs"),
+    ("backup-agent", A, PROD, TWOKEYS, "two access keys, but the second is inactive"),
+    ("emma.stone, felix.braun", A, PROD, WEAKMFA, "developers with a FIDO key or hardware token, no admin grant"),
+    ("olivia.grant", A, PROD, WEAKMFA, "an administrator with a FIDO key beside her virtual device"),
+    ("ci-deploy", A, PROD, SVCINTERACTIVE, "a service user with an access key and no console password"),
+    ("yusuf.demir", A, STAGING, NEVERUSED, "never signed in, but created 30 days ago: inside the grace period"),
+    ("will.turner", A, PROD, PWAGE, "password changed exactly 90 days ago"),
     (T(A, PROD), A, PROD, PWPOLICY, "14 characters, all four character sets, 90-day expiry, 24 remembered"),
     (T(A, PROD), A, PROD, ADMINS, "3 administrators besides the root user (limit 4)"),
     (T(G, DOMAIN), G, DOMAIN, ADMINS, "2 super admins (limit 4)"),
@@ -1047,7 +1110,7 @@ AMBIGUITIES = """\
   nothing; the staging root is flagged for missing MFA and for having no owner).
 - **Never signed in, no 2-Step Verification.** Every active Google user counts as having an
   interactive login, and a user who never signed in cannot have enrolled, so paul.ng@ (also
-  dormant) and the new hire zoe.adams@ are flagged for missing MFA. This is the truth the
+  never used) and the new hire zoe.adams@ are flagged for missing MFA. This is the truth the
   directory tells, not an accident of the data.
 - **Pending invitations are active.** An Atlas PENDING invitation counts as active. Its creation
   time is invitationCreatedAt (20 days ago), so it is not dormant, but it is unowned.

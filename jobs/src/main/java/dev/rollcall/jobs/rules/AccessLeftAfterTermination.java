@@ -48,7 +48,11 @@ public final class AccessLeftAfterTermination implements Rule<AccessLeftAfterTer
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
-    if (!account.status().grantsAccess() || view.isDirectoryAccount() || !view.allOwnersLeft()) {
+    // A directory account of someone who left is normally suspended (and grants nothing); one
+    // that is still active means the HR roster says they left while the identity provider does not.
+    if (!account.status().grantsAccess()
+        || !view.allOwnersLeft()
+        || withinDeadline(view, account, settings)) {
       return Optional.empty();
     }
     List<Evidence> evidence = new ArrayList<>();
@@ -85,5 +89,18 @@ public final class AccessLeftAfterTermination implements Rule<AccessLeftAfterTer
                 + " left.",
             evidence,
             Remedies.disable(account)));
+  }
+
+  /**
+   * True while every owner left less than the deadline ago: the policy allows that long to remove
+   * access. When the directory does not say when someone left, the deadline cannot be granted.
+   */
+  private static boolean withinDeadline(AccountView view, Account account, Settings settings) {
+    return view.owners().stream()
+        .allMatch(
+            o ->
+                o.person().leftAt() != null
+                    && Duration.between(o.person().leftAt(), account.observedAt()).toHours()
+                        < settings.deadlineHours());
   }
 }
