@@ -99,7 +99,52 @@ class OwnershipRulesTest {
                 List.of()),
             false),
         Arguments.of(
-            "near miss: current employee", owned(awsUser("ann.lee").build(), ACTIVE), false));
+            "near miss: current employee", owned(awsUser("ann.lee").build(), ACTIVE), false),
+        Arguments.of(
+            "near miss: left 23 hours ago, inside the 24-hour deadline",
+            owned(awsUser("leo.gone").build(), leftHoursAgo(23)),
+            false),
+        Arguments.of(
+            "left 25 hours ago, past the 24-hour deadline",
+            owned(awsUser("leo.gone").build(), leftHoursAgo(25)),
+            true),
+        Arguments.of(
+            "left on a day the directory does not give: no deadline can be granted",
+            owned(awsUser("leo.gone").build(), leftAtUnknown()),
+            true),
+        Arguments.of(
+            "terminated in the HR roster, Google account still active",
+            new AccountView(
+                googleUser("leo.gone@example.test").build(),
+                List.of(new Owner(LEFT, LinkRule.DIRECTORY, "leo.gone@example.test")),
+                List.of()),
+            true));
+  }
+
+  private static Identity leftHoursAgo(long hours) {
+    return new Identity(
+        "leo.gone@example.test",
+        "Leo Gone",
+        "Leo",
+        "Gone",
+        List.of("leo.gone@example.test"),
+        PersonStatus.LEFT,
+        "HR roster: terminated",
+        Fixtures.CAPTURED.minus(java.time.Duration.ofHours(hours)),
+        null);
+  }
+
+  private static Identity leftAtUnknown() {
+    return new Identity(
+        "leo.gone@example.test",
+        "Leo Gone",
+        "Leo",
+        "Gone",
+        List.of("leo.gone@example.test"),
+        PersonStatus.LEFT,
+        "Google Workspace: suspended",
+        null,
+        null);
   }
 
   @ParameterizedTest(name = "{0}")
