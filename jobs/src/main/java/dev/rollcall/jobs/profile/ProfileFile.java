@@ -1,23 +1,52 @@
 package dev.rollcall.jobs.profile;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A policy profile file as written: its name, the clauses it cites, and per rule id an entry.
+ * A policy profile file as written: its name, the profile it extends, the clauses it cites, and per
+ * rule id an entry.
  *
  * @param name the profile's name, shown in reports
  * @param description what it is for
+ * @param base the profile it extends: {@code default} (when absent), a bundled profile's name, or
+ *     another file; written {@code extends:}
  * @param clauses clause id to clause
  * @param rules rule id to entry; each entry's {@code with:} block is read into that rule's type
  */
 public record ProfileFile(
     String name,
     String description,
+    @JsonProperty("extends") String base,
     Map<String, ClauseDef> clauses,
     @JsonDeserialize(using = RuleEntriesReader.class) Map<String, RuleEntry<?>> rules) {
   public ProfileFile {
     clauses = clauses == null ? Map.of() : clauses;
     rules = rules == null ? Map.of() : rules;
+  }
+
+  /**
+   * This file laid over {@code fallback}: its clauses added, and each rule entry's missing fields
+   * taken from the fallback's entry.
+   */
+  public ProfileFile over(ProfileFile fallback) {
+    Map<String, ClauseDef> mergedClauses = new LinkedHashMap<>(fallback.clauses());
+    mergedClauses.putAll(clauses);
+    Map<String, RuleEntry<?>> mergedRules = new LinkedHashMap<>(fallback.rules());
+    rules.forEach((id, entry) -> mergedRules.put(id, merge(entry, fallback.rules().get(id))));
+    return new ProfileFile(
+        name != null ? name : fallback.name(),
+        description != null ? description : fallback.description(),
+        null,
+        mergedClauses,
+        mergedRules);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <S> RuleEntry<S> merge(RuleEntry<?> own, RuleEntry<?> fallback) {
+    // Both entries were read into the same rule's settings type (RuleEntriesReader).
+    return ((RuleEntry<S>) own).orElse((RuleEntry<S>) fallback);
   }
 }

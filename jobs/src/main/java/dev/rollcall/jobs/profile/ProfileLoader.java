@@ -25,22 +25,87 @@ public final class ProfileLoader {
   public static final String DEFAULT = "default";
 
   private static final String DEFAULT_RESOURCE = "/dev/rollcall/jobs/profile/default-profile.yaml";
+  private static final String BUNDLED_FOLDER = "/dev/rollcall/jobs/profile/policies/";
+
+  /** The bundled profiles' names, one per line of this index beside them. */
+  private static final List<String> BUNDLED = readIndex();
 
   private ProfileLoader() {}
 
-  /** Loads "default" or a profile file. */
+  /**
+   * Loads a profile: {@code default}, the name of a profile bundled in the jar (one per policy
+   * document in {@code profile/policies/}), or a profile file, laid over what it extends.
+   */
   public static PolicyProfile load(String reference, Path baseDir) {
     ProfileFile defaults = readDefault();
     if (reference == null || reference.equals(DEFAULT)) {
       return resolve(defaults, null, "default profile (in the rollcall jar)");
     }
+    Named own = read(reference, baseDir);
+    ProfileFile base = base(own, baseDir, defaults, 0);
+    return resolve(own.file(), base, own.source());
+  }
+
+  /** The names of the profiles bundled in the jar, besides {@code default}. */
+  public static List<String> bundled() {
+    return BUNDLED;
+  }
+
+  /** A profile file and where it was read from. */
+  private record Named(ProfileFile file, String source) {}
+
+  private static Named read(String reference, Path baseDir) {
+    if (BUNDLED.contains(reference)) {
+      String resource = BUNDLED_FOLDER + reference + ".yaml";
+      String source = reference + " profile (in the rollcall jar)";
+      try (InputStream in = ProfileLoader.class.getResourceAsStream(resource)) {
+        if (in == null) {
+          throw new IllegalStateException(resource + " is missing from the jar");
+        }
+        return new Named(YamlFiles.read(in, profileType(), source), source);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     Path file = baseDir.resolve(reference).normalize();
     if (!Files.isRegularFile(file)) {
-      throw new ConfigException(file + ": policy profile not found");
+      throw new ConfigException(
+          file
+              + ": policy profile not found (give default, a bundled profile: "
+              + String.join(", ", BUNDLED)
+              + ", or a file)");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      ProfileFile own = YamlFiles.read(in, profileType(), file.toString());
-      return resolve(own, defaults, file.toString());
+      return new Named(YamlFiles.read(in, profileType(), file.toString()), file.toString());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What a profile extends, itself laid over what that extends, down to the default. */
+  private static ProfileFile base(Named own, Path baseDir, ProfileFile defaults, int depth) {
+    String extended = own.file().base();
+    if (extended == null || extended.equals(DEFAULT)) {
+      return defaults;
+    }
+    if (depth >= 5) {
+      throw new ConfigException(
+          own.source() + ": key extends: profiles extend each other more than 5 deep (a cycle?)");
+    }
+    Named parent = read(extended, baseDir);
+    return parent.file().over(base(parent, baseDir, defaults, depth + 1));
+  }
+
+  private static List<String> readIndex() {
+    try (InputStream in = ProfileLoader.class.getResourceAsStream(BUNDLED_FOLDER + "index.txt")) {
+      if (in == null) {
+        return List.of();
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .lines()
+          .map(String::strip)
+          .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -68,6 +68,30 @@ class ProfileLoaderTest {
   }
 
   @Test
+  void aProfileExtendsAnotherFieldByField() throws IOException {
+    Files.writeString(
+        dir.resolve("base.yaml"), "name: base\nrules:\n  dormant-account:\n    with: {days: 60}\n");
+    Files.writeString(
+        dir.resolve("team.yaml"),
+        "name: team\nextends: base.yaml\nrules:\n  dormant-account:\n    severity: high\n");
+    PolicyProfile profile = ProfileLoader.load("team.yaml", dir);
+    assertEquals("team", profile.name());
+    ResolvedRule<?> dormant = rule(profile, "dormant-account");
+    assertEquals(Severity.HIGH, dormant.severity());
+    assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
+    assertEquals(Severity.CRITICAL, rule(profile, "access-after-termination").severity());
+  }
+
+  @Test
+  void aCycleOfExtendsIsRefused() throws IOException {
+    Files.writeString(dir.resolve("a.yaml"), "extends: b.yaml\n");
+    Files.writeString(dir.resolve("b.yaml"), "extends: a.yaml\n");
+    String message =
+        assertThrows(ConfigException.class, () -> ProfileLoader.load("a.yaml", dir)).getMessage();
+    assertTrue(message.contains("more than 5 deep"), message);
+  }
+
+  @Test
   void aBlankNameIsRejected() throws IOException {
     Path file = write("name: \"  \"\nrules: {}\n");
     String message = failure(file);
