@@ -1,9 +1,15 @@
 package dev.rollcall.jobs.cli;
 
+import dev.rollcall.jobs.profile.PolicyProfile;
+import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.profile.ResolvedRule;
+import dev.rollcall.jobs.rules.NoSettings;
 import dev.rollcall.jobs.rules.Rule;
 import dev.rollcall.jobs.rules.RuleCatalogue;
 import dev.rollcall.jobs.rules.RuleInfo;
+import dev.rollcall.model.PolicyClause;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -15,7 +21,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "rules",
     mixinStandardHelpOptions = true,
-    description = "Prints the rule catalogue: id, default severity, family and what each finds.")
+    description = {
+      "Prints the rule catalogue: id, default severity, family and what each finds; with"
+          + " --profile, whether each rule is on, its severity, thresholds and the clauses it"
+          + " cites under that profile."
+    })
 final class RulesCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
@@ -24,12 +34,57 @@ final class RulesCommand implements Callable<Integer> {
       description = "Print the catalogue as the Markdown table the README carries.")
   boolean markdown;
 
+  @Option(
+      names = "--profile",
+      paramLabel = "PROFILE",
+      description =
+          "default, a bundled profile's name, or a profile file: print the catalogue with that"
+              + " profile's settings.")
+  String profile;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    out.print(markdown ? markdownTable() : text());
+    if (profile != null) {
+      out.print(withProfile(ProfileLoader.load(profile, Path.of("").toAbsolutePath())));
+    } else {
+      out.print(markdown ? markdownTable() : text());
+    }
     out.flush();
     return 0;
+  }
+
+  /** The catalogue as a profile sets it: on or off, severity, thresholds, clauses. */
+  static String withProfile(PolicyProfile profile) {
+    StringBuilder b =
+        new StringBuilder("profile ")
+            .append(profile.name())
+            .append(" (")
+            .append(profile.source())
+            .append(")\n\n");
+    for (ResolvedRule<?> rule : profile.rules()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "%-40s %-3s %-8s %s%n",
+              rule.id(),
+              rule.enabled() ? "on" : "off",
+              lower(rule.severity().name()),
+              thresholds(rule.settings())));
+      for (PolicyClause clause : rule.clauses()) {
+        b.append("    ").append(clause.reference()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static String thresholds(Object settings) {
+    if (settings instanceof NoSettings) {
+      return "";
+    }
+    String text = settings.toString();
+    int open = text.indexOf('[');
+    return open < 0 ? text : text.substring(open + 1, text.length() - 1);
   }
 
   static String text() {
