@@ -325,6 +325,27 @@ def write_google():
             assignment(5, ROLE_HELPDESK, full("Karl Jensen"), org_unit=SUPPORT_OU_ID),
             assignment(6, ROLE_GROUPS, full("Stefan Horvat")),
         ]})
+
+    # The login audit (Reports API activities.list, applicationName=login): the helpdesk mailbox
+    # signed in from two places four minutes apart, as a shared password does; the CTO signed in
+    # from home and from the office hours apart, with her security key.
+    def login(number, email, ip, at, methods):
+        return {"kind": "admin#reports#activity",
+                "id": {"time": g_time(at), "uniqueQualifier": str(-7000 - number),
+                       "applicationName": "login", "customerId": CUSTOMER_ID},
+                "actor": {"email": email}, "ipAddress": ip,
+                "events": [{"type": "login", "name": "login_success", "parameters": [
+                    {"name": "login_type", "value": "google_password"},
+                    {"name": "login_challenge_method", "multiValue": methods}]}]}
+
+    write_json(base / "loginActivities" / "page-1.json", {
+        "kind": "admin#reports#activities", "etag": etag(), "items": [
+            login(1, full("Olivia Grant"), "198.51.100.23", ago(1, 3), ["password", "security_key"]),
+            login(2, full("Olivia Grant"), "203.0.113.80", ago(1, 9), ["password", "security_key"]),
+            login(3, f"it-support@{DOMAIN}", "192.0.2.14", when(5), ["password"]),
+            login(4, f"it-support@{DOMAIN}", "198.51.100.77", when(5) + timedelta(minutes=4),
+                  ["password"]),
+        ]})
     manifest(base)
     return users
 
@@ -904,6 +925,7 @@ NEVERUSED, UNUSEDCRED, TEMPEXPIRED, ROOTRISK, WEAKMFA, EVERYDAY, SVCINTERACTIVE,
     "never-used-account", "unused-credential", "temporary-account-expired", "root-account-risk",
     "weak-mfa-for-privileged", "privileged-everyday-account", "service-account-used-interactively",
     "several-accounts-one-system")
+CONCURRENT = "concurrent-sign-ins"
 KEYAGE, TWOKEYS, PWAGE = ("access-key-not-rotated", "two-active-access-keys", "password-too-old")
 PWPOLICY, ORGMFA, ADMINS = (
     "password-policy-weaker-than-policy", "organisation-mfa-not-required", "too-many-admins")
@@ -1020,6 +1042,8 @@ PLANTED = [
     (PWAGE, A, PROD, "xenia.pappas", "password last changed 200 days ago"),
     # interactive-login-without-mfa, again
     (NOMFA, A, PROD, "backup-agent", "its console password has no MFA"),
+    # concurrent-sign-ins
+    (CONCURRENT, G, DOMAIN, M("it-support"), "signed in from two addresses four minutes apart (login audit)"),
     # tenant settings
     (PWPOLICY, A, STAGING, T(A, STAGING), "the staging account has no password policy at all"),
     (ORGMFA, O, ORG, T(O, ORG), "multiFactorAuthRequired is false in the organisation settings"),
@@ -1027,6 +1051,7 @@ PLANTED = [
 
 # (account, system, tenant, rule it must NOT trip, why)
 NEAR_MISSES = [
+    (M("olivia.grant"), G, DOMAIN, CONCURRENT, "home and office sign-ins six hours apart"),
     ("will.turner", A, PROD, TEMPEXPIRED, "tag expires=2027-03-31: the contract still runs"),
     ("backup-agent", A, PROD, TWOKEYS, "two access keys, but the second is inactive"),
     ("emma.stone, felix.braun", A, PROD, WEAKMFA, "developers with a FIDO key or hardware token, no admin grant"),

@@ -13,6 +13,7 @@ public final class RuleCatalogue {
         new AccessLeftAfterTermination(),
         new UnownedAccount(),
         new SharedAccount(),
+        new ConcurrentSignIns(),
         new GenericAccountName(),
         new SeveralAccountsOneSystem(),
         new DormantAccount(),
