@@ -186,7 +186,8 @@ public final class ProfileLoader {
         merged.enabled() == null || merged.enabled(),
         merged.severity() != null ? merged.severity() : rule.info().severity(),
         cited,
-        settings);
+        settings,
+        merged.systems() == null ? java.util.Map.of() : merged.systems());
   }
 
   @SuppressWarnings("unchecked")

@@ -9,8 +9,10 @@ import dev.rollcall.jobs.rules.Violation;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourceSystem;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A rule with its settings from the profile: what the detector runs.
@@ -20,14 +22,39 @@ import java.util.List;
  * @param severity the severity of its findings
  * @param clauses the clauses its findings cite
  * @param settings its thresholds
+ * @param systems per-system switches and severities over the rule's own
  * @param <S> its settings type
  */
 public record ResolvedRule<S>(
-    Rule<S> rule, boolean enabled, Severity severity, List<PolicyClause> clauses, S settings)
+    Rule<S> rule,
+    boolean enabled,
+    Severity severity,
+    List<PolicyClause> clauses,
+    S settings,
+    Map<SourceSystem, SystemOverride> systems)
     implements Serializable {
 
   public ResolvedRule {
     clauses = List.copyOf(clauses);
+    systems = Map.copyOf(systems);
+  }
+
+  /** A rule with no per-system overrides. */
+  public ResolvedRule(
+      Rule<S> rule, boolean enabled, Severity severity, List<PolicyClause> clauses, S settings) {
+    this(rule, enabled, severity, clauses, settings, Map.of());
+  }
+
+  /** Whether the rule judges this system's accounts. */
+  public boolean enabledFor(SourceSystem system) {
+    SystemOverride override = systems.get(system);
+    return enabled && (override == null || override.enabled() == null || override.enabled());
+  }
+
+  /** The severity of its findings in this system, before a rule's own per-account severity. */
+  public Severity severityFor(SourceSystem system) {
+    SystemOverride override = systems.get(system);
+    return override != null && override.severity() != null ? override.severity() : severity;
   }
 
   public String id() {
@@ -40,12 +67,15 @@ public record ResolvedRule<S>(
       return List.of();
     }
     RuleInfo info = rule.info();
-    return rule.check(subject, settings).stream().map(v -> toFinding(info, v)).toList();
+    return rule.check(subject, settings).stream()
+        .filter(v -> enabledFor(v.view().account().key().system()))
+        .map(v -> toFinding(info, v))
+        .toList();
   }
 
   /** Runs a tenant rule on one tenant; other rules find nothing here. */
   public List<Finding> evaluateTenant(TenantFacts tenant) {
-    if (!enabled || !(rule instanceof TenantRule<S> tenantRule)) {
+    if (!enabledFor(tenant.system()) || !(rule instanceof TenantRule<S> tenantRule)) {
       return List.of();
     }
     RuleInfo info = rule.info();
@@ -56,7 +86,7 @@ public record ResolvedRule<S>(
                     Finding.fingerprintOf(info.id(), tenant.key()),
                     info.id(),
                     info.title(),
-                    severity,
+                    severityFor(tenant.system()),
                     tenant.key(),
                     tenant.label(),
                     List.of(),
@@ -73,7 +103,7 @@ public record ResolvedRule<S>(
         Finding.fingerprintOf(info.id(), key),
         info.id(),
         info.title(),
-        violation.severity() != null ? violation.severity() : severity,
+        violation.severity() != null ? violation.severity() : severityFor(key.system()),
         key,
         violation.view().account().name(),
         violation.view().personIds(),

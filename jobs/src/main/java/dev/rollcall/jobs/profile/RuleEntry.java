@@ -11,9 +11,16 @@ import java.util.List;
  * @param severity the severity of its findings
  * @param clauses ids of the clauses (from the profile's clauses section) its findings break
  * @param with the rule's own thresholds and lists, typed per rule
+ * @param systems per system ({@code aws_iam}, {@code google_workspace} …), an on/off switch and a
+ *     severity over the rule's own
  * @param <S> the rule's settings type
  */
-public record RuleEntry<S>(Boolean enabled, Severity severity, List<ClauseRef> clauses, S with) {
+public record RuleEntry<S>(
+    Boolean enabled,
+    Severity severity,
+    List<ClauseRef> clauses,
+    S with,
+    java.util.Map<dev.rollcall.model.SourceSystem, SystemOverride> systems) {
 
   /** This entry with each missing field taken from the fallback. */
   public RuleEntry<S> orElse(RuleEntry<S> fallback) {
@@ -24,6 +31,7 @@ public record RuleEntry<S>(Boolean enabled, Severity severity, List<ClauseRef> c
         enabled != null ? enabled : fallback.enabled(),
         severity != null ? severity : fallback.severity(),
         clauses != null ? clauses : fallback.clauses(),
-        with != null ? with : fallback.with());
+        with != null ? with : fallback.with(),
+        systems != null ? systems : fallback.systems());
   }
 }

@@ -9,6 +9,7 @@ import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.rules.DormantAccount;
 import dev.rollcall.jobs.rules.RuleCatalogue;
 import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,6 +81,36 @@ class ProfileLoaderTest {
     assertEquals(Severity.HIGH, dormant.severity());
     assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
     assertEquals(Severity.CRITICAL, rule(profile, "access-after-termination").severity());
+  }
+
+  @Test
+  void aRuleCanBeSetPerSystem() throws IOException {
+    Path file =
+        write(
+            """
+            rules:
+              dormant-account:
+                systems:
+                  aws_iam: {severity: high}
+                  atlas_database: {enabled: false}
+            """);
+    ResolvedRule<?> dormant =
+        rule(ProfileLoader.load(file.getFileName().toString(), dir), "dormant-account");
+    assertEquals(Severity.HIGH, dormant.severityFor(SourceSystem.AWS_IAM));
+    assertEquals(Severity.MEDIUM, dormant.severityFor(SourceSystem.GOOGLE_WORKSPACE));
+    assertFalse(dormant.enabledFor(SourceSystem.ATLAS_DATABASE));
+    assertTrue(dormant.enabledFor(SourceSystem.ATLAS_ORG));
+    assertEquals(
+        90, ((DormantAccount.Settings) dormant.settings()).days(), "with: still the default");
+  }
+
+  @Test
+  void anUnknownSystemNamesLineAndKey() throws IOException {
+    Path file = write("rules:\n  dormant-account:\n    systems:\n      ldap: {enabled: false}\n");
+    String message = failure(file);
+    assertTrue(message.contains("line 3"), message);
+    assertTrue(message.contains("rules.dormant-account.systems"), message);
+    assertTrue(message.contains("\"ldap\""), message);
   }
 
   @Test
