@@ -92,7 +92,7 @@ final class ExplainCommand implements Callable<Integer> {
         a.kind().name().toLowerCase(Locale.ROOT),
         a.kindEvidence() == null ? "" : " (" + a.kindEvidence() + ")");
     out.printf("  status:        %s%n", a.status().name().toLowerCase(Locale.ROOT));
-    out.printf("  ownership:     %s%n", view.ownership().name().toLowerCase(Locale.ROOT));
+    out.printf("  outcome:       %s%n", e.outcome());
     for (Owner owner : view.owners()) {
       out.printf(
           "  owner:         %s (%s: %s; %s)%n",

@@ -1,9 +1,12 @@
 package dev.rollcall.jobs.run;
 
 import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.LinkRule;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * How rollcall sees one account: every ownership claim it makes and whom each matched, the owners
@@ -19,6 +22,25 @@ public record Explanation(
   public Explanation {
     claims = List.copyOf(claims);
     findings = List.copyOf(findings);
+  }
+
+  /**
+   * Owned, shared or unowned; for a machine account, "service account" with the evidence that makes
+   * it one and its owner when one is known.
+   */
+  public String outcome() {
+    Account a = view.account();
+    String ownership = view.ownership().name().toLowerCase(Locale.ROOT);
+    if (a.kind() != AccountKind.SERVICE) {
+      return ownership;
+    }
+    return "service account"
+        + (a.kindEvidence() == null ? "" : " (" + a.kindEvidence() + ")")
+        + switch (view.ownership()) {
+          case OWNED -> ", owned by " + view.personIds().get(0);
+          case SHARED -> ", shared by " + String.join(", ", view.personIds());
+          case UNOWNED -> ", with no owner";
+        };
   }
 
   /**

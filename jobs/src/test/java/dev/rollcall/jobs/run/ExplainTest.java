@@ -72,6 +72,20 @@ class ExplainTest {
   }
 
   @Test
+  void aServiceAccountsOutcomeNamesItsEvidenceAndOwner() {
+    Explanation deploy =
+        job.explain(options, "ci-deploy").stream()
+            .filter(e -> e.view().account().key().tenant().equals("111122223333"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(deploy.outcome().startsWith("service account ("), deploy.outcome());
+    assertTrue(
+        deploy.outcome().endsWith(", owned by omar.haddad@meridianhealth.example"),
+        deploy.outcome());
+    assertEquals("unowned", job.explain(options, "contractor-bob").get(0).outcome());
+  }
+
+  @Test
   void anAccountIdAndANativeIdFindTheSameAccount() {
     Explanation byName = job.explain(options, "sysadmin1").get(0);
     String id = byName.view().account().id();
