@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code rollcall doctor}: checks configuration, credentials and permissions; pulls nothing. */
@@ -39,12 +39,7 @@ import picocli.CommandLine.Spec;
 final class DoctorCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The configuration file (rollcall.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
 
   private final LivePulls livePulls;
 
@@ -58,7 +53,7 @@ final class DoctorCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    ConfigLoader.Loaded loaded = config.load();
     PrintWriter out = spec.commandLine().getOut();
     List<String[]> rows = new ArrayList<>();
     PolicyProfile profile = ProfileLoader.load(loaded.config().profile(), loaded.baseDir());

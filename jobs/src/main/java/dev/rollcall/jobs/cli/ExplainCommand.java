@@ -21,8 +21,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -38,12 +38,7 @@ import picocli.CommandLine.Spec;
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The configuration file (rollcall.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Parameters(
       paramLabel = "ACCOUNT",
@@ -53,7 +48,7 @@ final class ExplainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    ConfigLoader.Loaded loaded = config.load();
     RunCommand.LazySpark spark = new RunCommand.LazySpark();
     Path scratch;
     try {

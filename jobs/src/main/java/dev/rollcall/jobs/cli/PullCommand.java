@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,12 +36,7 @@ import picocli.CommandLine.Spec;
 final class PullCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The configuration file (rollcall.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Option(
       names = "--save-snapshot",
@@ -61,7 +57,7 @@ final class PullCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    ConfigLoader.Loaded loaded = config.load();
     List<SourceConfig> live =
         loaded.config().sources().stream().filter(s -> s.type().live()).toList();
     if (live.isEmpty()) {

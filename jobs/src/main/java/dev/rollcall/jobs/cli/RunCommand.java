@@ -16,6 +16,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -32,12 +33,7 @@ import picocli.CommandLine.Spec;
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Option(
-      names = {"-c", "--config"},
-      required = true,
-      paramLabel = "FILE",
-      description = "The configuration file (rollcall.yaml).")
-  Path config;
+  @Mixin ConfigOption config;
 
   @Option(
       names = "--fail-on",
@@ -65,7 +61,7 @@ final class RunCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    ConfigLoader.Loaded loaded = ConfigLoader.load(config);
+    ConfigLoader.Loaded loaded = config.load();
     Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
     LazySpark spark = new LazySpark();
     try {

@@ -58,15 +58,7 @@ public record HrRoster(Path file, Map<String, Row> rows) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": HR roster not found");
     }
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .setCommentMarker('#')
-            .get();
+    CSVFormat format = CsvFiles.withHeader();
     Map<String, Row> rows = new LinkedHashMap<>();
     try (Reader reader = Files.newBufferedReader(file);
         CSVParser parser = format.parse(reader)) {

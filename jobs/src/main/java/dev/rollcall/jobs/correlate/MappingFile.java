@@ -56,15 +56,7 @@ public record MappingFile(Map<String, List<String>> rows) implements Serializabl
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": mapping file not found");
     }
-    CSVFormat format =
-        CSVFormat.DEFAULT
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .setCommentMarker('#')
-            .get();
+    CSVFormat format = CsvFiles.withHeader();
     Map<String, List<String>> rows = new LinkedHashMap<>();
     try (Reader reader = Files.newBufferedReader(file);
         CSVParser parser = format.parse(reader)) {
