@@ -61,6 +61,21 @@ public final class JsonFindingsRenderer {
     for (Finding f : report.findingsInReportOrder()) {
       finding(f, report.isNew(f), findings.addObject());
     }
+    ArrayNode suppressed = root.putArray("suppressed");
+    for (Suppressed s :
+        report.suppressed().stream()
+            .sorted(java.util.Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
+            .toList()) {
+      ObjectNode n = suppressed.addObject();
+      ObjectNode exception = n.putObject("exception");
+      exception.put("id", s.exceptionId());
+      exception.put("owner", s.owner());
+      exception.put("reason", s.reason());
+      exception.put("expires", s.expires().toString());
+      finding(s.finding(), false, n.putObject("finding"));
+    }
+    ArrayNode notices = root.putArray("exceptionNotices");
+    report.exceptionNotices().forEach(notices::add);
     return root;
   }
 

@@ -51,13 +51,50 @@ public final class MarkdownSummaryRenderer {
             " Some sources were not fully checked (see above), so this is not the whole roll.");
       }
       b.append('\n');
+      exceptions(report, b);
       return b.toString();
     }
     Counts counts = Counts.of(report);
     severityTable(counts, b);
     ruleTable(report, counts, b);
     findings(report, counts, b);
+    exceptions(report, b);
     return b.toString();
+  }
+
+  /** The exceptions that need attention, then the findings accepted risks cover. */
+  private static void exceptions(RunReport report, StringBuilder b) {
+    if (!report.exceptionNotices().isEmpty()) {
+      b.append("\n## Exceptions needing attention\n\n");
+      report.exceptionNotices().forEach(n -> b.append("- ").append(escape(n)).append('\n'));
+    }
+    if (report.suppressed().isEmpty()) {
+      return;
+    }
+    b.append("\n## Suppressed (accepted risk, ")
+        .append(count(report.suppressed().size(), "finding", "findings"))
+        .append(")\n\n");
+    report.suppressed().stream()
+        .sorted(java.util.Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
+        .forEach(
+            s ->
+                b.append("- `")
+                    .append(s.finding().ruleId())
+                    .append("` ")
+                    .append(escape(s.finding().accountName()))
+                    .append(" (")
+                    .append(escape(s.finding().account().system().label()))
+                    .append(" ")
+                    .append(escape(s.finding().account().tenant()))
+                    .append("): ")
+                    .append(escape(s.exceptionId()))
+                    .append(", owner ")
+                    .append(escape(s.owner()))
+                    .append(", until ")
+                    .append(s.expires())
+                    .append(": ")
+                    .append(escape(s.reason()))
+                    .append('\n'));
   }
 
   /** The document as UTF-8 bytes. */

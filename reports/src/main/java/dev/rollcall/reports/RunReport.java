@@ -24,6 +24,8 @@ import java.util.Set;
  * @param accountsAudited how many accounts were read
  * @param peopleInDirectory how many people the directory holds
  * @param failOn the {@code --fail-on} severity of the run
+ * @param suppressed findings accepted-risk exceptions cover, reported apart
+ * @param exceptionNotices exceptions that expired or match nothing, one sentence each
  */
 public record RunReport(
     String runId,
@@ -37,7 +39,40 @@ public record RunReport(
     Set<String> newFingerprints,
     int accountsAudited,
     int peopleInDirectory,
-    Severity failOn) {
+    Severity failOn,
+    List<Suppressed> suppressed,
+    List<String> exceptionNotices) {
+
+  /** A report of a run without exceptions. */
+  public RunReport(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String version,
+      String profile,
+      String organisation,
+      List<SourcePull> sources,
+      List<Finding> findings,
+      Set<String> newFingerprints,
+      int accountsAudited,
+      int peopleInDirectory,
+      Severity failOn) {
+    this(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        List.of(),
+        List.of());
+  }
 
   /** The order of every report: most severe first, then by rule id, then by account id. */
   static final Comparator<Finding> REPORT_ORDER =
@@ -59,6 +94,8 @@ public record RunReport(
     notNegative(accountsAudited, "accountsAudited");
     notNegative(peopleInDirectory, "peopleInDirectory");
     required(failOn, "failOn");
+    suppressed = List.copyOf(required(suppressed, "suppressed"));
+    exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
   }
 
   /** True when the finding was first seen in this run. */

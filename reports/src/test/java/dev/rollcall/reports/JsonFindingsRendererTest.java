@@ -29,7 +29,8 @@ class JsonFindingsRendererTest {
   @Test
   void describesTheRunAndItsSources() throws IOException {
     JsonNode root = parse(Reports.run());
-    assertEquals(List.of("run", "counts", "findings"), keys(root));
+    assertEquals(
+        List.of("run", "counts", "findings", "suppressed", "exceptionNotices"), keys(root));
 
     JsonNode run = root.get("run");
     assertEquals(

@@ -57,6 +57,14 @@ final class ConsoleSummary {
                 c[1]));
       }
     }
+    if (!outcome.suppressed().isEmpty()) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "suppressed: %d (accepted risk; listed in the reports)%n",
+              outcome.suppressed().size()));
+    }
+    outcome.exceptionNotices().forEach(n -> b.append("  ! exceptions: ").append(n).append('\n'));
     b.append("reports:\n");
     for (Path p : outcome.reports()) {
       b.append("  ").append(p).append('\n');

@@ -12,6 +12,7 @@ import java.util.List;
  * @param store where state is kept; absent for the embedded store
  * @param sources the sources to audit
  * @param correlation how accounts are tied to people
+ * @param exceptions the accepted-risk exceptions file, relative to this file, or null
  */
 public record RollcallConfig(
     String organisation,
@@ -20,7 +21,20 @@ public record RollcallConfig(
     String output,
     StoreConfig store,
     List<SourceConfig> sources,
-    CorrelationConfig correlation) {
+    CorrelationConfig correlation,
+    String exceptions) {
+
+  /** A configuration without an exceptions file. */
+  public RollcallConfig(
+      String organisation,
+      List<String> domains,
+      String profile,
+      String output,
+      StoreConfig store,
+      List<SourceConfig> sources,
+      CorrelationConfig correlation) {
+    this(organisation, domains, profile, output, store, sources, correlation, null);
+  }
 
   public RollcallConfig {
     if (organisation == null || organisation.isBlank()) {

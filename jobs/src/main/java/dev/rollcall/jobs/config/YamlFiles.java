@@ -30,6 +30,7 @@ public final class YamlFiles {
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
         .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+        .addModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
         .build();
   }
 

@@ -15,14 +15,14 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * Finds the line of a key path in a YAML document. Jackson reports a record's errors at the end of
  * its block; this points at the key itself.
  */
-final class YamlLines {
+public final class YamlLines {
   private YamlLines() {}
 
   /**
    * The 1-based line of the last element of {@code path} (a key, or a list index), if the document
    * is well-formed YAML and the path exists.
    */
-  static OptionalInt lineOf(String document, List<Object> path) {
+  public static OptionalInt lineOf(String document, List<Object> path) {
     try {
       Node node = new Yaml(new LoaderOptions()).compose(new StringReader(document));
       int line = -1;

@@ -9,11 +9,16 @@ import java.util.List;
  * @param name the profile's name
  * @param source where it was read from (a file path, or the default in the jar)
  * @param rules every rule, in catalogue order
+ * @param exceptionMaxDays the longest an accepted-risk exception may run
  */
-public record PolicyProfile(String name, String source, List<ResolvedRule<?>> rules)
+public record PolicyProfile(
+    String name, String source, List<ResolvedRule<?>> rules, int exceptionMaxDays)
     implements Serializable {
   public PolicyProfile {
     rules = List.copyOf(rules);
+    if (exceptionMaxDays < 1) {
+      throw new IllegalArgumentException("exceptions.maxDays must be positive");
+    }
   }
 
   /** The rules that are switched on. */

@@ -15,13 +15,28 @@ import java.util.Map;
  *     another file; written {@code extends:}
  * @param clauses clause id to clause
  * @param rules rule id to entry; each entry's {@code with:} block is read into that rule's type
+ * @param exceptions how accepted-risk exceptions are limited
  */
 public record ProfileFile(
     String name,
     String description,
     @JsonProperty("extends") String base,
     Map<String, ClauseDef> clauses,
-    @JsonDeserialize(using = RuleEntriesReader.class) Map<String, RuleEntry<?>> rules) {
+    @JsonDeserialize(using = RuleEntriesReader.class) Map<String, RuleEntry<?>> rules,
+    ExceptionLimits exceptions) {
+  /**
+   * How long accepted risks may last.
+   *
+   * @param maxDays the longest an exception may run from the day it is checked
+   */
+  public record ExceptionLimits(Integer maxDays) {
+    public ExceptionLimits {
+      if (maxDays != null && maxDays < 1) {
+        throw new IllegalArgumentException("maxDays must be a positive number of days");
+      }
+    }
+  }
+
   public ProfileFile {
     clauses = clauses == null ? Map.of() : clauses;
     rules = rules == null ? Map.of() : rules;
@@ -41,7 +56,8 @@ public record ProfileFile(
         description != null ? description : fallback.description(),
         null,
         mergedClauses,
-        mergedRules);
+        mergedRules,
+        exceptions != null && exceptions.maxDays() != null ? exceptions : fallback.exceptions());
   }
 
   @SuppressWarnings("unchecked")

@@ -25,6 +25,10 @@ public final class ProfileLoader {
   public static final String DEFAULT = "default";
 
   private static final String DEFAULT_RESOURCE = "/dev/rollcall/jobs/profile/default-profile.yaml";
+
+  /** How long an exception may run when no profile says. */
+  private static final int DEFAULT_EXCEPTION_DAYS = 365;
+
   private static final String BUNDLED_FOLDER = "/dev/rollcall/jobs/profile/policies/";
 
   /** The bundled profiles' names, one per line of this index beside them. */
@@ -141,7 +145,14 @@ public final class ProfileLoader {
       rules.add(resolveRule(rule, own, fallback, clauses, source));
     }
     String name = own.name() != null ? own.name() : fallback == null ? DEFAULT : fallback.name();
-    return new PolicyProfile(name, source, rules);
+    Integer maxDays =
+        own.exceptions() != null && own.exceptions().maxDays() != null
+            ? own.exceptions().maxDays()
+            : fallback != null && fallback.exceptions() != null
+                ? fallback.exceptions().maxDays()
+                : null;
+    return new PolicyProfile(
+        name, source, rules, maxDays == null ? DEFAULT_EXCEPTION_DAYS : maxDays);
   }
 
   private static <S> ResolvedRule<S> resolveRule(

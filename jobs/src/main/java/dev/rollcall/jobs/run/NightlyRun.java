@@ -12,6 +12,8 @@ import dev.rollcall.jobs.correlate.LinkCandidates;
 import dev.rollcall.jobs.correlate.MappingFile;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.jobs.detect.Detector;
+import dev.rollcall.jobs.exceptions.ExceptionsFile;
+import dev.rollcall.jobs.exceptions.Suppression;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.pull.LivePulls;
@@ -30,8 +32,10 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
+import dev.rollcall.reports.Suppressed;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -88,7 +92,11 @@ public final class NightlyRun {
     String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
     Audit audit = audit(options, startedAt, runId);
     List<SourcePull> pulls = audit.pulls();
-    List<Finding> findings = audit.findings();
+    Suppression suppression =
+        Suppression.apply(
+            audit.findings(), audit.exceptions(), LocalDate.ofInstant(startedAt, ZoneOffset.UTC));
+    suppression.notices().forEach(n -> LOG.warn("exceptions: {}", n));
+    List<Finding> findings = suppression.active();
     Map<AccountKey, String> sourceOfAccount = audit.sourceOfAccount();
     List<Account> accounts = audit.accounts();
     List<Identity> people = audit.people();
@@ -105,8 +113,18 @@ public final class NightlyRun {
       }
     }
     Map<String, String> sourceOfFinding = new HashMap<>();
-    findings.forEach(
-        f -> sourceOfFinding.put(f.fingerprint(), sourceOfAccount.getOrDefault(f.account(), "")));
+    audit
+        .findings()
+        .forEach(
+            f ->
+                sourceOfFinding.put(
+                    f.fingerprint(), sourceOfAccount.getOrDefault(f.account(), "")));
+    Map<String, String> suppressedBy = new HashMap<>();
+    suppression
+        .suppressed()
+        .forEach(x -> suppressedBy.put(x.finding().fingerprint(), x.exception().id()));
+    List<Finding> recorded = new ArrayList<>(findings);
+    suppression.suppressed().forEach(x -> recorded.add(x.finding()));
 
     boolean overThreshold = findings.stream().anyMatch(f -> f.severity().atLeast(options.failOn()));
     ExitCode exit =
@@ -120,7 +138,12 @@ public final class NightlyRun {
       store.startRun(runId, startedAt, version, profile.name());
       changes =
           store.recordFindings(
-              runId, options.clock().instant(), findings, sourceOfFinding, completeSources);
+              runId,
+              options.clock().instant(),
+              recorded,
+              sourceOfFinding,
+              completeSources,
+              suppressedBy);
       Instant finishedAt = options.clock().instant();
       RunReport report =
           new RunReport(
@@ -135,7 +158,18 @@ public final class NightlyRun {
               changes.newFingerprints(),
               accounts.size(),
               people.size(),
-              options.failOn());
+              options.failOn(),
+              suppression.suppressed().stream()
+                  .map(
+                      x ->
+                          new Suppressed(
+                              x.finding(),
+                              x.exception().id(),
+                              x.exception().owner(),
+                              x.exception().reason(),
+                              x.exception().expires()))
+                  .toList(),
+              suppression.notices());
       written = ReportWriter.write(report, options.outputDir());
       store.finishRun(
           new RunRecord(
@@ -150,7 +184,15 @@ public final class NightlyRun {
               changes.resolved(),
               exit.code()));
     }
-    return new RunOutcome(runId, exit, pulls, findings, changes, written);
+    return new RunOutcome(
+        runId,
+        exit,
+        pulls,
+        findings,
+        changes,
+        written,
+        suppression.suppressed(),
+        suppression.notices());
   }
 
   /**
@@ -227,7 +269,8 @@ public final class NightlyRun {
       Dataset<AccountView> views,
       List<Finding> findings,
       Map<AccountKey, String> sourceOfAccount,
-      LinkCandidates claims) {}
+      LinkCandidates claims,
+      ExceptionsFile exceptions) {}
 
   private Audit audit(RunOptions options, Instant startedAt, String runId) {
     ConfigLoader.Loaded loaded = options.config();
@@ -250,6 +293,13 @@ public final class NightlyRun {
         correlation.roster() == null
             ? HrRoster.none()
             : HrRoster.read(loaded.resolve(correlation.roster()));
+    ExceptionsFile exceptions =
+        config.exceptions() == null
+            ? ExceptionsFile.none()
+            : ExceptionsFile.read(
+                loaded.resolve(config.exceptions()),
+                LocalDate.ofInstant(startedAt, ZoneOffset.UTC),
+                profile.exceptionMaxDays());
     LivePulls.check(config.sources());
     List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
@@ -292,7 +342,8 @@ public final class NightlyRun {
         findings.size(),
         (System.nanoTime() - started) / 1_000_000);
 
-    return new Audit(profile, pulls, accounts, people, views, findings, sourceOfAccount, claims);
+    return new Audit(
+        profile, pulls, accounts, people, views, findings, sourceOfAccount, claims, exceptions);
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

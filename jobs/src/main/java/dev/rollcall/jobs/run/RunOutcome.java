@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.run;
 
+import dev.rollcall.jobs.exceptions.Suppression;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.SourcePull;
@@ -22,10 +23,14 @@ public record RunOutcome(
     List<SourcePull> sources,
     List<Finding> findings,
     FindingChanges changes,
-    List<Path> reports) {
+    List<Path> reports,
+    List<Suppression.Suppressed> suppressed,
+    List<String> exceptionNotices) {
   public RunOutcome {
     sources = List.copyOf(sources);
     findings = List.copyOf(findings);
     reports = List.copyOf(reports);
+    suppressed = List.copyOf(suppressed);
+    exceptionNotices = List.copyOf(exceptionNotices);
   }
 }

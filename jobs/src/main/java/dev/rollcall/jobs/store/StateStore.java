@@ -136,6 +136,22 @@ public final class StateStore implements AutoCloseable {
       List<Finding> findings,
       Map<String, String> sourceOf,
       Set<String> completeSources) {
+    return recordFindings(runId, now, findings, sourceOf, completeSources, Map.of());
+  }
+
+  /**
+   * As {@link #recordFindings(String, Instant, List, Map, Set)}, with the findings an accepted risk
+   * covers: they are kept as "suppressed" with the exception's id, neither new nor resolved.
+   *
+   * @param suppressedBy the exception id covering each suppressed finding, by fingerprint
+   */
+  public FindingChanges recordFindings(
+      String runId,
+      Instant now,
+      List<Finding> findings,
+      Map<String, String> sourceOf,
+      Set<String> completeSources,
+      Map<String, String> suppressedBy) {
     MongoCollection<Document> collection = findingsCollection();
     Map<String, Document> previous = new HashMap<>();
     for (Document doc : collection.find()) {
@@ -147,12 +163,19 @@ public final class StateStore implements AutoCloseable {
     for (Finding finding : findings) {
       seen.add(finding.fingerprint());
       Document before = previous.get(finding.fingerprint());
-      boolean wasOpen = before != null && "open".equals(before.getString("status"));
-      if (!wasOpen) {
+      String exception = suppressedBy.get(finding.fingerprint());
+      boolean wasOpen =
+          before != null
+              && ("open".equals(before.getString("status"))
+                  || "suppressed".equals(before.getString("status")));
+      if (!wasOpen && exception == null) {
         fresh.add(finding.fingerprint());
       }
       Document doc = toDocument(finding, sourceOf.get(finding.fingerprint()));
-      doc.append("status", "open")
+      if (exception != null) {
+        doc.append("exceptionId", exception);
+      }
+      doc.append("status", exception != null ? "suppressed" : "open")
           .append("firstSeen", before == null ? Date.from(now) : before.getDate("firstSeen"))
           .append("lastSeen", Date.from(now))
           .append("lastRunId", runId)
@@ -166,7 +189,9 @@ public final class StateStore implements AutoCloseable {
     int resolved = 0;
     int notRechecked = 0;
     for (Document before : previous.values()) {
-      if (seen.contains(before.getString("_id")) || !"open".equals(before.getString("status"))) {
+      String status = before.getString("status");
+      if (seen.contains(before.getString("_id"))
+          || !("open".equals(status) || "suppressed".equals(status))) {
         continue;
       }
       if (completeSources.contains(before.getString("source"))) {
