@@ -57,6 +57,14 @@ final class ConsoleSummary {
                 c[1]));
       }
     }
+    if (!outcome.changes().reopened().isEmpty() || outcome.changes().notRechecked() > 0) {
+      b.append(
+          String.format(
+              Locale.ROOT,
+              "  reopened %d; kept open, not re-checked (source not fully checked) %d%n",
+              outcome.changes().reopened().size(),
+              outcome.changes().notRechecked()));
+    }
     if (!outcome.suppressed().isEmpty()) {
       b.append(
           String.format(

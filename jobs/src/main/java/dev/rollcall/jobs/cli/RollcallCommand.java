@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every source checked; no finding at or above --fail-on",
-      "1:unexpected error; the run did not finish",
+      "1:unexpected error, or another run holds the state store; the run did not finish",
       "2:bad command line, configuration, profile or mapping file; nothing was run",
       "3:findings at or above --fail-on",
       "4:a source failed or was partial"
@@ -49,6 +49,10 @@ public final class RollcallCommand {
           if (e instanceof ConfigException) {
             commandLine.getErr().println("rollcall: " + e.getMessage());
             return ExitCode.CONFIG_ERROR.code();
+          }
+          if (e instanceof dev.rollcall.jobs.store.RunLockedException) {
+            commandLine.getErr().println("rollcall: " + e.getMessage());
+            return ExitCode.INTERNAL_ERROR.code();
           }
           commandLine.getErr().println("rollcall: unexpected error: " + e);
           e.printStackTrace(commandLine.getErr());

@@ -8,7 +8,8 @@ public enum ExitCode {
   /** Every source was fully checked and no finding is at or above {@code --fail-on}. */
   OK(0, "every source checked; no finding at or above --fail-on"),
   /** An unexpected error; the run did not finish (its run record stays incomplete). */
-  INTERNAL_ERROR(1, "unexpected error; the run did not finish"),
+  INTERNAL_ERROR(
+      1, "unexpected error, or another run holds the state store; the run did not finish"),
   /** The configuration, profile, mapping file or command line is wrong; nothing was run. */
   CONFIG_ERROR(2, "bad command line, configuration, profile or mapping file; nothing was run"),
   /** Findings at or above {@code --fail-on} exist. */

@@ -62,6 +62,9 @@ public final class NightlyRun {
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
+  /** How long a run may hold the state store before its lease lapses (a run that died). */
+  private static final java.time.Duration LEASE = java.time.Duration.ofHours(6);
+
   private final Supplier<SparkSession> spark;
   private final String version;
   private final LivePulls livePulls;
@@ -135,54 +138,59 @@ public final class NightlyRun {
     try (StateStore store =
         StateStore.open(config.store(), options.outputDir(), options.environment())) {
       LOG.info("state: {}", store.describe());
-      store.startRun(runId, startedAt, version, profile.name());
-      changes =
-          store.recordFindings(
-              runId,
-              options.clock().instant(),
-              recorded,
-              sourceOfFinding,
-              completeSources,
-              suppressedBy);
-      Instant finishedAt = options.clock().instant();
-      RunReport report =
-          new RunReport(
-              runId,
-              startedAt,
-              finishedAt,
-              version,
-              profile.name(),
-              config.organisation(),
-              pulls,
-              findings,
-              changes.newFingerprints(),
-              accounts.size(),
-              people.size(),
-              options.failOn(),
-              suppression.suppressed().stream()
-                  .map(
-                      x ->
-                          new Suppressed(
-                              x.finding(),
-                              x.exception().id(),
-                              x.exception().owner(),
-                              x.exception().reason(),
-                              x.exception().expires()))
-                  .toList(),
-              suppression.notices());
-      written = ReportWriter.write(report, options.outputDir());
-      store.finishRun(
-          new RunRecord(
-              runId,
-              startedAt,
-              finishedAt,
-              version,
-              profile.name(),
-              pulls,
-              findings.size(),
-              changes.newFingerprints().size(),
-              changes.resolved(),
-              exit.code()));
+      store.acquireLease(runId, options.clock().instant(), LEASE);
+      try {
+        store.startRun(runId, startedAt, version, profile.name());
+        changes =
+            store.recordFindings(
+                runId,
+                options.clock().instant(),
+                recorded,
+                sourceOfFinding,
+                completeSources,
+                suppressedBy);
+        Instant finishedAt = options.clock().instant();
+        RunReport report =
+            new RunReport(
+                runId,
+                startedAt,
+                finishedAt,
+                version,
+                profile.name(),
+                config.organisation(),
+                pulls,
+                findings,
+                changes.newFingerprints(),
+                accounts.size(),
+                people.size(),
+                options.failOn(),
+                suppression.suppressed().stream()
+                    .map(
+                        x ->
+                            new Suppressed(
+                                x.finding(),
+                                x.exception().id(),
+                                x.exception().owner(),
+                                x.exception().reason(),
+                                x.exception().expires()))
+                    .toList(),
+                suppression.notices());
+        written = ReportWriter.write(report, options.outputDir());
+        store.finishRun(
+            new RunRecord(
+                runId,
+                startedAt,
+                finishedAt,
+                version,
+                profile.name(),
+                pulls,
+                findings.size(),
+                changes.newFingerprints().size(),
+                changes.resolved(),
+                exit.code()));
+      } finally {
+        store.releaseLease(runId);
+      }
     }
     return new RunOutcome(
         runId,

@@ -8,9 +8,24 @@ import java.util.Set;
  * @param newFingerprints findings seen for the first time, or open again after being resolved
  * @param resolved earlier open findings not seen again, on sources that were fully checked
  * @param notRechecked earlier open findings kept open because their source was not fully checked
+ * @param reopened of the new ones, those that had been resolved before
+ * @param stillOpen findings open before and seen again
+ * @param suppressed findings an accepted-risk exception covers
  */
-public record FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
+public record FindingChanges(
+    Set<String> newFingerprints,
+    int resolved,
+    int notRechecked,
+    Set<String> reopened,
+    int stillOpen,
+    int suppressed) {
   public FindingChanges {
     newFingerprints = Set.copyOf(newFingerprints);
+    reopened = Set.copyOf(reopened);
+  }
+
+  /** Changes without the reopened, still-open and suppressed detail. */
+  public FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
+    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0);
   }
 }

@@ -38,6 +38,8 @@ import org.bson.Document;
 public final class StateStore implements AutoCloseable {
   private static final String RUNS = "runs";
   private static final String FINDINGS = "findings";
+  private static final String LOCKS = "locks";
+  private static final String NIGHTLY_LOCK = "nightly";
 
   private final MongoClient client;
   private final MongoDatabase database;
@@ -109,6 +111,51 @@ public final class StateStore implements AutoCloseable {
     return description;
   }
 
+  /**
+   * Takes the lease that lets one run write at a time. It expires on its own, so a run that crashed
+   * does not block the next night for ever.
+   *
+   * @throws RunLockedException when another run holds an unexpired lease
+   */
+  public void acquireLease(String runId, Instant now, java.time.Duration ttl) {
+    MongoCollection<Document> locks = database.getCollection(LOCKS);
+    try {
+      Document taken =
+          locks.findOneAndUpdate(
+              Filters.and(
+                  Filters.eq("_id", NIGHTLY_LOCK),
+                  Filters.or(
+                      Filters.lte("expiresAt", Date.from(now)), Filters.eq("holder", runId))),
+              Updates.combine(
+                  Updates.set("holder", runId),
+                  Updates.set("takenAt", Date.from(now)),
+                  Updates.set("expiresAt", Date.from(now.plus(ttl)))),
+              new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
+      if (taken != null || locks.find(Filters.eq("holder", runId)).first() != null) {
+        return;
+      }
+    } catch (com.mongodb.MongoWriteException | com.mongodb.MongoCommandException e) {
+      // the upsert met the other run's lease: a duplicate key
+    }
+    Document held = locks.find(Filters.eq("_id", NIGHTLY_LOCK)).first();
+    throw new RunLockedException(
+        held == null
+            ? "another run holds the state store"
+            : "run "
+                + held.getString("holder")
+                + " holds the state store until "
+                + held.getDate("expiresAt").toInstant()
+                + "; two runs cannot write at once (the lease expires on its own if that run"
+                + " died)");
+  }
+
+  /** Gives the lease back, if this run holds it. */
+  public void releaseLease(String runId) {
+    database
+        .getCollection(LOCKS)
+        .deleteOne(Filters.and(Filters.eq("_id", NIGHTLY_LOCK), Filters.eq("holder", runId)));
+  }
+
   /** Records that a run has started; it stays marked incomplete until {@link #finishRun}. */
   public void startRun(String runId, Instant startedAt, String version, String profile) {
     runs()
@@ -158,6 +205,9 @@ public final class StateStore implements AutoCloseable {
       previous.put(doc.getString("_id"), doc);
     }
     Set<String> fresh = new HashSet<>();
+    Set<String> reopened = new HashSet<>();
+    int stillOpen = 0;
+    int suppressedCount = 0;
     List<WriteModel<Document>> writes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding finding : findings) {
@@ -168,8 +218,15 @@ public final class StateStore implements AutoCloseable {
           before != null
               && ("open".equals(before.getString("status"))
                   || "suppressed".equals(before.getString("status")));
-      if (!wasOpen && exception == null) {
+      if (exception != null) {
+        suppressedCount++;
+      } else if (!wasOpen) {
         fresh.add(finding.fingerprint());
+        if (before != null) {
+          reopened.add(finding.fingerprint());
+        }
+      } else {
+        stillOpen++;
       }
       Document doc = toDocument(finding, sourceOf.get(finding.fingerprint()));
       if (exception != null) {
@@ -203,12 +260,19 @@ public final class StateStore implements AutoCloseable {
         writes.add(new ReplaceOneModel<>(Filters.eq("_id", before.getString("_id")), doc));
       } else {
         notRechecked++;
+        // Kept open, and said so: its source could not confirm it either way this run.
+        writes.add(
+            new ReplaceOneModel<>(
+                Filters.eq("_id", before.getString("_id")),
+                new Document(before)
+                    .append("notRecheckedSince", before.getDate("lastSeen"))
+                    .append("lastRunId", runId)));
       }
     }
     if (!writes.isEmpty()) {
       collection.bulkWrite(writes);
     }
-    return new FindingChanges(fresh, resolved, notRechecked);
+    return new FindingChanges(fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount);
   }
 
   /** Marks a run complete with its outcome. */

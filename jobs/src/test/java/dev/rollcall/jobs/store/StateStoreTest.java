@@ -63,6 +63,8 @@ class StateStoreTest {
           Set.of(b.fingerprint()),
           third.newFingerprints(),
           "a resolved finding that returns is new again");
+      assertEquals(Set.of(b.fingerprint()), third.reopened());
+      assertEquals(1, third.stillOpen());
       assertEquals(1, store.finding(b.fingerprint()).orElseThrow().getInteger("timesReopened"));
     }
   }
@@ -76,7 +78,51 @@ class StateStoreTest {
       FindingChanges partial = store.recordFindings("r2", NIGHT_2, List.of(), sources, Set.of());
       assertEquals(0, partial.resolved());
       assertEquals(1, partial.notRechecked());
+      var kept = store.finding(a.fingerprint()).orElseThrow();
+      assertEquals("open", kept.getString("status"));
+      assertEquals(NIGHT_1, kept.getDate("notRecheckedSince").toInstant());
+    }
+  }
+
+  @Test
+  void aSuppressedFindingIsNeitherNewNorResolvedAndComesBackWhenItsExceptionGoes() {
+    Finding a = finding("over-privileged", "alice");
+    Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
+    Set<String> complete = Set.of("aws/111122223333");
+    try (StateStore store = open()) {
+      FindingChanges first =
+          store.recordFindings(
+              "r1", NIGHT_1, List.of(a), sources, complete, Map.of(a.fingerprint(), "EX-1"));
+      assertEquals(Set.of(), first.newFingerprints());
+      assertEquals(1, first.suppressed());
+      assertEquals("suppressed", store.finding(a.fingerprint()).orElseThrow().getString("status"));
+      FindingChanges second = store.recordFindings("r2", NIGHT_2, List.of(a), sources, complete);
+      assertEquals(Set.of(), second.newFingerprints(), "known since night 1: not new");
+      assertEquals(1, second.stillOpen());
       assertEquals("open", store.finding(a.fingerprint()).orElseThrow().getString("status"));
+    }
+  }
+
+  @Test
+  void twoRunsCannotHoldTheLeaseAtOnceAndACrashedOnesLeaseExpires() {
+    java.time.Duration sixHours = java.time.Duration.ofHours(6);
+    try (StateStore store = open()) {
+      store.acquireLease("r1", NIGHT_1, sixHours);
+      store.acquireLease("r1", NIGHT_1.plusSeconds(60), sixHours);
+      RunLockedException locked =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              RunLockedException.class,
+              () -> store.acquireLease("r2", NIGHT_1.plusSeconds(3600), sixHours));
+      assertTrue(
+          locked.getMessage().contains("run r1 holds the state store until"), locked.getMessage());
+      // r1 died without giving the lease back: it expires six hours later.
+      store.acquireLease("r2", NIGHT_1.plus(java.time.Duration.ofHours(7)), sixHours);
+      store.releaseLease("r1");
+      org.junit.jupiter.api.Assertions.assertThrows(
+          RunLockedException.class,
+          () -> store.acquireLease("r3", NIGHT_1.plus(java.time.Duration.ofHours(8)), sixHours));
+      store.releaseLease("r2");
+      store.acquireLease("r3", NIGHT_1.plus(java.time.Duration.ofHours(8)), sixHours);
     }
   }
 
