@@ -1,0 +1,159 @@
+package dev.rollcall.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Three nights in a row on a changing copy of the demo organisation, with an injected clock: a user
+ * removed and brought back, the Atlas source broken for a night, an exception granted and
+ * withdrawn. Each night's new, resolved, reopened, suppressed and not-re-checked counts are exact.
+ */
+@ExtendWith(SharedSpark.class)
+class NightsInARowTest {
+  private static final Path DEMO = Path.of("..", "examples", "demo");
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @TempDir Path dir;
+
+  @Test
+  void theStoreRemembersWhatEachNightChanged(SparkSession spark) throws IOException {
+    copy(DEMO, dir);
+    Path prod = dir.resolve("snapshot/aws/111122223333");
+    Path atlasSettings = dir.resolve("snapshot/atlas/5f1a2b3c4d5e6f7a8b9c0d1e/settings.json");
+    String report = Files.readString(prod.resolve("credential-report.csv"));
+    String details = Files.readString(prod.resolve("get-account-authorization-details.json"));
+    String settings = Files.readString(atlasSettings);
+    NightlyRun job = new NightlyRun(() -> spark, "test");
+
+    RunOutcome night1 = night(job, "2026-11-20T07:00:00Z", null);
+    assertEquals(night1.findings().size(), night1.changes().newFingerprints().size());
+    Set<String> bob = fingerprints(night1, f -> f.accountName().equals("contractor-bob"));
+    Set<String> atlas =
+        fingerprints(
+            night1,
+            f ->
+                f.account().system() == SourceSystem.ATLAS_ORG
+                    || f.account().system() == SourceSystem.ATLAS_DATABASE);
+    assertTrue(bob.size() >= 2 && !atlas.isEmpty(), bob + " " + atlas);
+
+    // Night 2: contractor-bob is gone, the Atlas export is broken, an exception is granted.
+    Files.writeString(
+        prod.resolve("credential-report.csv"),
+        report
+                .lines()
+                .filter(l -> !l.startsWith("contractor-bob,"))
+                .collect(Collectors.joining("\n"))
+            + "\n");
+    ObjectNode doc = (ObjectNode) JSON.readTree(details);
+    ArrayNode users = (ArrayNode) doc.get("UserDetailList");
+    for (int i = users.size() - 1; i >= 0; i--) {
+      if (users.get(i).get("UserName").asText().equals("contractor-bob")) {
+        users.remove(i);
+      }
+    }
+    Files.writeString(prod.resolve("get-account-authorization-details.json"), doc.toString());
+    Files.writeString(atlasSettings, "{ this is not json");
+    Files.writeString(
+        dir.resolve("exceptions.yaml"),
+        """
+        exceptions:
+          - id: EX-1
+            rule: over-privileged
+            account: dan.wright
+            owner: olivia.grant@meridianhealth.example
+            reason: break-glass access
+            approvedBy: priya.shah@meridianhealth.example
+            expires: 2027-01-31
+        """);
+    RunOutcome night2 = night(job, "2026-11-21T07:00:00Z", "exceptions.yaml");
+    assertEquals(ExitCode.SOURCE_FAILED, night2.exitCode());
+    SourcePull failed =
+        night2.sources().stream()
+            .filter(p -> p.status() == PullStatus.FAILED)
+            .findFirst()
+            .orElseThrow();
+    assertEquals("atlas/5f1a2b3c4d5e6f7a8b9c0d1e", failed.source());
+    assertEquals(Set.of(), night2.changes().newFingerprints());
+    assertEquals(bob.size(), night2.changes().resolved(), "bob's findings resolved");
+    assertEquals(atlas.size(), night2.changes().notRechecked(), "Atlas kept open, not re-checked");
+    assertEquals(1, night2.changes().suppressed());
+    assertEquals(
+        night1.findings().size() - bob.size() - atlas.size() - 1, night2.changes().stillOpen());
+
+    // Night 3: bob is back, Atlas is readable again, the exception is withdrawn.
+    Files.writeString(prod.resolve("credential-report.csv"), report);
+    Files.writeString(prod.resolve("get-account-authorization-details.json"), details);
+    Files.writeString(atlasSettings, settings);
+    RunOutcome night3 = night(job, "2026-11-22T07:00:00Z", null);
+    assertEquals(bob, night3.changes().reopened());
+    assertEquals(bob, night3.changes().newFingerprints(), "only the reopened ones are new");
+    assertEquals(0, night3.changes().resolved());
+    assertEquals(0, night3.changes().suppressed());
+    assertEquals(night1.findings().size() - bob.size(), night3.changes().stillOpen());
+    assertEquals(
+        fingerprints(night1, f -> true), fingerprints(night3, f -> true), "the same roll again");
+  }
+
+  private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {
+    String config =
+        Files.readString(DEMO.resolve("rollcall.yaml"))
+                .replace("output: ../../out/demo", "output: out")
+            + (exceptions == null ? "" : "exceptions: " + exceptions + "\n");
+    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
+    return job.run(
+        new RunOptions(
+            ConfigLoader.load(file),
+            Severity.HIGH,
+            dir.resolve("out"),
+            Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
+            Map.of()));
+  }
+
+  private static Set<String> fingerprints(
+      RunOutcome outcome, java.util.function.Predicate<Finding> which) {
+    return outcome.findings().stream()
+        .filter(which)
+        .map(Finding::fingerprint)
+        .collect(Collectors.toSet());
+  }
+
+  private static void copy(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
