@@ -39,6 +39,9 @@ public final class StateStore implements AutoCloseable {
   private static final String RUNS = "runs";
   private static final String FINDINGS = "findings";
   private static final String LOCKS = "locks";
+  private static final String JOURNAL = "journal";
+  private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
+      org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
 
   private final MongoClient client;
@@ -132,6 +135,7 @@ public final class StateStore implements AutoCloseable {
                   Updates.set("expiresAt", Date.from(now.plus(ttl)))),
               new com.mongodb.client.model.FindOneAndUpdateOptions().upsert(true));
       if (taken != null || locks.find(Filters.eq("holder", runId)).first() != null) {
+        rollBackUnfinishedRuns(runId);
         return;
       }
     } catch (com.mongodb.MongoWriteException | com.mongodb.MongoCommandException e) {
@@ -270,6 +274,7 @@ public final class StateStore implements AutoCloseable {
       }
     }
     if (!writes.isEmpty()) {
+      journal(runId, writes, previous);
       collection.bulkWrite(writes);
     }
     return new FindingChanges(fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount);
@@ -299,6 +304,71 @@ public final class StateStore implements AutoCloseable {
                 Updates.set("resolved", run.resolved()),
                 Updates.set("exitCode", run.exitCode()),
                 Updates.set("complete", true)));
+    database.getCollection(JOURNAL).deleteMany(Filters.eq("runId", run.runId()));
+  }
+
+  /**
+   * Keeps, before a run changes the finding state, what each finding it touches looked like, then a
+   * marker that the journal is whole. A run that dies before {@link #finishRun} is rolled back from
+   * it by the next run that takes the lease, so nothing half-written is ever read.
+   */
+  private void journal(
+      String runId, List<WriteModel<Document>> writes, Map<String, Document> previous) {
+    MongoCollection<Document> journal = database.getCollection(JOURNAL);
+    List<Document> entries = new ArrayList<>();
+    for (WriteModel<Document> write : writes) {
+      String id = ((ReplaceOneModel<Document>) write).getReplacement().getString("_id");
+      Document before = previous.get(id);
+      entries.add(
+          new Document("_id", runId + "|" + id)
+              .append("runId", runId)
+              .append("fingerprint", id)
+              .append("before", before));
+    }
+    journal.insertMany(entries);
+    journal.insertOne(
+        new Document("_id", runId + "|#whole").append("runId", runId).append("whole", true));
+  }
+
+  /**
+   * Undoes the finding changes of runs that never finished (their journal is still there), and
+   * forgets the journals of runs that did. Called by the run that has just taken the lease.
+   */
+  private void rollBackUnfinishedRuns(String currentRunId) {
+    MongoCollection<Document> journal = database.getCollection(JOURNAL);
+    Set<String> runIds = new HashSet<>();
+    for (Document entry : journal.find()) {
+      runIds.add(entry.getString("runId"));
+    }
+    runIds.remove(currentRunId);
+    for (String runId : runIds) {
+      Document run = runs().find(Filters.eq("_id", runId)).first();
+      boolean finished = run != null && Boolean.TRUE.equals(run.getBoolean("complete"));
+      boolean whole = journal.find(Filters.eq("_id", runId + "|#whole")).first() != null;
+      if (!finished && whole) {
+        int undone = 0;
+        for (Document entry :
+            journal.find(Filters.and(Filters.eq("runId", runId), Filters.exists("fingerprint")))) {
+          Document before = entry.get("before", Document.class);
+          if (before == null) {
+            findingsCollection().deleteOne(Filters.eq("_id", entry.getString("fingerprint")));
+          } else {
+            findingsCollection()
+                .replaceOne(
+                    Filters.eq("_id", entry.getString("fingerprint")),
+                    before,
+                    new ReplaceOptions().upsert(true));
+          }
+          undone++;
+        }
+        if (run != null) {
+          runs().updateOne(Filters.eq("_id", runId), Updates.set("rolledBack", true));
+        }
+        LOG_ROLLBACK.warn(
+            "run {} did not finish: its {} finding change(s) were rolled back", runId, undone);
+      }
+      journal.deleteMany(Filters.eq("runId", runId));
+    }
   }
 
   /** The last run that finished, if any. */

@@ -127,6 +127,48 @@ class StateStoreTest {
   }
 
   @Test
+  void aRunKilledMidWriteIsRolledBackByTheNextOne() throws Exception {
+    Finding a = finding("dormant-account", "alice");
+    Finding b = finding("unowned-account", "bob");
+    Finding c = finding("shared-account", "carol");
+    Set<String> complete = Set.of("aws/111122223333");
+    Map<String, String> sources =
+        Map.of(
+            a.fingerprint(), "aws/111122223333",
+            b.fingerprint(), "aws/111122223333",
+            c.fingerprint(), "aws/111122223333");
+    java.time.Duration lease = java.time.Duration.ofHours(6);
+    try (StateStore store = open()) {
+      store.acquireLease("r1", NIGHT_1, lease);
+      store.startRun("r1", NIGHT_1, "test", "default");
+      store.recordFindings("r1", NIGHT_1, List.of(a, b), sources, complete);
+      store.finishRun(run("r1", NIGHT_1, 2, 2, 0));
+      store.releaseLease("r1");
+    }
+    try (StateStore store = open()) {
+      store.acquireLease("r2", NIGHT_2, lease);
+      store.startRun("r2", NIGHT_2, "test", "default");
+      store.recordFindings("r2", NIGHT_2, List.of(a, c), sources, complete);
+      assertEquals("resolved", store.finding(b.fingerprint()).orElseThrow().getString("status"));
+      // killed here: no finishRun, the lease is not given back
+    }
+    try (StateStore store = open()) {
+      store.acquireLease("r3", NIGHT_3, lease);
+      assertEquals(
+          "open",
+          store.finding(b.fingerprint()).orElseThrow().getString("status"),
+          "r2's resolution was rolled back");
+      assertTrue(store.finding(c.fingerprint()).isEmpty(), "r2's new finding was rolled back");
+      assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+      store.startRun("r3", NIGHT_3, "test", "default");
+      FindingChanges third = store.recordFindings("r3", NIGHT_3, List.of(a, c), sources, complete);
+      assertEquals(Set.of(c.fingerprint()), third.newFingerprints());
+      assertEquals(1, third.resolved());
+      store.finishRun(run("r3", NIGHT_3, 2, 1, 1));
+    }
+  }
+
+  @Test
   void aRunThatDiesStaysIncomplete() {
     try (StateStore store = open()) {
       store.startRun("dead", NIGHT_1, "test", "default");
