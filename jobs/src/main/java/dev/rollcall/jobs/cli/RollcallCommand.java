@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       PullCommand.class,
       DoctorCommand.class,
       ExplainCommand.class,
+      ReviewCommand.class,
       RulesCommand.class,
       CommandLine.HelpCommand.class
     },

@@ -18,6 +18,8 @@ import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.pull.LivePulls;
 import dev.rollcall.jobs.pull.PullFolder;
+import dev.rollcall.jobs.review.Inventory;
+import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
 import dev.rollcall.jobs.store.FindingChanges;
@@ -133,6 +135,7 @@ public final class NightlyRun {
     ExitCode exit =
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
+    List<InventoryRow> inventory = Inventory.rows(audit.views().collectAsList(), audit.findings());
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =
@@ -149,6 +152,7 @@ public final class NightlyRun {
                 sourceOfFinding,
                 completeSources,
                 suppressedBy);
+        store.recordInventory(runId, inventory);
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(

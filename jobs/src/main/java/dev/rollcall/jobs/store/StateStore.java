@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
@@ -40,6 +41,7 @@ public final class StateStore implements AutoCloseable {
   private static final String FINDINGS = "findings";
   private static final String LOCKS = "locks";
   private static final String JOURNAL = "journal";
+  private static final String INVENTORY = "inventory";
   private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
       org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
@@ -305,6 +307,65 @@ public final class StateStore implements AutoCloseable {
                 Updates.set("exitCode", run.exitCode()),
                 Updates.set("complete", true)));
     database.getCollection(JOURNAL).deleteMany(Filters.eq("runId", run.runId()));
+    // The review is made from the last complete run: older inventories are not needed.
+    database.getCollection(INVENTORY).deleteMany(Filters.ne("runId", run.runId()));
+  }
+
+  /** Keeps a run's access inventory, read by the access review once the run is complete. */
+  public void recordInventory(String runId, List<InventoryRow> rows) {
+    MongoCollection<Document> inventory = database.getCollection(INVENTORY);
+    inventory.deleteMany(Filters.eq("runId", runId));
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      InventoryRow r = rows.get(i);
+      docs.add(
+          new Document("_id", runId + "|" + i)
+              .append("runId", runId)
+              .append("line", i)
+              .append("personId", r.personId())
+              .append("personName", r.personName())
+              .append("manager", r.manager())
+              .append("system", r.system())
+              .append("tenant", r.tenant())
+              .append("accountId", r.accountId())
+              .append("accountName", r.accountName())
+              .append("kind", r.kind())
+              .append("status", r.status())
+              .append("privileges", r.privileges())
+              .append("lastUse", r.lastUse())
+              .append("mfa", r.mfa())
+              .append("findings", r.findings()));
+    }
+    if (!docs.isEmpty()) {
+      inventory.insertMany(docs);
+    }
+  }
+
+  /** A run's access inventory, in the order it was recorded. */
+  public List<InventoryRow> inventory(String runId) {
+    List<InventoryRow> rows = new ArrayList<>();
+    for (Document d :
+        database
+            .getCollection(INVENTORY)
+            .find(Filters.eq("runId", runId))
+            .sort(Sorts.ascending("line"))) {
+      rows.add(
+          new InventoryRow(
+              d.getString("personId"),
+              d.getString("personName"),
+              d.getString("manager"),
+              d.getString("system"),
+              d.getString("tenant"),
+              d.getString("accountId"),
+              d.getString("accountName"),
+              d.getString("kind"),
+              d.getString("status"),
+              d.getList("privileges", String.class),
+              d.getString("lastUse"),
+              d.getString("mfa"),
+              d.getList("findings", String.class)));
+    }
+    return rows;
   }
 
   /**

@@ -1,0 +1,75 @@
+package dev.rollcall.jobs.cli;
+
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.review.InventoryRow;
+import dev.rollcall.jobs.review.ReviewPack;
+import dev.rollcall.jobs.store.StateStore;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bson.Document;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code rollcall review --period 2026Q4}: the access review pack of the last complete run. */
+@Command(
+    name = "review",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Writes the access review pack from the last complete run: people.csv (one row per person"
+          + " per account, grouped by manager, with empty decision, reviewer, date and note"
+          + " columns) and unowned.csv (accounts nobody owns, for the system owners), into"
+          + " OUTPUT/review-PERIOD/."
+    })
+final class ReviewCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Mixin ConfigOption config;
+
+  @Option(
+      names = "--period",
+      required = true,
+      paramLabel = "PERIOD",
+      description = "The review period, a year and a quarter, e.g. 2026Q4.")
+  String period;
+
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      description = "The output folder (holding the state store); overrides 'output'.")
+  Path out;
+
+  @Override
+  public Integer call() {
+    if (!ReviewPack.PERIOD.matcher(period).matches()) {
+      throw new ConfigException(
+          "--period must be a year and a quarter such as 2026Q4, was '" + period + "'");
+    }
+    ConfigLoader.Loaded loaded = config.load();
+    Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    try (StateStore store = StateStore.open(loaded.config().store(), outputDir, System.getenv())) {
+      Document run =
+          store
+              .lastCompleteRun()
+              .orElseThrow(
+                  () ->
+                      new ConfigException(
+                          "no complete run in " + store.describe() + ": run rollcall run first"));
+      String runId = run.getString("_id");
+      List<InventoryRow> rows = store.inventory(runId);
+      List<Path> written = ReviewPack.write(rows, outputDir.resolve("review-" + period));
+      PrintWriter console = spec.commandLine().getOut();
+      console.printf(
+          "review %s from run %s: %d rows (%d unowned)%n",
+          period, runId, rows.size(), rows.stream().filter(r -> r.personId().isEmpty()).count());
+      written.forEach(p -> console.println("  " + p));
+      console.flush();
+      return 0;
+    }
+  }
+}
