@@ -2,7 +2,9 @@ package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.review.DecisionsFile;
 import dev.rollcall.jobs.review.InventoryRow;
+import dev.rollcall.jobs.review.ReviewDecision;
 import dev.rollcall.jobs.review.ReviewPack;
 import dev.rollcall.jobs.store.StateStore;
 import java.io.PrintWriter;
@@ -44,6 +46,15 @@ final class ReviewCommand implements Callable<Integer> {
       description = "The output folder (holding the state store); overrides 'output'.")
   Path out;
 
+  @Option(
+      names = "--import",
+      paramLabel = "DECISIONS",
+      description =
+          "Read a filled-in people.csv or unowned.csv back: every row checked (unknown rows,"
+              + " missing reviewer, bad decision or date are named with their line; nothing is"
+              + " stored unless all are right), and the decisions kept as evidence.")
+  Path decisions;
+
   @Override
   public Integer call() {
     if (!ReviewPack.PERIOD.matcher(period).matches()) {
@@ -62,8 +73,22 @@ final class ReviewCommand implements Callable<Integer> {
                           "no complete run in " + store.describe() + ": run rollcall run first"));
       String runId = run.getString("_id");
       List<InventoryRow> rows = store.inventory(runId);
-      List<Path> written = ReviewPack.write(rows, outputDir.resolve("review-" + period));
       PrintWriter console = spec.commandLine().getOut();
+      if (decisions != null) {
+        List<ReviewDecision> read = DecisionsFile.read(decisions, period, rows);
+        store.recordDecisions(read, java.time.Instant.now());
+        console.printf(
+            "review %s: %d decision(s) stored from %s (%d revoke)%n",
+            period,
+            read.size(),
+            decisions,
+            read.stream().filter(d -> d.decision().equals("revoke")).count());
+        console.flush();
+        return 0;
+      }
+      List<Path> written =
+          ReviewPack.write(
+              rows, outputDir.resolve("review-" + period), store.decisionsBefore(period));
       console.printf(
           "review %s from run %s: %d rows (%d unowned)%n",
           period, runId, rows.size(), rows.stream().filter(r -> r.personId().isEmpty()).count());

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -36,6 +37,8 @@ public final class ReviewPack {
           "last_use",
           "mfa",
           "findings",
+          "previous_decision",
+          "revoke_done",
           "decision",
           "reviewer",
           "reviewed_on",
@@ -48,17 +51,19 @@ public final class ReviewPack {
    *
    * @return the files written
    */
-  public static List<Path> write(List<InventoryRow> rows, Path dir) {
+  public static List<Path> write(
+      List<InventoryRow> rows, Path dir, Map<String, ReviewDecision> previous) {
     List<InventoryRow> owned = rows.stream().filter(r -> !r.personId().isEmpty()).toList();
     List<InventoryRow> unowned = rows.stream().filter(r -> r.personId().isEmpty()).toList();
     try {
       AtomicFiles.createOwnerOnlyDirectories(dir);
       Path people = dir.resolve("people.csv");
       Path nobody = dir.resolve("unowned.csv");
-      AtomicFiles.write(people, csv(owned, PEOPLE_HEADER).getBytes(StandardCharsets.UTF_8));
+      AtomicFiles.write(
+          people, csv(owned, PEOPLE_HEADER, previous).getBytes(StandardCharsets.UTF_8));
       AtomicFiles.write(
           nobody,
-          csv(unowned, PEOPLE_HEADER.subList(3, PEOPLE_HEADER.size()))
+          csv(unowned, PEOPLE_HEADER.subList(3, PEOPLE_HEADER.size()), previous)
               .getBytes(StandardCharsets.UTF_8));
       return List.of(people, nobody);
     } catch (IOException e) {
@@ -66,7 +71,22 @@ public final class ReviewPack {
     }
   }
 
-  private static String csv(List<InventoryRow> rows, List<String> header) throws IOException {
+  /**
+   * For a row revoked in an earlier review that is still in the inventory: "no" while the account
+   * still grants access, "yes" once it no longer does; "" when nothing was revoked.
+   */
+  private static String revokeDone(ReviewDecision before, InventoryRow row) {
+    if (before == null || !before.decision().equals("revoke")) {
+      return "";
+    }
+    return row.status().equals("active") || row.status().equals("pending")
+        ? "no: the account still grants access"
+        : "yes";
+  }
+
+  private static String csv(
+      List<InventoryRow> rows, List<String> header, Map<String, ReviewDecision> previous)
+      throws IOException {
     StringWriter out = new StringWriter();
     try (CSVPrinter printer =
         new CSVPrinter(
@@ -88,6 +108,19 @@ public final class ReviewPack {
         cells.add(r.lastUse());
         cells.add(r.mfa());
         cells.add(String.join("; ", r.findings()));
+        ReviewDecision before = previous.get(DecisionsFile.key(r.accountId(), r.personId()));
+        cells.add(
+            before == null
+                ? ""
+                : before.decision()
+                    + " by "
+                    + before.reviewer()
+                    + " on "
+                    + before.reviewedOn()
+                    + " ("
+                    + before.period()
+                    + ")");
+        cells.add(revokeDone(before, r));
         cells.add("");
         cells.add("");
         cells.add("");

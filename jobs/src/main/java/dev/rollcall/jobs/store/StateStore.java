@@ -14,6 +14,7 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.review.InventoryRow;
+import dev.rollcall.jobs.review.ReviewDecision;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
@@ -42,6 +43,7 @@ public final class StateStore implements AutoCloseable {
   private static final String LOCKS = "locks";
   private static final String JOURNAL = "journal";
   private static final String INVENTORY = "inventory";
+  private static final String REVIEWS = "reviews";
   private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
       org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
@@ -339,6 +341,53 @@ public final class StateStore implements AutoCloseable {
     if (!docs.isEmpty()) {
       inventory.insertMany(docs);
     }
+  }
+
+  /** Keeps review decisions as evidence; a decision imported again for the same row replaces it. */
+  public void recordDecisions(List<ReviewDecision> decisions, Instant importedAt) {
+    MongoCollection<Document> reviews = database.getCollection(REVIEWS);
+    List<WriteModel<Document>> writes = new ArrayList<>();
+    for (ReviewDecision d : decisions) {
+      String id = d.period() + "|" + d.accountId() + "|" + d.personId();
+      writes.add(
+          new ReplaceOneModel<>(
+              Filters.eq("_id", id),
+              new Document("_id", id)
+                  .append("period", d.period())
+                  .append("accountId", d.accountId())
+                  .append("personId", d.personId())
+                  .append("decision", d.decision())
+                  .append("reviewer", d.reviewer())
+                  .append("reviewedOn", d.reviewedOn().toString())
+                  .append("note", d.note())
+                  .append("importedAt", Date.from(importedAt)),
+              new ReplaceOptions().upsert(true)));
+    }
+    if (!writes.isEmpty()) {
+      reviews.bulkWrite(writes);
+    }
+  }
+
+  /** The latest decision of every reviewed row before {@code period}, by account and person. */
+  public Map<String, ReviewDecision> decisionsBefore(String period) {
+    Map<String, ReviewDecision> latest = new HashMap<>();
+    for (Document d :
+        database
+            .getCollection(REVIEWS)
+            .find(Filters.lt("period", period))
+            .sort(Sorts.ascending("period", "reviewedOn"))) {
+      ReviewDecision decision =
+          new ReviewDecision(
+              d.getString("period"),
+              d.getString("accountId"),
+              d.getString("personId"),
+              d.getString("decision"),
+              d.getString("reviewer"),
+              java.time.LocalDate.parse(d.getString("reviewedOn")),
+              d.getString("note"));
+      latest.put(decision.accountId() + "|" + decision.personId(), decision);
+    }
+    return latest;
   }
 
   /** A run's access inventory, in the order it was recorded. */

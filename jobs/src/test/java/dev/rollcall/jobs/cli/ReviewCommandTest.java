@@ -34,12 +34,22 @@ class ReviewCommandTest {
   private final StringWriter console = new StringWriter();
   private final StringWriter errors = new StringWriter();
 
-  private int review(String period) {
+  private int review(String period, String... more) {
     CommandLine cli = RollcallCommand.commandLine();
     cli.setOut(new PrintWriter(console, true));
     cli.setErr(new PrintWriter(errors, true));
-    return cli.execute(
-        "review", "--config", CONFIG.toString(), "--out", out.toString(), "--period", period);
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(
+                "review",
+                "--config",
+                CONFIG.toString(),
+                "--out",
+                out.toString(),
+                "--period",
+                period));
+    args.addAll(List.of(more));
+    return cli.execute(args.toArray(String[]::new));
   }
 
   @Test
@@ -61,7 +71,7 @@ class ReviewCommandTest {
     List<String> lines = Files.readAllLines(people);
     assertEquals(
         "manager,person,name,system,tenant,account,account_id,kind,status,privileges,last_use,"
-            + "mfa,findings,decision,reviewer,reviewed_on,note",
+            + "mfa,findings,previous_decision,revoke_done,decision,reviewer,reviewed_on,note",
         lines.get(0));
     assertTrue(
         lines.stream()
@@ -70,7 +80,7 @@ class ReviewCommandTest {
                     l.contains(",kevin.otto@meridianhealth.example,")
                         && l.contains(",aws_iam,111122223333,kevin.otto,")
                         && l.contains("dormant-account")
-                        && l.endsWith(",,,,")),
+                        && l.endsWith(",,,,,,")),
         String.join("\n", lines));
     List<String> unowned = Files.readAllLines(out.resolve("review-2026Q4/unowned.csv"));
     assertTrue(unowned.get(0).startsWith("system,tenant,account,"), unowned.get(0));
@@ -81,6 +91,73 @@ class ReviewCommandTest {
     assertTrue(unowned.stream().noneMatch(l -> l.contains("kevin.otto")));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(people)));
     assertTrue(console.toString().contains("review 2026Q4 from run"), console.toString());
+
+    // Last quarter's reviewer revoked kevin.otto's production user; the pack shows it not done.
+    List<String> decided = new java.util.ArrayList<>(lines);
+    for (int i = 1; i < decided.size(); i++) {
+      if (decided.get(i).contains(",aws_iam,111122223333,kevin.otto,")) {
+        String line = decided.get(i);
+        decided.set(
+            i,
+            line.substring(0, line.length() - 3)
+                + "revoke,ciso@meridianhealth.example,2026-09-30,left the team");
+      }
+    }
+    Path filled = Files.write(out.resolve("filled.csv"), decided);
+    assertEquals(0, review("2026Q3", "--import", filled.toString()), errors.toString());
+    assertTrue(console.toString().contains("1 decision(s) stored"), console.toString());
+    assertEquals(0, review("2026Q4"));
+    String kevin =
+        Files.readAllLines(people).stream()
+            .filter(l -> l.contains(",aws_iam,111122223333,kevin.otto,"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(
+        kevin.contains(
+            "revoke by ciso@meridianhealth.example on 2026-09-30 (2026Q3),"
+                + "no: the account still grants access,"),
+        kevin);
+  }
+
+  @Test
+  void aBadDecisionsFileIsRefusedWholeWithEveryLineNamed(SparkSession spark) throws IOException {
+    new NightlyRun(() -> spark, "test")
+        .run(
+            new RunOptions(
+                ConfigLoader.load(CONFIG),
+                Severity.HIGH,
+                out,
+                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
+                Map.of()));
+    assertEquals(0, review("2026Q4"));
+    List<String> lines = Files.readAllLines(out.resolve("review-2026Q4/people.csv"));
+    List<String> bad = new java.util.ArrayList<>(List.of(lines.get(0)));
+    String first = lines.get(1);
+    bad.add(
+        first.substring(0, first.length() - 3) + "keep,ciso@meridianhealth.example,2026-11-25,");
+    bad.add(
+        first.substring(0, first.length() - 3) + "delete,ciso@meridianhealth.example,2026-11-25,");
+    bad.add(lines.get(2).substring(0, lines.get(2).length() - 3) + "keep,,2026-11-25,");
+    bad.add(
+        ",ghost@meridianhealth.example,Ghost,aws_iam,111122223333,ghost,aws_iam:111122223333:X,"
+            + "human,active,,,,,,,keep,ciso@meridianhealth.example,2026-11-25,");
+    Path file = Files.write(out.resolve("bad.csv"), bad);
+    assertEquals(2, review("2026Q3", "--import", file.toString()));
+    String message = errors.toString();
+    assertTrue(message.contains("nothing was stored"), message);
+    assertTrue(
+        message.contains("line 3: column decision must be keep, revoke or change, was 'delete'"),
+        message);
+    assertTrue(message.contains("line 4: column reviewer must be the reviewer's email"), message);
+    assertTrue(
+        message.contains(
+            "line 5: aws_iam:111122223333:X of ghost@meridianhealth.example is not in the 2026Q3 review pack"),
+        message);
+    assertEquals(0, review("2026Q4"));
+    assertTrue(
+        Files.readAllLines(out.resolve("review-2026Q4/people.csv")).stream()
+            .noneMatch(l -> l.contains("(2026Q3)")),
+        "the good row of a refused file is not stored either");
   }
 
   @Test
