@@ -201,6 +201,45 @@ class StateStoreTest {
     assertTrue(message.contains("ROLLCALL_MONGODB_URI"), message);
   }
 
+  @Test
+  void aMongoDbUriFromTheEnvironmentIsUsedAsIs() throws Exception {
+    Finding a = finding("dormant-account", "alice");
+    Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
+    try (EmbeddedMongo server = EmbeddedMongo.start(out.resolve("elsewhere"))) {
+      Map<String, String> env = Map.of("ROLLCALL_MONGODB_URI", server.connectionString());
+      StoreConfig config =
+          new StoreConfig(
+              new dev.rollcall.jobs.config.SecretRef("ROLLCALL_MONGODB_URI", null), "audit");
+      try (StateStore store = StateStore.open(config, out, env)) {
+        assertTrue(store.describe().startsWith("MongoDB at ["), store.describe());
+        assertTrue(store.describe().endsWith("(from environment variable ROLLCALL_MONGODB_URI)"));
+        store.acquireLease("r1", NIGHT_1, java.time.Duration.ofHours(6));
+        store.startRun("r1", NIGHT_1, "test", "default");
+        store.recordFindings("r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
+        store.finishRun(run("r1", NIGHT_1, 1, 1, 0));
+      }
+      try (StateStore store = StateStore.open(config, out, env)) {
+        assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+        assertEquals("open", store.finding(a.fingerprint()).orElseThrow().getString("status"));
+      }
+      assertTrue(
+          java.nio.file.Files.notExists(out.resolve("state")),
+          "with a URI, no embedded store is made in the output folder");
+    }
+    String refused =
+        org.junit.jupiter.api.Assertions.assertThrows(
+                dev.rollcall.jobs.config.ConfigException.class,
+                () ->
+                    StateStore.open(
+                        new StoreConfig(
+                            new dev.rollcall.jobs.config.SecretRef("URI", null), "audit"),
+                        out,
+                        Map.of("URI", "postgres://db.example.test/")))
+            .getMessage();
+    assertTrue(refused.contains("must start with mongodb:// or mongodb+srv://"), refused);
+    assertTrue(!refused.contains("db.example.test"), "the URI itself is not repeated: " + refused);
+  }
+
   private StateStore open() {
     return StateStore.open(StoreConfig.embedded(), out, Map.of());
   }
