@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.review;
 
 import dev.rollcall.reports.AtomicFiles;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -12,11 +13,17 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
- * The quarterly access review pack, as CSV: one row per person per account, grouped by manager,
- * with empty decision columns for the reviewer (keep, revoke or change; reviewer; date; note), and
- * the accounts nobody owns in a file of their own for the system owners.
+ * The quarterly access review pack, as CSV and as an XLSX workbook: one row per person per account,
+ * grouped by manager, with empty decision columns for the reviewer (keep, revoke or change;
+ * reviewer; date; note), and the accounts nobody owns in a file of their own for the system owners.
  */
 public final class ReviewPack {
   /** A review period: a year and a quarter, e.g. 2026Q4. */
@@ -65,7 +72,9 @@ public final class ReviewPack {
           nobody,
           csv(unowned, PEOPLE_HEADER.subList(3, PEOPLE_HEADER.size()), previous)
               .getBytes(StandardCharsets.UTF_8));
-      return List.of(people, nobody);
+      Path workbook = dir.resolve("review.xlsx");
+      AtomicFiles.write(workbook, xlsx(owned, unowned, previous));
+      return List.of(people, nobody, workbook);
     } catch (IOException e) {
       throw new UncheckedIOException(dir + ": cannot write the review pack", e);
     }
@@ -84,6 +93,95 @@ public final class ReviewPack {
         : "yes";
   }
 
+  /** The cells of one row, as both the CSV and the workbook show them. */
+  private static List<String> cells(
+      InventoryRow r, boolean withPerson, Map<String, ReviewDecision> previous) {
+    List<String> cells = new ArrayList<>();
+    if (withPerson) {
+      cells.add(r.manager());
+      cells.add(r.personId());
+      cells.add(r.personName());
+    }
+    cells.add(r.system());
+    cells.add(r.tenant());
+    cells.add(r.accountName());
+    cells.add(r.accountId());
+    cells.add(r.kind());
+    cells.add(r.status());
+    cells.add(String.join("; ", r.privileges()));
+    cells.add(r.lastUse());
+    cells.add(r.mfa());
+    cells.add(String.join("; ", r.findings()));
+    ReviewDecision before = previous.get(DecisionsFile.key(r.accountId(), r.personId()));
+    cells.add(
+        before == null
+            ? ""
+            : before.decision()
+                + " by "
+                + before.reviewer()
+                + " on "
+                + before.reviewedOn()
+                + " ("
+                + before.period()
+                + ")");
+    cells.add(revokeDone(before, r));
+    cells.add("");
+    cells.add("");
+    cells.add("");
+    cells.add("");
+    return cells;
+  }
+
+  /** The same two lists as sheets of one workbook, for reviewers who work in a spreadsheet. */
+  private static byte[] xlsx(
+      List<InventoryRow> owned, List<InventoryRow> unowned, Map<String, ReviewDecision> previous)
+      throws IOException {
+    try (XSSFWorkbook book = new XSSFWorkbook();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+      sheet(book, "People", PEOPLE_HEADER, owned, true, previous);
+      sheet(
+          book,
+          "Unowned",
+          PEOPLE_HEADER.subList(3, PEOPLE_HEADER.size()),
+          unowned,
+          false,
+          previous);
+      book.write(bytes);
+      return bytes.toByteArray();
+    }
+  }
+
+  private static void sheet(
+      XSSFWorkbook book,
+      String name,
+      List<String> header,
+      List<InventoryRow> rows,
+      boolean withPerson,
+      Map<String, ReviewDecision> previous) {
+    Sheet sheet = book.createSheet(name);
+    CellStyle bold = book.createCellStyle();
+    Font font = book.createFont();
+    font.setBold(true);
+    bold.setFont(font);
+    Row top = sheet.createRow(0);
+    for (int c = 0; c < header.size(); c++) {
+      Cell cell = top.createCell(c);
+      cell.setCellValue(header.get(c));
+      cell.setCellStyle(bold);
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Row row = sheet.createRow(i + 1);
+      List<String> cells = cells(rows.get(i), withPerson, previous);
+      for (int c = 0; c < cells.size(); c++) {
+        row.createCell(c).setCellValue(cells.get(c));
+      }
+    }
+    sheet.createFreezePane(0, 1);
+    sheet.setAutoFilter(
+        new org.apache.poi.ss.util.CellRangeAddress(
+            0, Math.max(rows.size(), 1), 0, header.size() - 1));
+  }
+
   private static String csv(
       List<InventoryRow> rows, List<String> header, Map<String, ReviewDecision> previous)
       throws IOException {
@@ -92,39 +190,7 @@ public final class ReviewPack {
         new CSVPrinter(
             out, CSVFormat.DEFAULT.builder().setHeader(header.toArray(String[]::new)).get())) {
       for (InventoryRow r : rows) {
-        List<String> cells = new ArrayList<>();
-        if (header.size() == PEOPLE_HEADER.size()) {
-          cells.add(r.manager());
-          cells.add(r.personId());
-          cells.add(r.personName());
-        }
-        cells.add(r.system());
-        cells.add(r.tenant());
-        cells.add(r.accountName());
-        cells.add(r.accountId());
-        cells.add(r.kind());
-        cells.add(r.status());
-        cells.add(String.join("; ", r.privileges()));
-        cells.add(r.lastUse());
-        cells.add(r.mfa());
-        cells.add(String.join("; ", r.findings()));
-        ReviewDecision before = previous.get(DecisionsFile.key(r.accountId(), r.personId()));
-        cells.add(
-            before == null
-                ? ""
-                : before.decision()
-                    + " by "
-                    + before.reviewer()
-                    + " on "
-                    + before.reviewedOn()
-                    + " ("
-                    + before.period()
-                    + ")");
-        cells.add(revokeDone(before, r));
-        cells.add("");
-        cells.add("");
-        cells.add("");
-        cells.add("");
+        List<String> cells = cells(r, header.size() == PEOPLE_HEADER.size(), previous);
         printer.printRecord(cells);
       }
     }

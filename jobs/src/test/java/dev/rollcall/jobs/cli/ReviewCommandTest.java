@@ -91,6 +91,24 @@ class ReviewCommandTest {
     assertTrue(unowned.stream().noneMatch(l -> l.contains("kevin.otto")));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(people)));
     assertTrue(console.toString().contains("review 2026Q4 from run"), console.toString());
+    try (var book =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(
+            Files.newInputStream(out.resolve("review-2026Q4/review.xlsx")))) {
+      assertEquals("People", book.getSheetAt(0).getSheetName());
+      assertEquals("Unowned", book.getSheetAt(1).getSheetName());
+      var header = book.getSheetAt(0).getRow(0);
+      assertEquals("manager", header.getCell(0).getStringCellValue());
+      assertEquals("note", header.getCell(header.getLastCellNum() - 1).getStringCellValue());
+      assertEquals(lines.size() - 1, book.getSheetAt(0).getLastRowNum());
+      assertEquals(unowned.size() - 1, book.getSheetAt(1).getLastRowNum());
+      boolean kevin = false;
+      for (var row : book.getSheetAt(0)) {
+        kevin |=
+            row.getCell(5).getStringCellValue().equals("kevin.otto")
+                && row.getCell(3).getStringCellValue().equals("aws_iam");
+      }
+      assertTrue(kevin, "kevin.otto's IAM user is in the People sheet");
+    }
 
     // Last quarter's reviewer revoked kevin.otto's production user; the pack shows it not done.
     List<String> decided = new java.util.ArrayList<>(lines);
