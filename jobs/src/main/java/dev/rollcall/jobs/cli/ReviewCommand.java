@@ -47,6 +47,15 @@ final class ReviewCommand implements Callable<Integer> {
   Path out;
 
   @Option(
+      names = "--group-by",
+      paramLabel = "ORDER",
+      defaultValue = "manager",
+      description =
+          "How people.csv is grouped: manager (then person) or system (then tenant and person);"
+              + " default: ${DEFAULT-VALUE}.")
+  String groupBy;
+
+  @Option(
       names = "--import",
       paramLabel = "DECISIONS",
       description =
@@ -60,6 +69,9 @@ final class ReviewCommand implements Callable<Integer> {
     if (!ReviewPack.PERIOD.matcher(period).matches()) {
       throw new ConfigException(
           "--period must be a year and a quarter such as 2026Q4, was '" + period + "'");
+    }
+    if (!groupBy.equals("manager") && !groupBy.equals("system")) {
+      throw new ConfigException("--group-by must be manager or system, was '" + groupBy + "'");
     }
     ConfigLoader.Loaded loaded = config.load();
     Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
@@ -88,7 +100,9 @@ final class ReviewCommand implements Callable<Integer> {
       }
       List<Path> written =
           ReviewPack.write(
-              rows, outputDir.resolve("review-" + period), store.decisionsBefore(period));
+              ReviewPack.ordered(rows, groupBy),
+              outputDir.resolve("review-" + period),
+              store.decisionsBefore(period));
       console.printf(
           "review %s from run %s: %d rows (%d unowned)%n",
           period, runId, rows.size(), rows.stream().filter(r -> r.personId().isEmpty()).count());

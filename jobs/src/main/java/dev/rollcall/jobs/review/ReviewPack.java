@@ -53,6 +53,22 @@ public final class ReviewPack {
 
   private ReviewPack() {}
 
+  /** The rows grouped by manager (then person) or by system (then tenant, then person). */
+  public static List<InventoryRow> ordered(List<InventoryRow> rows, String groupBy) {
+    java.util.Comparator<InventoryRow> order =
+        groupBy.equals("system")
+            ? java.util.Comparator.comparing(InventoryRow::system)
+                .thenComparing(InventoryRow::tenant)
+                .thenComparing(InventoryRow::personId)
+                .thenComparing(InventoryRow::accountName)
+            : java.util.Comparator.comparing(InventoryRow::manager)
+                .thenComparing(InventoryRow::personId)
+                .thenComparing(InventoryRow::system)
+                .thenComparing(InventoryRow::tenant)
+                .thenComparing(InventoryRow::accountName);
+    return rows.stream().sorted(order).toList();
+  }
+
   /**
    * Writes {@code people.csv} and {@code unowned.csv} into {@code dir}, owner-only.
    *

@@ -179,6 +179,28 @@ class ReviewCommandTest {
   }
 
   @Test
+  void thePackCanBeGroupedBySystem(SparkSession spark) throws IOException {
+    new NightlyRun(() -> spark, "test")
+        .run(
+            new RunOptions(
+                ConfigLoader.load(CONFIG),
+                Severity.HIGH,
+                out,
+                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
+                Map.of()));
+    assertEquals(0, review("2026Q4", "--group-by", "system"), errors.toString());
+    List<String> systems =
+        Files.readAllLines(out.resolve("review-2026Q4/people.csv")).stream()
+            .skip(1)
+            .map(l -> l.split(",")[3])
+            .toList();
+    assertEquals(systems.stream().sorted().toList(), systems, "rows come system by system");
+    assertEquals(2, review("2026Q4", "--group-by", "colour"));
+    assertTrue(
+        errors.toString().contains("--group-by must be manager or system"), errors.toString());
+  }
+
+  @Test
   void aBadPeriodIsRefused() {
     assertEquals(2, review("2026-Q4"));
     assertTrue(errors.toString().contains("2026Q4"), errors.toString());
