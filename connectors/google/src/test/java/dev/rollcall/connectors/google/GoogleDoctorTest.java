@@ -40,7 +40,8 @@ class GoogleDoctorTest {
     return new GoogleDoctor(
             GooglePullSettings.defaults(Resources.DOMAIN, ADMIN).withRootUrl(api.rootUrl()),
             GoogleCredentials.create(
-                new AccessToken(GoogleApiStub.TOKEN, Date.from(NOW.plusSeconds(3600)))),
+                new AccessToken(
+                    GoogleApiStub.TOKEN, Date.from(NOW.plus(java.time.Duration.ofDays(3650))))),
             Clock.fixed(NOW, ZoneOffset.UTC),
             new NetHttpTransport())
         .run();
