@@ -87,11 +87,7 @@ public final class Correlator {
       if (!person.emails().contains(person.personId())) {
         addresses.add(RowFactory.create(person.personId(), person.personId()));
       }
-      String fullName =
-          person.givenName() != null && person.familyName() != null
-              ? person.givenName() + " " + person.familyName()
-              : person.displayName();
-      String nameKey = fullName == null ? null : LinkCandidates.nameKey(fullName);
+      String nameKey = LinkCandidates.nameKeyOf(person);
       if (nameKey != null) {
         addresses.add(RowFactory.create(nameKey, person.personId()));
       }

@@ -91,6 +91,18 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
   }
 
   /**
+   * The directory key of a person's name (given and family name, else the display name), or null
+   * when it has none worth matching: the other side of {@link LinkRule#NAME_MATCH}.
+   */
+  public static String nameKeyOf(dev.rollcall.model.Identity person) {
+    String fullName =
+        person.givenName() != null && person.familyName() != null
+            ? person.givenName() + " " + person.familyName()
+            : person.displayName();
+    return fullName == null ? null : nameKey(fullName);
+  }
+
+  /**
    * The directory key of a person's or account's full name ({@code name:ana ortiz}), or null when
    * it is not at least two words: one word matches too many people to mean anything.
    */

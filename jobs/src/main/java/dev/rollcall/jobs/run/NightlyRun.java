@@ -230,11 +230,7 @@ public final class NightlyRun {
     for (Identity person : audit.people()) {
       person.emails().forEach(e -> personOfAddress.put(e, person.personId()));
       personOfAddress.putIfAbsent(person.personId(), person.personId());
-      String fullName =
-          person.givenName() != null && person.familyName() != null
-              ? person.givenName() + " " + person.familyName()
-              : person.displayName();
-      String nameKey = fullName == null ? null : LinkCandidates.nameKey(fullName);
+      String nameKey = LinkCandidates.nameKeyOf(person);
       if (nameKey != null) {
         personOfAddress.put(nameKey, person.personId());
       }

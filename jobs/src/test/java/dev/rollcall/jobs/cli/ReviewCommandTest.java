@@ -34,6 +34,18 @@ class ReviewCommandTest {
   private final StringWriter console = new StringWriter();
   private final StringWriter errors = new StringWriter();
 
+  /** One night of the demo organisation into {@code out}, so the store has a complete run. */
+  private void runDemo(SparkSession spark) {
+    new NightlyRun(() -> spark, "test")
+        .run(
+            new RunOptions(
+                ConfigLoader.load(CONFIG),
+                Severity.HIGH,
+                out,
+                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
+                Map.of()));
+  }
+
   private int review(String period, String... more) {
     CommandLine cli = RollcallCommand.commandLine();
     cli.setOut(new PrintWriter(console, true));
@@ -57,14 +69,7 @@ class ReviewCommandTest {
     assertEquals(2, review("2026Q4"), "no run yet: a clear error");
     assertTrue(errors.toString().contains("no complete run"), errors.toString());
 
-    new NightlyRun(() -> spark, "test")
-        .run(
-            new RunOptions(
-                ConfigLoader.load(CONFIG),
-                Severity.HIGH,
-                out,
-                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                Map.of()));
+    runDemo(spark);
     assertEquals(0, review("2026Q4"), errors.toString());
 
     Path people = out.resolve("review-2026Q4/people.csv");
@@ -139,14 +144,7 @@ class ReviewCommandTest {
 
   @Test
   void aBadDecisionsFileIsRefusedWholeWithEveryLineNamed(SparkSession spark) throws IOException {
-    new NightlyRun(() -> spark, "test")
-        .run(
-            new RunOptions(
-                ConfigLoader.load(CONFIG),
-                Severity.HIGH,
-                out,
-                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                Map.of()));
+    runDemo(spark);
     assertEquals(0, review("2026Q4"));
     List<String> lines = Files.readAllLines(out.resolve("review-2026Q4/people.csv"));
     List<String> bad = new java.util.ArrayList<>(List.of(lines.get(0)));
@@ -180,14 +178,7 @@ class ReviewCommandTest {
 
   @Test
   void thePackCanBeGroupedBySystem(SparkSession spark) throws IOException {
-    new NightlyRun(() -> spark, "test")
-        .run(
-            new RunOptions(
-                ConfigLoader.load(CONFIG),
-                Severity.HIGH,
-                out,
-                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                Map.of()));
+    runDemo(spark);
     assertEquals(0, review("2026Q4", "--group-by", "system"), errors.toString());
     List<String> systems =
         Files.readAllLines(out.resolve("review-2026Q4/people.csv")).stream()
