@@ -6,6 +6,7 @@ import dev.rollcall.model.SourcePull;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -26,6 +27,7 @@ import java.util.Set;
  * @param failOn the {@code --fail-on} severity of the run
  * @param suppressed findings accepted-risk exceptions cover, reported apart
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
+ * @param lifecycle what the state store knows beyond this run: resolved findings, first-seen times
  */
 public record RunReport(
     String runId,
@@ -41,7 +43,61 @@ public record RunReport(
     int peopleInDirectory,
     Severity failOn,
     List<Suppressed> suppressed,
-    List<String> exceptionNotices) {
+    List<String> exceptionNotices,
+    Lifecycle lifecycle) {
+
+  /**
+   * What the state store adds to a run's findings.
+   *
+   * @param resolved how many earlier open findings this run resolved
+   * @param notRechecked how many earlier open findings stayed open because their source was not
+   *     fully checked
+   * @param firstSeen when each finding was first seen, by fingerprint, where the store knows it
+   */
+  public record Lifecycle(int resolved, int notRechecked, Map<String, Instant> firstSeen) {
+    /** Nothing known beyond the run itself. */
+    public static final Lifecycle UNKNOWN = new Lifecycle(0, 0, Map.of());
+
+    public Lifecycle {
+      notNegative(resolved, "lifecycle.resolved");
+      notNegative(notRechecked, "lifecycle.notRechecked");
+      firstSeen = Map.copyOf(required(firstSeen, "lifecycle.firstSeen"));
+    }
+  }
+
+  /** A report of a run whose lifecycle beyond the run is unknown. */
+  public RunReport(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String version,
+      String profile,
+      String organisation,
+      List<SourcePull> sources,
+      List<Finding> findings,
+      Set<String> newFingerprints,
+      int accountsAudited,
+      int peopleInDirectory,
+      Severity failOn,
+      List<Suppressed> suppressed,
+      List<String> exceptionNotices) {
+    this(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        suppressed,
+        exceptionNotices,
+        Lifecycle.UNKNOWN);
+  }
 
   /** A report of a run without exceptions. */
   public RunReport(
@@ -96,6 +152,7 @@ public record RunReport(
     required(failOn, "failOn");
     suppressed = List.copyOf(required(suppressed, "suppressed"));
     exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
+    required(lifecycle, "lifecycle");
   }
 
   /** True when the finding was first seen in this run. */
