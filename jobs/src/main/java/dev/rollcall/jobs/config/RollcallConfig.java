@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param sources the sources to audit
  * @param correlation how accounts are tied to people
  * @param exceptions the accepted-risk exceptions file, relative to this file, or null
+ * @param notifications where a run's short summary is posted ({@code notify:} in the file)
  */
 public record RollcallConfig(
     String organisation,
@@ -22,7 +24,21 @@ public record RollcallConfig(
     StoreConfig store,
     List<SourceConfig> sources,
     CorrelationConfig correlation,
-    String exceptions) {
+    String exceptions,
+    @JsonProperty("notify") NotifyConfig notifications) {
+
+  /** A configuration without notification settings. */
+  public RollcallConfig(
+      String organisation,
+      List<String> domains,
+      String profile,
+      String output,
+      StoreConfig store,
+      List<SourceConfig> sources,
+      CorrelationConfig correlation,
+      String exceptions) {
+    this(organisation, domains, profile, output, store, sources, correlation, exceptions, null);
+  }
 
   /** A configuration without an exceptions file. */
   public RollcallConfig(
@@ -52,5 +68,6 @@ public record RollcallConfig(
     }
     sources = List.copyOf(sources);
     correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
+    notifications = notifications == null ? NotifyConfig.none() : notifications;
   }
 }

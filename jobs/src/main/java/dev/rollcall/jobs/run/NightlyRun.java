@@ -19,6 +19,7 @@ import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.pull.LivePulls;
 import dev.rollcall.jobs.pull.PullFolder;
 import dev.rollcall.jobs.review.Inventory;
+import dev.rollcall.jobs.review.InventoryCsv;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
@@ -32,6 +33,7 @@ import dev.rollcall.model.Identity;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
+import dev.rollcall.reports.AtomicFiles;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.Suppressed;
@@ -135,7 +137,8 @@ public final class NightlyRun {
     ExitCode exit =
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
-    List<InventoryRow> inventory = Inventory.rows(audit.views().collectAsList(), audit.findings());
+    List<AccountView> views = audit.views().collectAsList();
+    List<InventoryRow> inventory = Inventory.rows(views, audit.findings());
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =
@@ -178,8 +181,11 @@ public final class NightlyRun {
                                 x.exception().reason(),
                                 x.exception().expires()))
                     .toList(),
-                suppression.notices());
-        written = ReportWriter.write(report, options.outputDir());
+                suppression.notices(),
+                new RunReport.Lifecycle(
+                    changes.resolved(), changes.notRechecked(), changes.firstSeen()));
+        written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
+        written.add(writeInventory(options.outputDir(), views, people, findings));
         store.finishRun(
             new RunRecord(
                 runId,
@@ -205,6 +211,17 @@ public final class NightlyRun {
         written,
         suppression.suppressed(),
         suppression.notices());
+  }
+
+  private static Path writeInventory(
+      Path outputDir, List<AccountView> views, List<Identity> people, List<Finding> open) {
+    Path target = outputDir.resolve(InventoryCsv.FILE);
+    try {
+      AtomicFiles.write(target, InventoryCsv.renderBytes(views, people, open));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write report " + target, e);
+    }
+    return target;
   }
 
   /**

@@ -216,6 +216,7 @@ public final class StateStore implements AutoCloseable {
     Set<String> reopened = new HashSet<>();
     int stillOpen = 0;
     int suppressedCount = 0;
+    Map<String, Instant> firstSeen = new HashMap<>();
     List<WriteModel<Document>> writes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding finding : findings) {
@@ -240,8 +241,12 @@ public final class StateStore implements AutoCloseable {
       if (exception != null) {
         doc.append("exceptionId", exception);
       }
+      Date first = before == null ? Date.from(now) : before.getDate("firstSeen");
+      if (first != null) {
+        firstSeen.put(finding.fingerprint(), first.toInstant());
+      }
       doc.append("status", exception != null ? "suppressed" : "open")
-          .append("firstSeen", before == null ? Date.from(now) : before.getDate("firstSeen"))
+          .append("firstSeen", first)
           .append("lastSeen", Date.from(now))
           .append("lastRunId", runId)
           .append(
@@ -281,7 +286,8 @@ public final class StateStore implements AutoCloseable {
       journal(runId, writes, previous);
       collection.bulkWrite(writes);
     }
-    return new FindingChanges(fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount);
+    return new FindingChanges(
+        fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount, firstSeen);
   }
 
   /** Marks a run complete with its outcome. */
