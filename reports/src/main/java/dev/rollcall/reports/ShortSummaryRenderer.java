@@ -167,6 +167,8 @@ public final class ShortSummaryRenderer {
         + clip(f.accountName())
         + " ("
         + f.account().system().label()
+        + ", "
+        + clip(f.account().tenant())
         + ")";
   }
 

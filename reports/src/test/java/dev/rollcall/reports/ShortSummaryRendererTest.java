@@ -58,9 +58,9 @@ class ShortSummaryRendererTest {
     assertTrue(
         md.contains(
             "New findings:\n"
-                + "- critical: Access left after termination: olivia.grant (AWS IAM)\n"
+                + "- critical: Access left after termination: olivia.grant (AWS IAM, 111122223333)\n"
                 + "- high: Interactive login without MFA: emma.stone@meridian.example"
-                + " (Google Workspace)\n"),
+                + " (Google Workspace, meridian.example)\n"),
         md);
     assertFalse(md.contains("Dormant account"), "only new findings are listed: " + md);
     assertFalse(md.contains("|") && md.contains("---"), "no tables: " + md);
@@ -92,7 +92,7 @@ class ShortSummaryRendererTest {
     assertTrue(md.contains("&lt;!channel&gt; &amp; &lt;https://evil.example|click&gt; second"), md);
     assertTrue(md.contains("second line yyy"), md);
     assertFalse(md.contains("y".repeat(100)), "names are clipped: " + md);
-    assertTrue(md.contains("y… (AWS IAM)"), md);
+    assertTrue(md.contains("y… (AWS IAM, 111122223333)"), md);
   }
 
   @Test

@@ -73,15 +73,14 @@ public final class RollcallCommand {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException) {
-            commandLine.getErr().println("rollcall: " + e.getMessage());
+            fail(commandLine, e.getMessage(), null);
             return ExitCode.CONFIG_ERROR.code();
           }
           if (e instanceof dev.rollcall.jobs.store.RunLockedException) {
-            commandLine.getErr().println("rollcall: " + e.getMessage());
+            fail(commandLine, e.getMessage(), null);
             return ExitCode.INTERNAL_ERROR.code();
           }
-          commandLine.getErr().println("rollcall: unexpected error: " + e);
-          e.printStackTrace(commandLine.getErr());
+          fail(commandLine, "unexpected error: " + e, e);
           return ExitCode.INTERNAL_ERROR.code();
         });
     cli.setParameterExceptionHandler(
@@ -92,6 +91,30 @@ public final class RollcallCommand {
           return ExitCode.CONFIG_ERROR.code();
         });
     return cli;
+  }
+
+  /**
+   * Says why the command failed: on stderr for a person, or, with JSON logs, as a logged error so
+   * that a log shipper reads every stderr line as one JSON object.
+   */
+  private static void fail(CommandLine commandLine, String message, Exception cause) {
+    if (jsonLogs()) {
+      LogManager.getLogger(RollcallCommand.class).error(message, cause);
+      return;
+    }
+    commandLine.getErr().println("rollcall: " + message);
+    if (cause != null) {
+      cause.printStackTrace(commandLine.getErr());
+    }
+  }
+
+  /** True when log lines are JSON: the option's system property, else ROLLCALL_LOG_FORMAT. */
+  static boolean jsonLogs() {
+    String chosen = System.getProperty(LOG_FORMAT_PROPERTY);
+    if (chosen == null) {
+      chosen = System.getenv("ROLLCALL_LOG_FORMAT");
+    }
+    return LogFormat.json.name().equals(chosen);
   }
 
   /** The version from the jar's manifest, or "development" when run from classes. */

@@ -2,12 +2,20 @@ package dev.rollcall.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.logging.log4j.Level;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.core.Layout;
+import org.apache.logging.log4j.core.LogEvent;
 import org.apache.logging.log4j.core.LoggerContext;
+import org.apache.logging.log4j.core.appender.AbstractAppender;
+import org.apache.logging.log4j.core.config.LoggerConfig;
+import org.apache.logging.log4j.core.config.Property;
 import org.apache.logging.log4j.core.layout.PatternLayout;
 import org.apache.logging.log4j.layout.template.json.JsonTemplateLayout;
 import org.junit.jupiter.api.AfterEach;
@@ -44,6 +52,42 @@ class LogFormatOptionTest {
 
     assertEquals(0, execute("rules", "--log-format", "text"));
     assertInstanceOf(PatternLayout.class, stderrLayout());
+  }
+
+  @Test
+  void withJsonLogsAFailedRunIsALoggedErrorNotAPlainLine() {
+    List<String> logged = new CopyOnWriteArrayList<>();
+    AbstractAppender capture =
+        new AbstractAppender("capture", null, null, true, Property.EMPTY_ARRAY) {
+          @Override
+          public void append(LogEvent event) {
+            logged.add(event.getLevel() + " " + event.getMessage().getFormattedMessage());
+          }
+        };
+    capture.start();
+    CommandLine cli = RollcallCommand.commandLine();
+    StringWriter err = new StringWriter();
+    cli.setErr(new PrintWriter(err));
+    try {
+      assertEquals(
+          2, cli.execute("--log-format", "json", "run", "--config", "no-such-rollcall.yaml"));
+      // The option reconfigured logging: attach after it, then fail again.
+      LoggerContext context = (LoggerContext) LogManager.getContext(false);
+      LoggerConfig logger = new LoggerConfig(RollcallCommand.class.getName(), Level.INFO, false);
+      logger.addAppender(capture, Level.INFO, null);
+      context.getConfiguration().addLogger(RollcallCommand.class.getName(), logger);
+      context.updateLoggers();
+      assertEquals(2, cli.execute("run", "--config", "no-such-rollcall.yaml"));
+    } finally {
+      capture.stop();
+    }
+
+    assertEquals("", err.toString());
+    assertEquals(1, logged.size(), logged.toString());
+    assertTrue(logged.get(0).startsWith("ERROR "), logged.toString());
+    assertTrue(
+        logged.get(0).endsWith("no-such-rollcall.yaml: configuration file not found"),
+        logged.toString());
   }
 
   @Test
