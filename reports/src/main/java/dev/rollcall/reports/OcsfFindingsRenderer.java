@@ -18,8 +18,9 @@ import java.util.Locale;
 
 /**
  * Renders findings.ocsf.jsonl: every finding of a run as one OCSF 1.3 Detection Finding (class
- * 2004), one compact JSON object per line, active findings in report order and then the suppressed
- * ones.
+ * 2004), one compact JSON object per line: active findings in report order (Create when first seen
+ * now, else Update), then the suppressed ones, then those this run resolved (Close), so that a SIEM
+ * can close the alerts it opened.
  *
  * <p>JSON Lines rather than one JSON array because every loader of security events reads one event
  * per line (Splunk, Elastic's filestream ndjson parser, Vector, Fluent Bit, Amazon Security Lake's
@@ -40,7 +41,8 @@ public final class OcsfFindingsRenderer {
   enum Status {
     NEW(1, "New"),
     IN_PROGRESS(2, "In Progress"),
-    SUPPRESSED(3, "Suppressed");
+    SUPPRESSED(3, "Suppressed"),
+    RESOLVED(4, "Resolved");
 
     final int id;
     final String caption;
@@ -54,7 +56,8 @@ public final class OcsfFindingsRenderer {
   /** What the event says happened to the finding, as OCSF's {@code activity_id}. */
   enum Activity {
     CREATE(1, "Create"),
-    UPDATE(2, "Update");
+    UPDATE(2, "Update"),
+    CLOSE(3, "Close");
 
     final int id;
     final String caption;
@@ -95,6 +98,10 @@ public final class OcsfFindingsRenderer {
               createdNow ? Activity.CREATE : Activity.UPDATE,
               s),
           out);
+    }
+    for (Finding f :
+        report.lifecycle().resolved().stream().sorted(RunReport.REPORT_ORDER).toList()) {
+      line(event(report, f, Status.RESOLVED, Activity.CLOSE, null), out);
     }
     return out.toString();
   }
@@ -155,7 +162,9 @@ public final class OcsfFindingsRenderer {
     if (firstSeen != null) {
       info.put("first_seen_time", firstSeen.toEpochMilli());
     }
-    info.put("last_seen_time", time);
+    if (status != Status.RESOLVED) {
+      info.put("last_seen_time", time);
+    }
 
     SourceSystem system = f.account().system();
     ObjectNode cloud = e.putObject("cloud");

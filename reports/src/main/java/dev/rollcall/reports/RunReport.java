@@ -49,17 +49,18 @@ public record RunReport(
   /**
    * What the state store adds to a run's findings.
    *
-   * @param resolved how many earlier open findings this run resolved
+   * @param resolved the earlier open findings this run resolved, as they were last seen
    * @param notRechecked how many earlier open findings stayed open because their source was not
    *     fully checked
    * @param firstSeen when each finding was first seen, by fingerprint, where the store knows it
    */
-  public record Lifecycle(int resolved, int notRechecked, Map<String, Instant> firstSeen) {
+  public record Lifecycle(
+      List<Finding> resolved, int notRechecked, Map<String, Instant> firstSeen) {
     /** Nothing known beyond the run itself. */
-    public static final Lifecycle UNKNOWN = new Lifecycle(0, 0, Map.of());
+    public static final Lifecycle UNKNOWN = new Lifecycle(List.of(), 0, Map.of());
 
     public Lifecycle {
-      notNegative(resolved, "lifecycle.resolved");
+      resolved = List.copyOf(required(resolved, "lifecycle.resolved"));
       notNegative(notRechecked, "lifecycle.notRechecked");
       firstSeen = Map.copyOf(required(firstSeen, "lifecycle.firstSeen"));
     }

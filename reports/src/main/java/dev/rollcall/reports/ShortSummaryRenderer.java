@@ -129,7 +129,7 @@ public final class ShortSummaryRenderer {
             .append(" open, ")
             .append(counts.total().fresh())
             .append(" new, ")
-            .append(report.lifecycle().resolved())
+            .append(report.lifecycle().resolved().size())
             .append(" resolved since the last run");
     if (report.lifecycle().notRechecked() > 0) {
       total.append(", ").append(report.lifecycle().notRechecked()).append(" not re-checked");

@@ -20,6 +20,22 @@ class OcsfFindingsRendererTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant EARLIER = Instant.parse("2026-10-01T06:01:00Z");
 
+  /** A finding of an earlier night that this run did not see again. */
+  private static final Finding RESOLVED =
+      new Finding(
+          "0123456789abcdef0123456789abcdef",
+          "access-key-not-rotated",
+          "Access key not rotated",
+          Severity.MEDIUM,
+          new dev.rollcall.model.AccountKey(
+              dev.rollcall.model.SourceSystem.AWS_IAM, Reports.AWS, "AIDAGONE"),
+          "gone.user",
+          List.of(),
+          "An access key is 400 days old.",
+          List.of(new dev.rollcall.model.Evidence("access key 1 created", "2025-10-16")),
+          List.of(),
+          "Rotate it.");
+
   /** The sample run with an earlier first-seen time for an old finding and a suppressed one. */
   private static RunReport report() {
     RunReport base = Reports.run();
@@ -45,13 +61,12 @@ class OcsfFindingsRendererTest {
                 LocalDate.parse("2027-03-31"))),
         List.of(),
         new RunReport.Lifecycle(
-            2,
+            List.of(RESOLVED),
             0,
             Map.of(
-                Reports.LEAVER.fingerprint(),
-                Reports.STARTED.plusSeconds(5),
-                Reports.DORMANT_AWS.fingerprint(),
-                EARLIER)));
+                Reports.LEAVER.fingerprint(), Reports.STARTED.plusSeconds(5),
+                Reports.DORMANT_AWS.fingerprint(), EARLIER,
+                RESOLVED.fingerprint(), EARLIER)));
   }
 
   static List<JsonNode> events(String jsonLines) throws Exception {
@@ -113,12 +128,13 @@ class OcsfFindingsRendererTest {
   }
 
   @Test
-  void everyLineIsOneDetectionFindingInReportOrderThenTheSuppressed() throws Exception {
+  void everyLineIsOneDetectionFindingInReportOrderThenTheSuppressedThenTheResolved()
+      throws Exception {
     String out = OcsfFindingsRenderer.render(report());
     assertTrue(out.endsWith("\n"));
     List<JsonNode> events = events(out);
 
-    assertEquals(6, events.size());
+    assertEquals(7, events.size());
     events.forEach(OcsfFindingsRendererTest::assertDetectionFinding);
     List<String> order = events.stream().map(e -> e.at("/finding_info/uid").asText()).toList();
     List<String> expected = new ArrayList<>();
@@ -126,6 +142,7 @@ class OcsfFindingsRendererTest {
         .filter(f -> f != Reports.UNOWNED)
         .forEach(f -> expected.add(f.fingerprint()));
     expected.add(Reports.UNOWNED.fingerprint());
+    expected.add(RESOLVED.fingerprint());
     assertEquals(expected, order);
   }
 
@@ -162,6 +179,16 @@ class OcsfFindingsRendererTest {
     assertEquals("Suppressed", suppressed.get("status").asText());
     assertEquals("EX-2026-014", suppressed.at("/unmapped/exception/id").asText());
     assertEquals("2027-03-31", suppressed.at("/unmapped/exception/expires").asText());
+
+    JsonNode closed = eventOf(events, RESOLVED);
+    assertEquals(3, closed.get("activity_id").asInt());
+    assertEquals("Close", closed.get("activity_name").asText());
+    assertEquals(200403, closed.get("type_uid").asInt());
+    assertEquals(4, closed.get("status_id").asInt());
+    assertEquals("Resolved", closed.get("status").asText());
+    assertFalse(closed.get("is_alert").asBoolean());
+    assertEquals(EARLIER.toEpochMilli(), closed.at("/finding_info/first_seen_time").asLong());
+    assertTrue(closed.at("/finding_info/last_seen_time").isMissingNode());
   }
 
   @Test
@@ -212,7 +239,7 @@ class OcsfFindingsRendererTest {
     assertEquals(Reports.HOSTILE_NAME, hostile.at("/resources/0/name").asText());
     JsonNode formula = eventOf(events(out), Reports.FORMULA);
     assertEquals(Reports.FORMULA.summary(), formula.at("/finding_info/desc").asText());
-    assertEquals(6, out.lines().count(), "a newline in a summary must not split an event");
+    assertEquals(7, out.lines().count(), "a newline in a summary must not split an event");
   }
 
   @Test

@@ -42,7 +42,10 @@ class ShortSummaryRendererTest {
   void saysCountsNewResolvedSourcesAndTheNewFindings() {
     String md =
         ShortSummaryRenderer.render(
-            withLifecycle(Reports.run(), new RunReport.Lifecycle(3, 1, Map.of())));
+            withLifecycle(
+                Reports.run(),
+                new RunReport.Lifecycle(
+                    List.of(resolved(1), resolved(2), resolved(3)), 1, Map.of())));
 
     assertTrue(md.startsWith("rollcall: Meridian Health, 2026-11-20 06:00 UTC (run `"), md);
     assertTrue(md.contains("⚠ 2 of 3 sources not fully checked"), md);
@@ -150,7 +153,16 @@ class ShortSummaryRendererTest {
         Severity.HIGH,
         List.of(),
         List.of(),
-        new RunReport.Lifecycle(resolved, 0, Map.of()));
+        new RunReport.Lifecycle(
+            java.util.stream.IntStream.range(0, resolved)
+                .mapToObj(ShortSummaryRendererTest::resolved)
+                .toList(),
+            0,
+            Map.of()));
+  }
+
+  private static Finding resolved(int i) {
+    return finding(-1 - i, Severity.LOW, "gone-" + i, "Dormant account");
   }
 
   private static Finding finding(int i, Severity severity, String name, String title) {

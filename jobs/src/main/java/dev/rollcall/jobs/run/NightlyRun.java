@@ -183,7 +183,7 @@ public final class NightlyRun {
                     .toList(),
                 suppression.notices(),
                 new RunReport.Lifecycle(
-                    changes.resolved(), changes.notRechecked(), changes.firstSeen()));
+                    changes.resolvedFindings(), changes.notRechecked(), changes.firstSeen()));
         written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
         written.add(writeInventory(options.outputDir(), views, people, findings));
         store.finishRun(

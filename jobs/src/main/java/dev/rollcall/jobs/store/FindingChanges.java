@@ -1,6 +1,8 @@
 package dev.rollcall.jobs.store;
 
+import dev.rollcall.model.Finding;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -13,7 +15,9 @@ import java.util.Set;
  * @param reopened of the new ones, those that had been resolved before
  * @param stillOpen findings open before and seen again
  * @param suppressed findings an accepted-risk exception covers
- * @param firstSeen when each finding of this run was first seen, by fingerprint
+ * @param firstSeen when each finding of this run, and each it resolved, was first seen, by
+ *     fingerprint
+ * @param resolvedFindings the findings this run resolved, as they were last seen
  */
 public record FindingChanges(
     Set<String> newFingerprints,
@@ -22,15 +26,17 @@ public record FindingChanges(
     Set<String> reopened,
     int stillOpen,
     int suppressed,
-    Map<String, Instant> firstSeen) {
+    Map<String, Instant> firstSeen,
+    List<Finding> resolvedFindings) {
   public FindingChanges {
     newFingerprints = Set.copyOf(newFingerprints);
     reopened = Set.copyOf(reopened);
     firstSeen = Map.copyOf(firstSeen);
+    resolvedFindings = List.copyOf(resolvedFindings);
   }
 
   /** Changes without the reopened, still-open and suppressed detail. */
   public FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
-    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of());
+    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of(), List.of());
   }
 }

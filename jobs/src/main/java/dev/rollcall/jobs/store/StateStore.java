@@ -15,10 +15,13 @@ import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.review.ReviewDecision;
+import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -257,6 +260,7 @@ public final class StateStore implements AutoCloseable {
               Filters.eq("_id", finding.fingerprint()), doc, new ReplaceOptions().upsert(true)));
     }
     int resolved = 0;
+    List<Finding> resolvedFindings = new ArrayList<>();
     int notRechecked = 0;
     for (Document before : previous.values()) {
       String status = before.getString("status");
@@ -266,6 +270,11 @@ public final class StateStore implements AutoCloseable {
       }
       if (completeSources.contains(before.getString("source"))) {
         resolved++;
+        resolvedFindings.add(fromDocument(before));
+        Date first = before.getDate("firstSeen");
+        if (first != null) {
+          firstSeen.put(before.getString("_id"), first.toInstant());
+        }
         Document doc = new Document(before);
         doc.append("status", "resolved")
             .append("resolvedAt", Date.from(now))
@@ -287,7 +296,14 @@ public final class StateStore implements AutoCloseable {
       collection.bulkWrite(writes);
     }
     return new FindingChanges(
-        fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount, firstSeen);
+        fresh,
+        resolved,
+        notRechecked,
+        reopened,
+        stillOpen,
+        suppressedCount,
+        firstSeen,
+        resolvedFindings);
   }
 
   /** Marks a run complete with its outcome. */
@@ -534,6 +550,39 @@ public final class StateStore implements AutoCloseable {
         .append("clauses", clauses)
         .append("remediation", finding.remediation())
         .append("source", source);
+  }
+
+  /** A finding as {@link #toDocument} stored it; fails naming the fingerprint if it cannot. */
+  private static Finding fromDocument(Document doc) {
+    String id = doc.getString("_id");
+    try {
+      List<Evidence> evidence = new ArrayList<>();
+      for (Document e : doc.getList("evidence", Document.class, List.of())) {
+        evidence.add(new Evidence(e.getString("label"), e.getString("value")));
+      }
+      List<PolicyClause> clauses = new ArrayList<>();
+      for (Document c : doc.getList("clauses", Document.class, List.of())) {
+        clauses.add(new PolicyClause(c.getString("reference"), c.getString("text")));
+      }
+      return new Finding(
+          id,
+          doc.getString("ruleId"),
+          doc.getString("title"),
+          Severity.valueOf(doc.getString("severity")),
+          new AccountKey(
+              SourceSystem.valueOf(doc.getString("system")),
+              doc.getString("tenant"),
+              doc.getString("nativeId")),
+          doc.getString("accountName"),
+          doc.getList("personIds", String.class, List.of()),
+          doc.getString("summary"),
+          evidence,
+          clauses,
+          doc.getString("remediation"));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "state store: finding " + id + " cannot be read back: " + e.getMessage(), e);
+    }
   }
 
   @Override

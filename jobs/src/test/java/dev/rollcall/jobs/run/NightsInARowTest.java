@@ -3,6 +3,7 @@ package dev.rollcall.jobs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -104,6 +106,26 @@ class NightsInARowTest {
     assertEquals(bob.size(), night2.changes().resolved(), "bob's findings resolved");
     assertEquals(atlas.size(), night2.changes().notRechecked(), "Atlas kept open, not re-checked");
     assertEquals(1, night2.changes().suppressed());
+    assertEquals(
+        Set.copyOf(night1.findings().stream().filter(f -> bob.contains(f.fingerprint())).toList()),
+        Set.copyOf(night2.changes().resolvedFindings()),
+        "the resolved findings read back from the store as they were stored");
+    // The OCSF file closes bob's findings, so that a SIEM can close the alerts it opened.
+    Map<String, JsonNode> events = new HashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("out/findings.ocsf.jsonl"))) {
+      JsonNode event = JSON.readTree(line);
+      events.put(event.at("/finding_info/uid").asText(), event);
+    }
+    for (String fingerprint : bob) {
+      JsonNode closed = events.get(fingerprint);
+      assertEquals(200403, closed.get("type_uid").asInt(), closed.toString());
+      assertEquals("Resolved", closed.get("status").asText());
+      assertEquals(
+          Instant.parse("2026-11-20T07:00:00Z").toEpochMilli(),
+          closed.at("/finding_info/first_seen_time").asLong());
+    }
+    assertEquals(1, events.values().stream().filter(e -> e.get("status_id").asInt() == 3).count());
+    assertEquals(night2.findings().size() + 1 + bob.size(), events.size());
     assertEquals(
         night1.findings().size() - bob.size() - atlas.size() - 1, night2.changes().stillOpen());
 
