@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.rollcall.connectors.atlas.FakeAtlas;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -30,11 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
  * the output folder (reports and state store).
  */
 class RunInChildJvmTest {
-  private static final Path DEMO_CONFIG =
-      Path.of("..", "examples", "demo", "rollcall.yaml").toAbsolutePath().normalize();
+  private static final Path DEMO = Path.of("..", "examples", "demo").toAbsolutePath().normalize();
   private static final String HOOK_PATH = "/services/T0001/B0002/webhookS3cr3tPath";
   private static final String ATLAS_KEY = "atlasPrivateKeyS3cr3t-5e1d";
-  private static final String ATLAS_CLIENT_SECRET = "mdb_sa_sk_atlasClientS3cr3t";
   private static final String AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYawsS3cr3t";
   private static final String GOOGLE_KEY = "MIIEvQIBADANBgkqhkiG9w0BAQEFAAgoogleKeyS3cr3t";
 
@@ -44,7 +43,30 @@ class RunInChildJvmTest {
   void jsonLogsTheWebhookAndNoSecretAnywhere() throws Exception {
     WireMockServer hook = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
     hook.start();
-    try {
+    try (FakeAtlas atlas = FakeAtlas.forServiceAccount().serveOrganisation()) {
+      Path config =
+          Files.writeString(
+              dir.resolve("rollcall.yaml"),
+              """
+              organisation: Meridian Health
+              domains: [meridianhealth.example, meridian-care.example]
+              sources:
+                - name: demo-snapshot
+                  type: snapshot
+                  path: %s
+                - name: atlas
+                  type: atlas
+                  atlas:
+                    organizations: [%s]
+                    baseUrl: %s
+              correlation:
+                mapping: %s
+              """
+                  .formatted(
+                      DEMO.resolve("snapshot"),
+                      FakeAtlas.ORG,
+                      atlas.url(),
+                      DEMO.resolve("mapping.csv")));
       hook.stubFor(post(urlEqualTo(HOOK_PATH)).willReturn(aResponse().withStatus(200)));
       String hookUrl = "http://127.0.0.1:" + hook.port() + HOOK_PATH;
       Path googleKey = dir.resolve("google-key.json");
@@ -73,9 +95,11 @@ class RunInChildJvmTest {
               RollcallCommand.class.getName(),
               "run",
               "--config",
-              DEMO_CONFIG.toString(),
+              config.toString(),
               "--out",
-              out.toString()));
+              out.toString(),
+              "--save-snapshot",
+              out.resolve("snapshot").toString()));
       ProcessBuilder builder = new ProcessBuilder(command);
       builder
           .environment()
@@ -89,8 +113,10 @@ class RunInChildJvmTest {
                   "atlaspub",
                   "ROLLCALL_ATLAS_PRIVATE_KEY",
                   ATLAS_KEY,
+                  "ROLLCALL_ATLAS_CLIENT_ID",
+                  FakeAtlas.CLIENT_ID,
                   "ROLLCALL_ATLAS_CLIENT_SECRET",
-                  ATLAS_CLIENT_SECRET,
+                  FakeAtlas.CLIENT_SECRET,
                   "AWS_ACCESS_KEY_ID",
                   "AKIAIOSFODNN7EXAMPLE",
                   "AWS_SECRET_ACCESS_KEY",
@@ -103,6 +129,9 @@ class RunInChildJvmTest {
 
       String err = Files.readString(stderr);
       assertEquals(3, process.exitValue(), "the demo has high findings\n" + err);
+      assertTrue(
+          Files.isDirectory(out.resolve("snapshot").resolve("atlas").resolve(FakeAtlas.ORG)),
+          "the live Atlas organisation was pulled and saved\n" + err);
 
       ObjectMapper json = new ObjectMapper();
       List<JsonNode> events = new ArrayList<>();
@@ -137,7 +166,7 @@ class RunInChildJvmTest {
               HOOK_PATH,
               "webhookS3cr3t",
               ATLAS_KEY,
-              ATLAS_CLIENT_SECRET,
+              FakeAtlas.CLIENT_SECRET,
               AWS_SECRET,
               GOOGLE_KEY);
       List<Path> everything = new ArrayList<>(List.of(stdout, stderr));
