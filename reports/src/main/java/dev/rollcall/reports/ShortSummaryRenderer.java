@@ -97,7 +97,7 @@ public final class ShortSummaryRenderer {
             .toList();
     List<String> lines = new ArrayList<>();
     if (unchecked.isEmpty()) {
-      lines.add("All " + report.sources().size() + " sources fully checked.");
+      lines.add("Every source fully checked (" + report.sources().size() + ").");
       return lines;
     }
     lines.add(

@@ -73,7 +73,7 @@ class ShortSummaryRendererTest {
   void aCleanRunSaysSoInTwoLines() {
     String md = ShortSummaryRenderer.render(Reports.clean());
 
-    assertTrue(md.contains("All 1 sources fully checked.\n"), md);
+    assertTrue(md.contains("Every source fully checked (1).\n"), md);
     assertTrue(md.contains("Findings: 0 open, 0 new, 0 resolved since the last run.\n"), md);
     assertFalse(md.contains("new findings:"), md);
   }
