@@ -1,0 +1,27 @@
+package dev.rollcall.reports;
+
+import dev.rollcall.model.Finding;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * What a run's report knows from the state store beyond the run's own findings: what the run
+ * resolved, what it could not re-check, and how the open findings went over the last runs.
+ *
+ * @param resolved earlier open findings this run resolved (their source was fully checked)
+ * @param notRechecked earlier open findings kept open because their source failed or was partial
+ * @param trend open findings by severity after each of the last runs, oldest first, this run last
+ */
+public record History(
+    List<Finding> resolved, List<NotRechecked> notRechecked, List<TrendPoint> trend) {
+
+  /** No history: a report made without a state store. */
+  public static final History NONE = new History(List.of(), List.of(), List.of());
+
+  public History {
+    resolved = List.copyOf(Objects.requireNonNull(resolved, "history: resolved is required"));
+    notRechecked =
+        List.copyOf(Objects.requireNonNull(notRechecked, "history: notRechecked is required"));
+    trend = List.copyOf(Objects.requireNonNull(trend, "history: trend is required"));
+  }
+}
