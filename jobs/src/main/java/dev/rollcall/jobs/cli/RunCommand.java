@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the nightly audit: reads every source, ties accounts to people, applies the policy"
           + " profile's rules, records the findings in the state store and writes the reports"
-          + " (findings.json, findings.csv, summary.md) into the output folder."
+          + " (findings.json, findings.csv, summary.md, report.html) into the output folder."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
