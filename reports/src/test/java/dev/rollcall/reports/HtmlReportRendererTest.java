@@ -202,7 +202,7 @@ class HtmlReportRendererTest {
     assertTrue(
         summary.contains(
             "<tr data-severity=\"critical\"><td><span class=\"sev sev-critical\">critical</span>"
-                + "</td><td class=\"num open\">1</td><td class=\"num new\">1</td></tr>"),
+                + "</td><td class=\"num open\">1</td><td class=\"num fresh\">1</td></tr>"),
         summary);
     assertTrue(summary.contains("<tr data-severity=\"high\"><td><span class=\"sev sev-high\">"));
     assertTrue(summary.contains("<figure id=\"trend\" data-points=\"3\">"), summary);
