@@ -4,7 +4,6 @@ import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
-import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -264,14 +263,5 @@ public record HtmlPage(
 
   static String lower(Enum<?> value) {
     return value.name().toLowerCase(Locale.ROOT);
-  }
-
-  /** Every severity, most severe first, as the filter and the chart name them. */
-  static List<String> severitiesMostSevereFirst() {
-    List<String> names = new ArrayList<>();
-    for (int i = Severity.values().length - 1; i >= 0; i--) {
-      names.add(lower(Severity.values()[i]));
-    }
-    return names;
   }
 }

@@ -23,6 +23,8 @@ import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -106,6 +108,13 @@ class NightsInARowTest {
     assertEquals(1, night2.changes().suppressed());
     assertEquals(
         night1.findings().size() - bob.size() - atlas.size() - 1, night2.changes().stillOpen());
+    // report.html lists each of them in its own section, from the store.
+    String page = Files.readString(dir.resolve("out/report.html"));
+    assertEquals(bob, rowsOf(page, "resolved"));
+    assertEquals(atlas, rowsOf(page, "not-rechecked"));
+    assertEquals(1, rowsOf(page, "suppressed").size());
+    assertEquals(Set.of(), rowsOf(page, "new"));
+    assertTrue(page.contains("data-source=\"" + failed.source() + "\" data-status=\"failed\""));
 
     // Night 3: bob is back, Atlas is readable again, the exception is withdrawn.
     Files.writeString(prod.resolve("credential-report.csv"), report);
@@ -119,6 +128,9 @@ class NightsInARowTest {
     assertEquals(night1.findings().size() - bob.size(), night3.changes().stillOpen());
     assertEquals(
         fingerprints(night1, f -> true), fingerprints(night3, f -> true), "the same roll again");
+    page = Files.readString(dir.resolve("out/report.html"));
+    assertEquals(bob, rowsOf(page, "new"));
+    assertTrue(page.contains("<figure id=\"trend\" data-points=\"3\">"), "three nights");
   }
 
   private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {
@@ -134,6 +146,16 @@ class NightsInARowTest {
             dir.resolve("out"),
             Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
             Map.of()));
+  }
+
+  /** The fingerprints of the findings report.html lists in one section. */
+  private static Set<String> rowsOf(String page, String section) {
+    Matcher m = Pattern.compile("id=\"" + section + "-([0-9a-f]+)\"").matcher(page);
+    Set<String> found = new java.util.HashSet<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   private static Set<String> fingerprints(
