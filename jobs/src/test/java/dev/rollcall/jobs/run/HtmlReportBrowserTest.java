@@ -5,9 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import dev.rollcall.reports.ReportWriter;
+import dev.rollcall.reports.RunReport;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,6 +155,58 @@ class HtmlReportBrowserTest {
     assertTrue(bytes.length > 10_000, "a real picture, not an empty one: " + bytes.length);
     assertEquals(0x89, bytes[0] & 0xff, "a PNG");
     assertEquals("PNG", new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void aHostileAccountNameStaysTextAndABadFragmentBreaksNothing(@TempDir Path dir)
+      throws Exception {
+    String hostile = "<script>alert(1)</script><img src=x onerror=\"document.title='pwned'\">";
+    AccountKey key = new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDAHOSTILE");
+    Finding finding =
+        new Finding(
+            Finding.fingerprintOf("unowned-account", key),
+            "unowned-account",
+            "Unowned account",
+            Severity.HIGH,
+            key,
+            hostile,
+            List.of(),
+            "Nobody owns " + hostile + ".",
+            List.of(new Evidence("name", hostile)),
+            List.of(new PolicyClause("§1 <b>", "no <i>owner</i>")),
+            "aws iam delete-user --user-name '" + hostile + "'");
+    Instant at = Instant.parse("2026-11-20T07:00:00Z");
+    RunReport report =
+        new RunReport(
+            "r-hostile",
+            at,
+            at,
+            "test",
+            "default",
+            "Evil <Corp>",
+            List.of(
+                new SourcePull(
+                    "aws/111122223333",
+                    SourceSystem.AWS_IAM,
+                    "111122223333",
+                    PullStatus.FAILED,
+                    1,
+                    List.of("HTTP 500 <html>" + hostile),
+                    at)),
+            List.of(finding),
+            Set.of(finding.fingerprint()),
+            1,
+            0,
+            Severity.HIGH);
+    ReportWriter.write(report, dir);
+
+    String dom = chromium.dumpDom(dir.resolve("report.html").toUri() + "#rule=%E0%A4%A&person=%");
+
+    assertTrue(dom.contains("<title>rollcall: Evil &lt;Corp&gt;,"), "the title is the page's own");
+    assertEquals(1, dom.split("<script", -1).length - 1, "the page's own script only");
+    assertTrue(!dom.contains("<img"), "no element came from a name");
+    assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x"), "shown as text");
+    assertTrue(dom.contains("data-filter=\""), "the script ran despite the malformed fragment");
   }
 
   /** Exactly the findings {@code wanted} picks are visible; every other one is hidden. */

@@ -8,13 +8,22 @@
   var form = document.getElementById("filters");
   var rows = Array.prototype.slice.call(document.querySelectorAll("details.finding"));
 
+  // A malformed escape (a stray %) is taken as it is rather than stopping the page's script.
+  function decode(text) {
+    try {
+      return decodeURIComponent(text);
+    } catch (e) {
+      return text;
+    }
+  }
+
   function parse(fragment) {
     var state = {};
     fragment.replace(/^#/, "").split("&").forEach(function (pair) {
       if (!pair) return;
       var i = pair.indexOf("=");
-      var key = decodeURIComponent(i < 0 ? pair : pair.slice(0, i));
-      var value = i < 0 ? "" : decodeURIComponent(pair.slice(i + 1).replace(/\+/g, " "));
+      var key = decode(i < 0 ? pair : pair.slice(0, i));
+      var value = i < 0 ? "" : decode(pair.slice(i + 1).replace(/\+/g, " "));
       if (KEYS.indexOf(key) >= 0 && value.trim() !== "") state[key] = value.trim().toLowerCase();
     });
     return state;
