@@ -3,6 +3,7 @@ package dev.rollcall.jobs.store;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -40,7 +41,7 @@ public record RunRecord(
     openBySeverity =
         openBySeverity.isEmpty()
             ? Map.of()
-            : java.util.Collections.unmodifiableMap(new EnumMap<>(openBySeverity));
+            : Collections.unmodifiableMap(new EnumMap<>(openBySeverity));
   }
 
   /** A run whose open findings by severity are not known. */
