@@ -88,7 +88,7 @@ public final class OcsfFindingsRenderer {
         report.suppressed().stream()
             .sorted(Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
             .toList()) {
-      Instant firstSeen = report.lifecycle().firstSeen().get(s.finding().fingerprint());
+      Instant firstSeen = report.history().firstSeen().get(s.finding().fingerprint());
       boolean createdNow = firstSeen != null && !firstSeen.isBefore(report.startedAt());
       line(
           event(
@@ -99,8 +99,7 @@ public final class OcsfFindingsRenderer {
               s),
           out);
     }
-    for (Finding f :
-        report.lifecycle().resolved().stream().sorted(RunReport.REPORT_ORDER).toList()) {
+    for (Finding f : report.history().resolved().stream().sorted(RunReport.REPORT_ORDER).toList()) {
       line(event(report, f, Status.RESOLVED, Activity.CLOSE, null), out);
     }
     return out.toString();
@@ -158,7 +157,7 @@ public final class OcsfFindingsRenderer {
     analytic.put("name", f.title());
     analytic.put("type_id", 1);
     analytic.put("type", "Rule");
-    Instant firstSeen = report.lifecycle().firstSeen().get(f.fingerprint());
+    Instant firstSeen = report.history().firstSeen().get(f.fingerprint());
     if (firstSeen != null) {
       info.put("first_seen_time", firstSeen.toEpochMilli());
     }

@@ -6,7 +6,6 @@ import dev.rollcall.model.SourcePull;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -27,7 +26,7 @@ import java.util.Set;
  * @param failOn the {@code --fail-on} severity of the run
  * @param suppressed findings accepted-risk exceptions cover, reported apart
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
- * @param lifecycle what the state store knows beyond this run: resolved findings, first-seen times
+ * @param history what the state store adds: resolved and not re-checked findings, the trend
  */
 public record RunReport(
     String runId,
@@ -44,61 +43,7 @@ public record RunReport(
     Severity failOn,
     List<Suppressed> suppressed,
     List<String> exceptionNotices,
-    Lifecycle lifecycle) {
-
-  /**
-   * What the state store adds to a run's findings.
-   *
-   * @param resolved the earlier open findings this run resolved, as they were last seen
-   * @param notRechecked how many earlier open findings stayed open because their source was not
-   *     fully checked
-   * @param firstSeen when each finding was first seen, by fingerprint, where the store knows it
-   */
-  public record Lifecycle(
-      List<Finding> resolved, int notRechecked, Map<String, Instant> firstSeen) {
-    /** Nothing known beyond the run itself. */
-    public static final Lifecycle UNKNOWN = new Lifecycle(List.of(), 0, Map.of());
-
-    public Lifecycle {
-      resolved = List.copyOf(required(resolved, "lifecycle.resolved"));
-      notNegative(notRechecked, "lifecycle.notRechecked");
-      firstSeen = Map.copyOf(required(firstSeen, "lifecycle.firstSeen"));
-    }
-  }
-
-  /** A report of a run whose lifecycle beyond the run is unknown. */
-  public RunReport(
-      String runId,
-      Instant startedAt,
-      Instant finishedAt,
-      String version,
-      String profile,
-      String organisation,
-      List<SourcePull> sources,
-      List<Finding> findings,
-      Set<String> newFingerprints,
-      int accountsAudited,
-      int peopleInDirectory,
-      Severity failOn,
-      List<Suppressed> suppressed,
-      List<String> exceptionNotices) {
-    this(
-        runId,
-        startedAt,
-        finishedAt,
-        version,
-        profile,
-        organisation,
-        sources,
-        findings,
-        newFingerprints,
-        accountsAudited,
-        peopleInDirectory,
-        failOn,
-        suppressed,
-        exceptionNotices,
-        Lifecycle.UNKNOWN);
-  }
+    History history) {
 
   /** A report of a run without exceptions. */
   public RunReport(
@@ -131,6 +76,60 @@ public record RunReport(
         List.of());
   }
 
+  /** A report of a run without history (resolved, not re-checked, trend). */
+  public RunReport(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String version,
+      String profile,
+      String organisation,
+      List<SourcePull> sources,
+      List<Finding> findings,
+      Set<String> newFingerprints,
+      int accountsAudited,
+      int peopleInDirectory,
+      Severity failOn,
+      List<Suppressed> suppressed,
+      List<String> exceptionNotices) {
+    this(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        suppressed,
+        exceptionNotices,
+        History.NONE);
+  }
+
+  /** This report with {@code history} in place of its own. */
+  public RunReport withHistory(History history) {
+    return new RunReport(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        suppressed,
+        exceptionNotices,
+        history);
+  }
+
   /** The order of every report: most severe first, then by rule id, then by account id. */
   static final Comparator<Finding> REPORT_ORDER =
       Comparator.comparing(Finding::severity, Comparator.reverseOrder())
@@ -153,7 +152,7 @@ public record RunReport(
     required(failOn, "failOn");
     suppressed = List.copyOf(required(suppressed, "suppressed"));
     exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
-    required(lifecycle, "lifecycle");
+    required(history, "history");
   }
 
   /** True when the finding was first seen in this run. */

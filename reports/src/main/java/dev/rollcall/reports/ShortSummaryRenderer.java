@@ -129,10 +129,10 @@ public final class ShortSummaryRenderer {
             .append(" open, ")
             .append(counts.total().fresh())
             .append(" new, ")
-            .append(report.lifecycle().resolved().size())
+            .append(report.history().resolved().size())
             .append(" resolved since the last run");
-    if (report.lifecycle().notRechecked() > 0) {
-      total.append(", ").append(report.lifecycle().notRechecked()).append(" not re-checked");
+    if (report.history().notRechecked().size() > 0) {
+      total.append(", ").append(report.history().notRechecked().size()).append(" not re-checked");
     }
     if (!report.suppressed().isEmpty()) {
       total.append(", ").append(report.suppressed().size()).append(" suppressed");

@@ -60,9 +60,10 @@ class OcsfFindingsRendererTest {
                 "build bot, owned by the platform team",
                 LocalDate.parse("2027-03-31"))),
         List.of(),
-        new RunReport.Lifecycle(
+        new History(
             List.of(RESOLVED),
-            0,
+            List.of(),
+            List.of(),
             Map.of(
                 Reports.LEAVER.fingerprint(), Reports.STARTED.plusSeconds(5),
                 Reports.DORMANT_AWS.fingerprint(), EARLIER,

@@ -29,14 +29,16 @@ class ReportWriterTest {
             out.resolve("findings.json"),
             out.resolve("findings.csv"),
             out.resolve("summary.md"),
+            out.resolve("report.html"),
             out.resolve("findings.ocsf.jsonl"),
             out.resolve("summary-short.md")),
         written);
     assertEquals(JsonFindingsRenderer.render(report), Files.readString(written.get(0)));
     assertEquals(CsvFindingsRenderer.render(report), Files.readString(written.get(1)));
     assertEquals(MarkdownSummaryRenderer.render(report), Files.readString(written.get(2)));
-    assertEquals(OcsfFindingsRenderer.render(report), Files.readString(written.get(3)));
-    assertEquals(ShortSummaryRenderer.render(report), Files.readString(written.get(4)));
+    assertEquals(HtmlReportRenderer.render(report), Files.readString(written.get(3)));
+    assertEquals(OcsfFindingsRenderer.render(report), Files.readString(written.get(4)));
+    assertEquals(ShortSummaryRenderer.render(report), Files.readString(written.get(5)));
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       for (Path path : written) {
         assertEquals(
@@ -56,6 +58,7 @@ class ReportWriterTest {
               "findings.csv",
               "findings.json",
               "findings.ocsf.jsonl",
+              "report.html",
               "summary-short.md",
               "summary.md"),
           files.map(p -> p.getFileName().toString()).sorted().toList());

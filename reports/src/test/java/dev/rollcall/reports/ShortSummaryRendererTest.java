@@ -13,39 +13,23 @@ import dev.rollcall.model.SourceSystem;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class ShortSummaryRendererTest {
 
-  private static RunReport withLifecycle(RunReport base, RunReport.Lifecycle lifecycle) {
-    return new RunReport(
-        base.runId(),
-        base.startedAt(),
-        base.finishedAt(),
-        base.version(),
-        base.profile(),
-        base.organisation(),
-        base.sources(),
-        base.findings(),
-        base.newFingerprints(),
-        base.accountsAudited(),
-        base.peopleInDirectory(),
-        base.failOn(),
-        base.suppressed(),
-        base.exceptionNotices(),
-        lifecycle);
-  }
-
   @Test
   void saysCountsNewResolvedSourcesAndTheNewFindings() {
     String md =
         ShortSummaryRenderer.render(
-            withLifecycle(
-                Reports.run(),
-                new RunReport.Lifecycle(
-                    List.of(resolved(1), resolved(2), resolved(3)), 1, Map.of())));
+            Reports.run()
+                .withHistory(
+                    new History(
+                        List.of(resolved(1), resolved(2), resolved(3)),
+                        List.of(
+                            new NotRechecked(
+                                resolved(4), "atlas/" + Reports.ORG, Reports.CAPTURED)),
+                        List.of())));
 
     assertTrue(md.startsWith("rollcall: Meridian Health, 2026-11-20 06:00 UTC (run `"), md);
     assertTrue(md.contains("⚠ 2 of 3 sources not fully checked"), md);
@@ -153,12 +137,12 @@ class ShortSummaryRendererTest {
         Severity.HIGH,
         List.of(),
         List.of(),
-        new RunReport.Lifecycle(
+        new History(
             java.util.stream.IntStream.range(0, resolved)
                 .mapToObj(ShortSummaryRendererTest::resolved)
                 .toList(),
-            0,
-            Map.of()));
+            List.of(),
+            List.of()));
   }
 
   private static Finding resolved(int i) {

@@ -31,9 +31,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the nightly audit: reads every source, ties accounts to people, applies the policy"
           + " profile's rules, records the findings in the state store and writes the reports"
-          + " (findings.json, findings.csv, summary.md, findings.ocsf.jsonl, summary-short.md,"
-          + " inventory.csv) into the output folder; with ROLLCALL_WEBHOOK_URL set (or notify:"
-          + " {webhook: ...} in the configuration) it posts summary-short.md there."
+          + " (findings.json, findings.csv, summary.md, report.html, findings.ocsf.jsonl,"
+          + " summary-short.md, inventory.csv) into the output folder; with ROLLCALL_WEBHOOK_URL"
+          + " set (or notify: {webhook: ...} in the configuration) it posts summary-short.md"
+          + " there."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;

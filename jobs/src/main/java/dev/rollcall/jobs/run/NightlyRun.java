@@ -31,12 +31,15 @@ import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.reports.AtomicFiles;
+import dev.rollcall.reports.History;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.Suppressed;
+import dev.rollcall.reports.TrendPoint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -68,6 +71,9 @@ public final class NightlyRun {
 
   /** How long a run may hold the state store before its lease lapses (a run that died). */
   private static final java.time.Duration LEASE = java.time.Duration.ofHours(6);
+
+  /** How many runs, this one included, the trend chart of report.html covers. */
+  static final int TREND_RUNS = 30;
 
   private final Supplier<SparkSession> spark;
   private final String version;
@@ -156,6 +162,12 @@ public final class NightlyRun {
                 completeSources,
                 suppressedBy);
         store.recordInventory(runId, inventory);
+        Map<Severity, Integer> open = store.openBySeverity();
+        List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
+        trend.add(new TrendPoint(runId, startedAt, open));
+        History history =
+            new History(
+                store.resolvedIn(runId), store.notRecheckedIn(runId), trend, changes.firstSeen());
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(
@@ -181,9 +193,8 @@ public final class NightlyRun {
                                 x.exception().reason(),
                                 x.exception().expires()))
                     .toList(),
-                suppression.notices(),
-                new RunReport.Lifecycle(
-                    changes.resolvedFindings(), changes.notRechecked(), changes.firstSeen()));
+                suppression.notices());
+        report = report.withHistory(history);
         written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
         written.add(writeInventory(options.outputDir(), views, people, findings));
         store.finishRun(
@@ -197,7 +208,8 @@ public final class NightlyRun {
                 findings.size(),
                 changes.newFingerprints().size(),
                 changes.resolved(),
-                exit.code()));
+                exit.code(),
+                open));
       } finally {
         store.releaseLease(runId);
       }

@@ -1,8 +1,6 @@
 package dev.rollcall.jobs.store;
 
-import dev.rollcall.model.Finding;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,7 +15,6 @@ import java.util.Set;
  * @param suppressed findings an accepted-risk exception covers
  * @param firstSeen when each finding of this run, and each it resolved, was first seen, by
  *     fingerprint
- * @param resolvedFindings the findings this run resolved, as they were last seen
  */
 public record FindingChanges(
     Set<String> newFingerprints,
@@ -26,17 +23,15 @@ public record FindingChanges(
     Set<String> reopened,
     int stillOpen,
     int suppressed,
-    Map<String, Instant> firstSeen,
-    List<Finding> resolvedFindings) {
+    Map<String, Instant> firstSeen) {
   public FindingChanges {
     newFingerprints = Set.copyOf(newFingerprints);
     reopened = Set.copyOf(reopened);
     firstSeen = Map.copyOf(firstSeen);
-    resolvedFindings = List.copyOf(resolvedFindings);
   }
 
   /** Changes without the reopened, still-open and suppressed detail. */
   public FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
-    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of(), List.of());
+    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of());
   }
 }
