@@ -27,9 +27,13 @@ public final class SparkSessions {
         // The inputs are thousands of rows, not terabytes: a few partitions keep local runs quick.
         .setIfMissing("spark.sql.shuffle.partitions", "4")
         .setIfMissing("spark.default.parallelism", "4")
-        .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString())
-        .setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-        .setIfMissing("spark.driver.host", "127.0.0.1");
+        .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString());
+    if (conf.get("spark.master").startsWith("local")) {
+      // Alone in this JVM, Spark needs no address others can reach; on a cluster the executors
+      // connect back to the driver, so the address is left to spark-submit's configuration.
+      conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1")
+          .setIfMissing("spark.driver.host", "127.0.0.1");
+    }
     return SparkSession.builder().config(conf).getOrCreate();
   }
 }
