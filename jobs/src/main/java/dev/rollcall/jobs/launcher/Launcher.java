@@ -13,9 +13,9 @@ import java.util.List;
 
 /**
  * The jar's entry point. Under spark-submit, Spark is already on the class path and rollcall runs
- * on it; under {@code java -jar}, Spark is missing, so rollcall runs on the Spark jars nested in its
- * own jar (see {@link NestedSpark}), in a class loader of their own. This class touches only the
- * JDK: it is loaded before any Spark class can be.
+ * on it; under {@code java -jar}, Spark is missing, so rollcall runs on the Spark jars nested in
+ * its own jar (see {@link NestedSpark}), in a class loader of their own. This class touches only
+ * the JDK: it is loaded before any Spark class can be.
  */
 public final class Launcher {
   static final String COMMAND = "dev.rollcall.jobs.cli.RollcallCommand";

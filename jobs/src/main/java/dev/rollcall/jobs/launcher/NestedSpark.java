@@ -21,10 +21,10 @@ import java.util.jar.JarFile;
 import java.util.stream.Stream;
 
 /**
- * The Spark jars nested in rollcall's jar under {@value #PREFIX}, unpacked once into a cache
- * folder named for a hash of their names, sizes and checksums, so a new build gets a new folder and
- * two runs starting at once never see a half-written one (each unpacks into a folder of its own,
- * then renames it into place).
+ * The Spark jars nested in rollcall's jar under {@value #PREFIX}, unpacked once into a cache folder
+ * named for a hash of their names, sizes and checksums, so a new build gets a new folder and two
+ * runs starting at once never see a half-written one (each unpacks into a folder of its own, then
+ * renames it into place).
  */
 final class NestedSpark {
   static final String PREFIX = "META-INF/rollcall/spark-lib/";
