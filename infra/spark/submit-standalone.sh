@@ -8,7 +8,7 @@ jar="${ROLLCALL_JAR:-/opt/rollcall/rollcall.jar}"
 config="${ROLLCALL_CONFIG:-/etc/rollcall/rollcall.yaml}"
 out="${ROLLCALL_OUT:-/var/lib/rollcall/out}"
 
-exec "${SPARK_HOME:?set SPARK_HOME to the cluster's Spark}/bin/spark-submit" \
+exec "${SPARK_HOME:?set SPARK_HOME to the Spark installation}/bin/spark-submit" \
   --master "${SPARK_MASTER:?set SPARK_MASTER, e.g. spark://spark-master.internal:7077}" \
   --deploy-mode client \
   --name rollcall \
