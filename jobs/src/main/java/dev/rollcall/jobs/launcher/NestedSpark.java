@@ -9,6 +9,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -128,13 +129,24 @@ final class NestedSpark {
     return jars;
   }
 
+  /**
+   * Creates the cache folder owner-only, or checks that an existing one is not writable by all:
+   * whoever can add a folder there can choose the code rollcall runs.
+   */
   private static void ownerOnlyFolder(Path folder) throws IOException {
-    if (Files.isDirectory(folder)) {
-      return;
-    }
-    Files.createDirectories(folder);
-    if (folder.getFileSystem().supportedFileAttributeViews().contains("posix")) {
-      Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+    boolean posix = folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+    if (!Files.isDirectory(folder)) {
+      Files.createDirectories(folder);
+      if (posix) {
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+      }
+    } else if (posix
+        && Files.getPosixFilePermissions(folder).contains(PosixFilePermission.OTHERS_WRITE)) {
+      throw new IllegalStateException(
+          "rollcall: the cache folder "
+              + folder
+              + " is writable by every user, so anyone could put code in it; name a folder of"
+              + " your own with ROLLCALL_CACHE");
     }
   }
 

@@ -202,6 +202,15 @@ class InfraRecipesTest {
         Path template = INFRA.resolve("spark/kubernetes-driver-pod.yaml");
         assertTrue(words.stream().anyMatch(w -> w.endsWith("/kubernetes-driver-pod.yaml")));
         assertEquals("Pod", YAML.readTree(template.toFile()).path("kind").asText());
+        List<JsonNode> rbac = documents(INFRA.resolve("spark/kubernetes-rbac.yaml"));
+        String account =
+            words.stream()
+                .filter(
+                    w -> w.startsWith("spark.kubernetes.authenticate.driver.serviceAccountName="))
+                .map(w -> w.substring(w.indexOf('=') + 1))
+                .findFirst()
+                .orElseThrow();
+        assertTrue(named(rbac, "ServiceAccount", account), "the driver's account is shipped");
       }
     }
   }

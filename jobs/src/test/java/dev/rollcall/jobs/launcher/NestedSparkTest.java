@@ -70,6 +70,20 @@ class NestedSparkTest {
   }
 
   @Test
+  void refusesACacheFolderEveryUserCanWriteTo() throws IOException {
+    Path shared = Files.createDirectories(dir.resolve("shared"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    Path jar = jar("rollcall.jar", Map.of("spark-core.jar", "core"));
+
+    IllegalStateException e =
+        assertThrows(IllegalStateException.class, () -> NestedSpark.unpack(jar, shared));
+    assertTrue(e.getMessage().contains("writable by every user"), e.getMessage());
+    try (var entries = Files.list(shared)) {
+      assertEquals(0, entries.count());
+    }
+  }
+
+  @Test
   void aJarWithoutNestedSparkSaysToUseSparkSubmit() throws IOException {
     Path jar = jar("slim.jar", Map.of());
     IllegalStateException e =
