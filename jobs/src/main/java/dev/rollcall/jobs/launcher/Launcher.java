@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.launcher;
 
+import java.io.IOException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.MalformedURLException;
@@ -25,7 +26,16 @@ public final class Launcher {
 
   public static void main(String[] args) throws Throwable {
     ClassLoader own = Launcher.class.getClassLoader();
-    ClassLoader loader = sparkOnClassPath(own) ? own : nestedSparkLoader();
+    ClassLoader loader = own;
+    if (!sparkOnClassPath(own)) {
+      try {
+        loader = nestedSparkLoader();
+      } catch (IllegalStateException | IOException e) {
+        // Exit code 1: rollcall's "unexpected error, the run did not finish".
+        System.err.println(e instanceof IllegalStateException ? e.getMessage() : "rollcall: " + e);
+        System.exit(1);
+      }
+    }
     Thread.currentThread().setContextClassLoader(loader);
     Method main = Class.forName(COMMAND, true, loader).getMethod("main", String[].class);
     try {
@@ -44,7 +54,7 @@ public final class Launcher {
     }
   }
 
-  private static ClassLoader nestedSparkLoader() throws Exception {
+  private static ClassLoader nestedSparkLoader() throws IOException {
     Path jar = ownJar();
     List<Path> sparkJars =
         NestedSpark.unpack(jar, CacheRoot.resolve(System.getenv(), System.getProperties()));
@@ -64,9 +74,14 @@ public final class Launcher {
         "rollcall", urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
   }
 
-  private static Path ownJar() throws URISyntaxException {
-    Path location =
-        Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+  private static Path ownJar() {
+    Path location;
+    try {
+      location =
+          Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("rollcall: cannot tell where its jar is: " + e, e);
+    }
     if (!Files.isRegularFile(location)) {
       throw new IllegalStateException(
           "rollcall: Spark is not on the class path and "

@@ -154,6 +154,21 @@ class PackagedJarIT {
   }
 
   @Test
+  void refusesACacheFolderEveryUserCanWriteToWithExitCode1() throws Exception {
+    Path shared = Files.createDirectories(dir.resolve("world-writable"));
+    Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+    try (ChildJvm run =
+        ChildJvm.start(
+            "java -jar",
+            List.of("-jar", jar.toString(), "rules"),
+            Map.of("ROLLCALL_CACHE", shared.toString()),
+            dir.resolve("world-writable.log"))) {
+      assertEquals(1, run.exitCode(Duration.ofMinutes(1)), run.tail());
+      assertTrue(run.tail().contains("is writable by every user"), run.tail());
+    }
+  }
+
+  @Test
   void sparkSubmitOnAStandaloneClusterFindsTheSameAsLocalMode() throws Exception {
     assertEquals(3, localExit, "the local run must pass first\n" + localLog);
     Path out = dir.resolve("cluster-out");
