@@ -13,10 +13,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import org.junit.jupiter.api.Test;
@@ -45,6 +49,27 @@ class NestedSparkTest {
     assertEquals(unpacked, Files.readAttributes(second.get(1), "unix:ino").get("ino"));
     try (var folders = Files.list(cache)) {
       assertEquals(1, folders.count(), "nothing left over from unpacking");
+    }
+  }
+
+  @Test
+  void runsStartingAtOnceShareOneUnpackedFolder() throws Exception {
+    Path jar = jar("rollcall.jar", Map.of("spark-core.jar", "core", "scala-library.jar", "scala"));
+    Path cache = dir.resolve("cache");
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      List<Future<List<Path>>> runs = new ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        runs.add(pool.submit(() -> NestedSpark.unpack(jar, cache)));
+      }
+      for (Future<List<Path>> run : runs) {
+        assertEquals(runs.get(0).get(), run.get());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    try (var folders = Files.list(cache)) {
+      assertEquals(1, folders.count(), "one folder, no half-unpacked one left");
     }
   }
 
