@@ -13,6 +13,7 @@ import java.util.List;
  * @param sources the sources to audit
  * @param correlation how accounts are tied to people
  * @param exceptions the accepted-risk exceptions file, relative to this file, or null
+ * @param activity evidence of use read besides the sources (CloudTrail trails)
  */
 public record RollcallConfig(
     String organisation,
@@ -22,7 +23,21 @@ public record RollcallConfig(
     StoreConfig store,
     List<SourceConfig> sources,
     CorrelationConfig correlation,
-    String exceptions) {
+    String exceptions,
+    ActivityConfig activity) {
+
+  /** A configuration without activity evidence. */
+  public RollcallConfig(
+      String organisation,
+      List<String> domains,
+      String profile,
+      String output,
+      StoreConfig store,
+      List<SourceConfig> sources,
+      CorrelationConfig correlation,
+      String exceptions) {
+    this(organisation, domains, profile, output, store, sources, correlation, exceptions, null);
+  }
 
   /** A configuration without an exceptions file. */
   public RollcallConfig(
@@ -33,7 +48,7 @@ public record RollcallConfig(
       StoreConfig store,
       List<SourceConfig> sources,
       CorrelationConfig correlation) {
-    this(organisation, domains, profile, output, store, sources, correlation, null);
+    this(organisation, domains, profile, output, store, sources, correlation, null, null);
   }
 
   public RollcallConfig {
@@ -52,5 +67,6 @@ public record RollcallConfig(
     }
     sources = List.copyOf(sources);
     correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
+    activity = activity == null ? ActivityConfig.none() : activity;
   }
 }
