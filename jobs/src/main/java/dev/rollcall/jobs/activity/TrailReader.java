@@ -75,6 +75,9 @@ public final class TrailReader {
                     path -> readFile(path, conf, uncompressed, records, skipped),
                 Encoders.row(TrailEvents.SCHEMA))
             .persist(StorageLevel.MEMORY_AND_DISK());
+    // The files are read here, once; the counts that matter most (files, skipped files, events)
+    // come from the listing and the persisted rows, so a retried task cannot inflate them. The
+    // byte and record accumulators could count a retried task twice: they are for throughput only.
     long eventCount = events.count();
     // A task that runs twice adds its file twice: names are made distinct here.
     List<String> skippedFiles = new ArrayList<>(new TreeSet<>(skipped.value()));
