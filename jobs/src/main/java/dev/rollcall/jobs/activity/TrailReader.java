@@ -18,9 +18,9 @@ import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.api.java.function.FlatMapFunction;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
@@ -66,15 +66,12 @@ public final class TrailReader {
     List<String> paths = files.stream().map(TrailFiles.LogFile::path).toList();
     int partitions =
         Math.max(1, Math.min(paths.size(), spark.sparkContext().defaultParallelism() * 4));
+    JavaRDD<Row> rows =
+        JavaSparkContext.fromSparkContext(spark.sparkContext())
+            .parallelize(paths, partitions)
+            .flatMap(path -> readFile(path, conf, uncompressed, records, skipped));
     Dataset<Row> events =
-        spark
-            .createDataset(paths, Encoders.STRING())
-            .repartition(partitions)
-            .flatMap(
-                (FlatMapFunction<String, Row>)
-                    path -> readFile(path, conf, uncompressed, records, skipped),
-                Encoders.row(TrailEvents.SCHEMA))
-            .persist(StorageLevel.MEMORY_AND_DISK());
+        spark.createDataFrame(rows, TrailEvents.SCHEMA).persist(StorageLevel.MEMORY_AND_DISK());
     // The files are read here, once; the counts that matter most (files, skipped files, events)
     // come from the listing and the persisted rows, so a retried task cannot inflate them. The
     // byte and record accumulators could count a retried task twice: they are for throughput only.
