@@ -4,9 +4,12 @@ import static dev.rollcall.jobs.activity.TrailFixture.userCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import dev.rollcall.connectors.pull.DoctorCheck;
+import dev.rollcall.jobs.config.CloudTrailConfig;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,5 +74,30 @@ class CloudTrailFilesTest {
                     new Configuration()));
     assertEquals(
         dir.toUri() + ": no AWSLogs folder (CloudTrail's layout) under it", e.getMessage());
+  }
+
+  @Test
+  void theDoctorCountsTheLastTwoDaysAndNamesAMissingTrail() {
+    TrailFixture trail = new TrailFixture(dir.resolve("trail"));
+    for (String day : List.of("2026-11-18", "2026-11-19", "2026-11-20")) {
+      trail.write(
+          null,
+          A,
+          "f" + day,
+          List.of(userCall(A, "alice", day + "T12:00:00Z", "192.0.2.1", "AKIAX", "List")));
+    }
+    UnaryOperator<String> resolve = p -> dir.resolve(p).toUri().toString();
+    assertEquals(
+        new DoctorCheck(
+            "cloudtrail trail", true, true, "2 log file(s) on 2026-11-19 and 2026-11-20"),
+        TrailDoctor.check(
+            new CloudTrailConfig("trail", 90), resolve, LocalDate.parse("2026-11-20")));
+    DoctorCheck missing =
+        TrailDoctor.check(
+            new CloudTrailConfig("elsewhere", 90), resolve, LocalDate.parse("2026-11-20"));
+    assertEquals(false, missing.ok());
+    assertEquals(
+        dir.resolve("elsewhere").toUri() + ": no AWSLogs folder (CloudTrail's layout) under it",
+        missing.detail());
   }
 }
