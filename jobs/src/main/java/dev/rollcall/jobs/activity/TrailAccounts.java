@@ -11,18 +11,20 @@ import dev.rollcall.model.SourceSystem;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Ties trail activity to accounts: IAM users and root by account and name, Identity Center users by
  * session name (their user name or an email), and adds an account of kind {@link AccountKind#ROLE}
  * for each role people assume by federation (through SAML, or with their address as the session
  * name), owned by those people. A known last use becomes the account's last activity when it is
- * later than what the source said. Roles only programs assume (instance profiles, Lambda) are not
- * audited.
+ * later than what the source said. Roles only programs assume (instance profiles, Lambda), and
+ * roles of AWS accounts no source audits, are left out.
  */
 public final class TrailAccounts {
   private TrailAccounts() {}
@@ -42,9 +44,16 @@ public final class TrailAccounts {
       List<Account> accounts, List<PrincipalActivity> principals, Instant observedAt) {
     Map<String, PrincipalActivity> byKey = new HashMap<>();
     List<PrincipalActivity> roles = new ArrayList<>();
+    // A trail may cover AWS accounts that are not audited: their roles are left out too.
+    Set<String> audited = new HashSet<>();
+    accounts.stream()
+        .filter(a -> a.key().system() == SourceSystem.AWS_IAM)
+        .forEach(a -> audited.add(a.key().tenant()));
     for (PrincipalActivity p : principals) {
       byKey.put(TrailEvents.principalKey(p.kind(), p.account(), lower(p.name())), p);
-      if (p.kind() == PrincipalKind.ROLE && (p.samlFederated() || !p.sessionUsers().isEmpty())) {
+      if (p.kind() == PrincipalKind.ROLE
+          && audited.contains(p.account())
+          && (p.samlFederated() || !p.sessionUsers().isEmpty())) {
         roles.add(p);
       }
     }

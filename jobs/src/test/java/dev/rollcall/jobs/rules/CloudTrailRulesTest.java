@@ -278,26 +278,38 @@ class CloudTrailRulesTest {
   }
 
   @Test
+  void aRoleOfAnAccountNoSourceAuditsIsLeftOut() {
+    PrincipalActivity role = federatedRole("999988887777");
+    assertEquals(List.of(), TrailAccounts.apply(List.of(), List.of(role), CAPTURED).accounts());
+  }
+
+  static PrincipalActivity federatedRole(String account) {
+    return new PrincipalActivity(
+        PrincipalKind.ROLE,
+        account,
+        "AdminAccess",
+        "arn:aws:iam::" + account + ":role/AdminAccess",
+        null,
+        null,
+        null,
+        daysAgo(1),
+        "sts.amazonaws.com AssumeRoleWithSAML",
+        0,
+        0,
+        true,
+        List.of(),
+        List.of(),
+        List.of(),
+        0);
+  }
+
+  @Test
   void aRoleIsNeitherAGenericNameNorAnEverydayAccount() {
-    PrincipalActivity role =
-        new PrincipalActivity(
-            PrincipalKind.ROLE,
-            ACCOUNT,
-            "AdminAccess",
-            "arn:aws:iam::111122223333:role/AdminAccess",
-            null,
-            null,
-            null,
-            daysAgo(1),
-            "sts.amazonaws.com AssumeRoleWithSAML",
-            0,
-            0,
-            true,
-            List.of(),
-            List.of(),
-            List.of(),
-            0);
-    Account account = TrailAccounts.apply(List.of(), List.of(role), CAPTURED).accounts().get(0);
+    PrincipalActivity role = federatedRole(ACCOUNT);
+    Account account =
+        TrailAccounts.apply(List.of(awsUser("alice").build()), List.of(role), CAPTURED)
+            .accounts()
+            .get(1);
     assertEquals(AccountKind.ROLE, account.kind());
     assertEquals("aws_iam:111122223333:arn:aws:iam::111122223333:role/AdminAccess", account.id());
     assertEquals(
