@@ -72,6 +72,18 @@ public record PrincipalActivity(
         : "CloudTrail " + lastApiEvent;
   }
 
+  /**
+   * The day with the most distinct source IPs (then user agents, then the earliest), if any: the
+   * day to look at first when sessions overlap.
+   */
+  public java.util.Optional<DayActivity> busiestDay() {
+    return days.stream()
+        .max(
+            java.util.Comparator.comparingLong(DayActivity::sourceIps)
+                .thenComparingLong(DayActivity::userAgents)
+                .thenComparing(DayActivity::day, java.util.Comparator.reverseOrder()));
+  }
+
   /** Whether its last console sign-in used no second factor. */
   public boolean lastConsoleLoginWithoutMfa() {
     return lastConsoleLogin != null && "No".equals(lastConsoleLoginMfa);
@@ -83,7 +95,19 @@ public record PrincipalActivity(
 
   /** One day of a principal's events. */
   public record DayActivity(String day, long sourceIps, long userAgents, long events)
-      implements Serializable {}
+      implements Serializable {
+    /** As a person reads it in a finding. */
+    public String describe() {
+      return day
+          + ": "
+          + sourceIps
+          + " source IP(s), "
+          + userAgents
+          + " user agent(s), "
+          + events
+          + " event(s)";
+    }
+  }
 
   /**
    * A session: the events of one principal (and session name) with one credential from one source

@@ -124,6 +124,7 @@ public final class ConcurrentSignIns implements Rule<ConcurrentSignIns.Settings>
                   + " in the trail read (a session: one credential from one IP, events at most "
                   + TrailEvidence.SESSION_GAP.toMinutes()
                   + " minutes apart)"));
+      p.busiestDay().ifPresent(d -> evidence.add(new Evidence("busiest day", d.describe())));
       return Optional.of(
           new Violation(
               view,

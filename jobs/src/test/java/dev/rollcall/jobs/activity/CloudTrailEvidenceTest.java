@@ -275,6 +275,9 @@ class CloudTrailEvidenceTest {
                         1))),
             1),
         activity.get(0));
+    assertEquals(
+        "2026-11-19: 2 source IP(s), 2 user agent(s), 4 event(s)",
+        activity.get(0).busiestDay().orElseThrow().describe());
   }
 
   @Test

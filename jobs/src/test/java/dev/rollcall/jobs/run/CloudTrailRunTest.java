@@ -270,6 +270,33 @@ class CloudTrailRunTest {
   }
 
   @Test
+  void theConcurrentSessionsShowBothAddressesAndTheBusiestDay() {
+    Finding concurrent =
+        outcome.findings().stream()
+            .filter(
+                f ->
+                    f.ruleId().equals("concurrent-sign-ins")
+                        && f.account().tenant().equals(PROD)
+                        && f.accountName().equals("ben.carter"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        "ben.carter was used from 203.0.113.10 and 198.51.100.77 at the same time"
+            + " (2026-11-17T14:35:00Z).",
+        concurrent.summary());
+    assertEquals(
+        List.of(
+            "session: 203.0.113.10 from 2026-11-17T14:28:00Z to 2026-11-17T14:50:00Z (ASIA…0001, 2"
+                + " event(s))",
+            "overlapping session: 198.51.100.77 from 2026-11-17T14:35:00Z to"
+                + " 2026-11-17T14:35:00Z (ASIA…0002, 1 event(s))",
+            "overlapping pairs: 1 in the trail read (a session: one credential from one IP, events"
+                + " at most 30 minutes apart)",
+            "busiest day: 2026-11-17: 2 source IP(s), 2 user agent(s), 4 event(s)"),
+        concurrent.evidence().stream().map(e -> e.label() + ": " + e.value()).toList());
+  }
+
+  @Test
   void aTruncatedLogFileMakesTheTrailPartialNotTheRunFail() {
     SourcePull trail =
         outcome.sources().stream()
