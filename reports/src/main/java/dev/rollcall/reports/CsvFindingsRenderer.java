@@ -87,7 +87,7 @@ public final class CsvFindingsRenderer {
   }
 
   /** Prefixes a cell that starts like a formula with an apostrophe, so it shows as text. */
-  static String neutralise(String cell) {
+  public static String neutralise(String cell) {
     if (!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0) {
       return "'" + cell;
     }

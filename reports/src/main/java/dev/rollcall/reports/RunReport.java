@@ -26,6 +26,7 @@ import java.util.Set;
  * @param failOn the {@code --fail-on} severity of the run
  * @param suppressed findings accepted-risk exceptions cover, reported apart
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
+ * @param history what the state store adds: resolved and not re-checked findings, the trend
  */
 public record RunReport(
     String runId,
@@ -41,7 +42,8 @@ public record RunReport(
     int peopleInDirectory,
     Severity failOn,
     List<Suppressed> suppressed,
-    List<String> exceptionNotices) {
+    List<String> exceptionNotices,
+    History history) {
 
   /** A report of a run without exceptions. */
   public RunReport(
@@ -74,6 +76,60 @@ public record RunReport(
         List.of());
   }
 
+  /** A report of a run without history (resolved, not re-checked, trend). */
+  public RunReport(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String version,
+      String profile,
+      String organisation,
+      List<SourcePull> sources,
+      List<Finding> findings,
+      Set<String> newFingerprints,
+      int accountsAudited,
+      int peopleInDirectory,
+      Severity failOn,
+      List<Suppressed> suppressed,
+      List<String> exceptionNotices) {
+    this(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        suppressed,
+        exceptionNotices,
+        History.NONE);
+  }
+
+  /** This report with {@code history} in place of its own. */
+  public RunReport withHistory(History history) {
+    return new RunReport(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        newFingerprints,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        suppressed,
+        exceptionNotices,
+        history);
+  }
+
   /** The order of every report: most severe first, then by rule id, then by account id. */
   static final Comparator<Finding> REPORT_ORDER =
       Comparator.comparing(Finding::severity, Comparator.reverseOrder())
@@ -96,6 +152,7 @@ public record RunReport(
     required(failOn, "failOn");
     suppressed = List.copyOf(required(suppressed, "suppressed"));
     exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
+    required(history, "history");
   }
 
   /** True when the finding was first seen in this run. */

@@ -18,7 +18,7 @@ class ReportWriterTest {
   @TempDir Path dir;
 
   @Test
-  void writesTheThreeReportsOwnerOnlyAndReturnsTheirPaths() throws IOException {
+  void writesEveryReportOwnerOnlyAndReturnsTheirPaths() throws IOException {
     Path out = dir.resolve("out");
     RunReport report = Reports.run();
 
@@ -26,11 +26,19 @@ class ReportWriterTest {
 
     assertEquals(
         List.of(
-            out.resolve("findings.json"), out.resolve("findings.csv"), out.resolve("summary.md")),
+            out.resolve("findings.json"),
+            out.resolve("findings.csv"),
+            out.resolve("summary.md"),
+            out.resolve("report.html"),
+            out.resolve("findings.ocsf.jsonl"),
+            out.resolve("summary-short.md")),
         written);
     assertEquals(JsonFindingsRenderer.render(report), Files.readString(written.get(0)));
     assertEquals(CsvFindingsRenderer.render(report), Files.readString(written.get(1)));
     assertEquals(MarkdownSummaryRenderer.render(report), Files.readString(written.get(2)));
+    assertEquals(HtmlReportRenderer.render(report), Files.readString(written.get(3)));
+    assertEquals(OcsfFindingsRenderer.render(report), Files.readString(written.get(4)));
+    assertEquals(ShortSummaryRenderer.render(report), Files.readString(written.get(5)));
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       for (Path path : written) {
         assertEquals(
@@ -46,7 +54,13 @@ class ReportWriterTest {
 
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(
-          List.of("findings.csv", "findings.json", "summary.md"),
+          List.of(
+              "findings.csv",
+              "findings.json",
+              "findings.ocsf.jsonl",
+              "report.html",
+              "summary-short.md",
+              "summary.md"),
           files.map(p -> p.getFileName().toString()).sorted().toList());
     }
     assertTrue(Files.readString(dir.resolve("summary.md")).contains("No findings"));

@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.notify.Webhook;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
@@ -9,9 +10,11 @@ import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import org.apache.spark.sql.SparkSession;
@@ -28,7 +31,10 @@ import picocli.CommandLine.Spec;
     description = {
       "Runs the nightly audit: reads every source, ties accounts to people, applies the policy"
           + " profile's rules, records the findings in the state store and writes the reports"
-          + " (findings.json, findings.csv, summary.md) into the output folder."
+          + " (findings.json, findings.csv, summary.md, report.html, findings.ocsf.jsonl,"
+          + " summary-short.md, inventory.csv) into the output folder; with ROLLCALL_WEBHOOK_URL"
+          + " set (or notify: {webhook: ...} in the configuration) it posts summary-short.md"
+          + " there."
     })
 final class RunCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -63,6 +69,7 @@ final class RunCommand implements Callable<Integer> {
   public Integer call() {
     ConfigLoader.Loaded loaded = config.load();
     Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    Optional<URI> webhook = Webhook.configuredUrl(loaded.config().notifications(), System.getenv());
     LazySpark spark = new LazySpark();
     try {
       RunOutcome outcome =
@@ -73,9 +80,27 @@ final class RunCommand implements Callable<Integer> {
       PrintWriter console = spec.commandLine().getOut();
       console.print(ConsoleSummary.render(outcome, failOn));
       console.flush();
+      // A failed post is logged as an error and leaves the exit code alone: the code says what
+      // the audit found, and the scheduler alerts on it whether or not the chat heard.
+      if (webhook.isPresent()) {
+        Webhook.of(webhook.get()).post(shortSummary(outcome));
+      }
       return outcome.exitCode().code();
     } finally {
       spark.stop();
+    }
+  }
+
+  private static String shortSummary(RunOutcome outcome) {
+    Path file =
+        outcome.reports().stream()
+            .filter(p -> p.getFileName().toString().equals("summary-short.md"))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("the run wrote no summary-short.md"));
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
     }
   }
 

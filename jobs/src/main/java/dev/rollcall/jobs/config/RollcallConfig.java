@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ import java.util.List;
  * @param sources the sources to audit
  * @param correlation how accounts are tied to people
  * @param exceptions the accepted-risk exceptions file, relative to this file, or null
+ * @param notifications where a run's short summary is posted ({@code notify:} in the file)
  * @param activity evidence of use read besides the sources (CloudTrail trails)
  */
 public record RollcallConfig(
@@ -24,9 +26,34 @@ public record RollcallConfig(
     List<SourceConfig> sources,
     CorrelationConfig correlation,
     String exceptions,
+    @JsonProperty("notify") NotifyConfig notifications,
     ActivityConfig activity) {
 
   /** A configuration without activity evidence. */
+  public RollcallConfig(
+      String organisation,
+      List<String> domains,
+      String profile,
+      String output,
+      StoreConfig store,
+      List<SourceConfig> sources,
+      CorrelationConfig correlation,
+      String exceptions,
+      NotifyConfig notifications) {
+    this(
+        organisation,
+        domains,
+        profile,
+        output,
+        store,
+        sources,
+        correlation,
+        exceptions,
+        notifications,
+        null);
+  }
+
+  /** A configuration without notification settings. */
   public RollcallConfig(
       String organisation,
       List<String> domains,
@@ -48,7 +75,7 @@ public record RollcallConfig(
       StoreConfig store,
       List<SourceConfig> sources,
       CorrelationConfig correlation) {
-    this(organisation, domains, profile, output, store, sources, correlation, null, null);
+    this(organisation, domains, profile, output, store, sources, correlation, null);
   }
 
   public RollcallConfig {
@@ -67,6 +94,7 @@ public record RollcallConfig(
     }
     sources = List.copyOf(sources);
     correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
+    notifications = notifications == null ? NotifyConfig.none() : notifications;
     activity = activity == null ? ActivityConfig.none() : activity;
   }
 }

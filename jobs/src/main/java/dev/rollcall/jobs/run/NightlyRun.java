@@ -24,6 +24,7 @@ import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.pull.LivePulls;
 import dev.rollcall.jobs.pull.PullFolder;
 import dev.rollcall.jobs.review.Inventory;
+import dev.rollcall.jobs.review.InventoryCsv;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
@@ -35,11 +36,15 @@ import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
+import dev.rollcall.reports.AtomicFiles;
+import dev.rollcall.reports.History;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.Suppressed;
+import dev.rollcall.reports.TrendPoint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -71,6 +76,9 @@ public final class NightlyRun {
 
   /** How long a run may hold the state store before its lease lapses (a run that died). */
   private static final java.time.Duration LEASE = java.time.Duration.ofHours(6);
+
+  /** How many runs, this one included, the trend chart of report.html covers. */
+  static final int TREND_RUNS = 30;
 
   private final Supplier<SparkSession> spark;
   private final String version;
@@ -140,7 +148,8 @@ public final class NightlyRun {
     ExitCode exit =
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
-    List<InventoryRow> inventory = Inventory.rows(audit.views().collectAsList(), audit.findings());
+    List<AccountView> views = audit.views().collectAsList();
+    List<InventoryRow> inventory = Inventory.rows(views, audit.findings());
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =
@@ -158,6 +167,12 @@ public final class NightlyRun {
                 completeSources,
                 suppressedBy);
         store.recordInventory(runId, inventory);
+        Map<Severity, Integer> open = store.openBySeverity();
+        List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
+        trend.add(new TrendPoint(runId, startedAt, open));
+        History history =
+            new History(
+                store.resolvedIn(runId), store.notRecheckedIn(runId), trend, changes.firstSeen());
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(
@@ -184,7 +199,9 @@ public final class NightlyRun {
                                 x.exception().expires()))
                     .toList(),
                 suppression.notices());
-        written = ReportWriter.write(report, options.outputDir());
+        report = report.withHistory(history);
+        written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
+        written.add(writeInventory(options.outputDir(), views, people, findings));
         store.finishRun(
             new RunRecord(
                 runId,
@@ -196,7 +213,8 @@ public final class NightlyRun {
                 findings.size(),
                 changes.newFingerprints().size(),
                 changes.resolved(),
-                exit.code()));
+                exit.code(),
+                open));
       } finally {
         store.releaseLease(runId);
       }
@@ -210,6 +228,17 @@ public final class NightlyRun {
         written,
         suppression.suppressed(),
         suppression.notices());
+  }
+
+  private static Path writeInventory(
+      Path outputDir, List<AccountView> views, List<Identity> people, List<Finding> open) {
+    Path target = outputDir.resolve(InventoryCsv.FILE);
+    try {
+      AtomicFiles.write(target, InventoryCsv.renderBytes(views, people, open));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot write report " + target, e);
+    }
+    return target;
   }
 
   /**

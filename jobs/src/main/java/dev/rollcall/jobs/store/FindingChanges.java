@@ -1,5 +1,7 @@
 package dev.rollcall.jobs.store;
 
+import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -11,6 +13,8 @@ import java.util.Set;
  * @param reopened of the new ones, those that had been resolved before
  * @param stillOpen findings open before and seen again
  * @param suppressed findings an accepted-risk exception covers
+ * @param firstSeen when each finding of this run, and each it resolved, was first seen, by
+ *     fingerprint
  */
 public record FindingChanges(
     Set<String> newFingerprints,
@@ -18,14 +22,16 @@ public record FindingChanges(
     int notRechecked,
     Set<String> reopened,
     int stillOpen,
-    int suppressed) {
+    int suppressed,
+    Map<String, Instant> firstSeen) {
   public FindingChanges {
     newFingerprints = Set.copyOf(newFingerprints);
     reopened = Set.copyOf(reopened);
+    firstSeen = Map.copyOf(firstSeen);
   }
 
   /** Changes without the reopened, still-open and suppressed detail. */
   public FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
-    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0);
+    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of());
   }
 }

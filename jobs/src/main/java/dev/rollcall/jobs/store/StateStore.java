@@ -15,14 +15,21 @@ import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.review.ReviewDecision;
+import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import dev.rollcall.reports.NotRechecked;
+import dev.rollcall.reports.TrendPoint;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Date;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -216,6 +223,7 @@ public final class StateStore implements AutoCloseable {
     Set<String> reopened = new HashSet<>();
     int stillOpen = 0;
     int suppressedCount = 0;
+    Map<String, Instant> firstSeen = new HashMap<>();
     List<WriteModel<Document>> writes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding finding : findings) {
@@ -240,8 +248,12 @@ public final class StateStore implements AutoCloseable {
       if (exception != null) {
         doc.append("exceptionId", exception);
       }
+      Date first = before == null ? Date.from(now) : before.getDate("firstSeen");
+      if (first != null) {
+        firstSeen.put(finding.fingerprint(), first.toInstant());
+      }
       doc.append("status", exception != null ? "suppressed" : "open")
-          .append("firstSeen", before == null ? Date.from(now) : before.getDate("firstSeen"))
+          .append("firstSeen", first)
           .append("lastSeen", Date.from(now))
           .append("lastRunId", runId)
           .append(
@@ -261,6 +273,10 @@ public final class StateStore implements AutoCloseable {
       }
       if (completeSources.contains(before.getString("source"))) {
         resolved++;
+        Date first = before.getDate("firstSeen");
+        if (first != null) {
+          firstSeen.put(before.getString("_id"), first.toInstant());
+        }
         Document doc = new Document(before);
         doc.append("status", "resolved")
             .append("resolvedAt", Date.from(now))
@@ -281,7 +297,8 @@ public final class StateStore implements AutoCloseable {
       journal(runId, writes, previous);
       collection.bulkWrite(writes);
     }
-    return new FindingChanges(fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount);
+    return new FindingChanges(
+        fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount, firstSeen);
   }
 
   /** Marks a run complete with its outcome. */
@@ -297,10 +314,9 @@ public final class StateStore implements AutoCloseable {
               .append("errors", pull.errors())
               .append("observedAt", Date.from(pull.observedAt())));
     }
-    runs()
-        .updateOne(
-            Filters.eq("_id", run.runId()),
-            Updates.combine(
+    List<org.bson.conversions.Bson> updates =
+        new ArrayList<>(
+            List.of(
                 Updates.set("finishedAt", Date.from(run.finishedAt())),
                 Updates.set("sources", sources),
                 Updates.set("findings", run.findings()),
@@ -308,9 +324,86 @@ public final class StateStore implements AutoCloseable {
                 Updates.set("resolved", run.resolved()),
                 Updates.set("exitCode", run.exitCode()),
                 Updates.set("complete", true)));
+    if (!run.openBySeverity().isEmpty()) {
+      Document open = new Document();
+      run.openBySeverity().forEach((severity, n) -> open.append(severity.name(), n));
+      updates.add(Updates.set("openBySeverity", open));
+    }
+    runs().updateOne(Filters.eq("_id", run.runId()), Updates.combine(updates));
     database.getCollection(JOURNAL).deleteMany(Filters.eq("runId", run.runId()));
     // The review is made from the last complete run: older inventories are not needed.
     database.getCollection(INVENTORY).deleteMany(Filters.ne("runId", run.runId()));
+  }
+
+  /** How many findings are open now, by severity (every severity, zeros included). */
+  public Map<Severity, Integer> openBySeverity() {
+    Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+    for (Severity s : Severity.values()) {
+      open.put(s, 0);
+    }
+    for (Document doc :
+        findingsCollection()
+            .find(Filters.eq("status", "open"))
+            .projection(new Document("severity", 1))) {
+      open.merge(Severity.valueOf(doc.getString("severity")), 1, Integer::sum);
+    }
+    return Collections.unmodifiableMap(open);
+  }
+
+  /**
+   * Open findings by severity after each of the last {@code runs} complete runs that recorded them,
+   * oldest first. Runs stored before the counts were kept are left out, not shown as zero.
+   */
+  public List<TrendPoint> trend(int runs) {
+    List<TrendPoint> points = new ArrayList<>();
+    for (Document run :
+        runs()
+            .find(Filters.and(Filters.eq("complete", true), Filters.exists("openBySeverity")))
+            .sort(Sorts.descending("startedAt"))
+            .limit(runs)) {
+      Document counts = run.get("openBySeverity", Document.class);
+      if (counts == null) {
+        continue;
+      }
+      Map<Severity, Integer> open = new EnumMap<>(Severity.class);
+      for (Severity s : Severity.values()) {
+        open.put(s, counts.getInteger(s.name(), 0));
+      }
+      points.add(new TrendPoint(run.getString("_id"), run.getDate("startedAt").toInstant(), open));
+    }
+    Collections.reverse(points);
+    return points;
+  }
+
+  /** The findings run {@code runId} resolved, as last seen. */
+  public List<Finding> resolvedIn(String runId) {
+    List<Finding> resolved = new ArrayList<>();
+    for (Document doc :
+        findingsCollection()
+            .find(Filters.and(Filters.eq("lastRunId", runId), Filters.eq("status", "resolved")))) {
+      resolved.add(fromDocument(doc));
+    }
+    return resolved;
+  }
+
+  /** The open findings run {@code runId} kept open because their source was not fully checked. */
+  public List<NotRechecked> notRecheckedIn(String runId) {
+    List<NotRechecked> kept = new ArrayList<>();
+    for (Document doc :
+        findingsCollection()
+            .find(
+                Filters.and(
+                    Filters.eq("lastRunId", runId),
+                    Filters.exists("notRecheckedSince"),
+                    Filters.in("status", "open", "suppressed")))) {
+      String source = doc.getString("source");
+      kept.add(
+          new NotRechecked(
+              fromDocument(doc),
+              source == null ? "" : source,
+              doc.getDate("lastSeen").toInstant()));
+    }
+    return kept;
   }
 
   /** Keeps a run's access inventory, read by the access review once the run is complete. */
@@ -528,6 +621,39 @@ public final class StateStore implements AutoCloseable {
         .append("clauses", clauses)
         .append("remediation", finding.remediation())
         .append("source", source);
+  }
+
+  /** A finding as {@link #toDocument} stored it. */
+  private static Finding fromDocument(Document doc) {
+    String fingerprint = doc.getString("_id");
+    try {
+      List<Evidence> evidence = new ArrayList<>();
+      for (Document e : doc.getList("evidence", Document.class, List.of())) {
+        evidence.add(new Evidence(e.getString("label"), e.getString("value")));
+      }
+      List<PolicyClause> clauses = new ArrayList<>();
+      for (Document c : doc.getList("clauses", Document.class, List.of())) {
+        clauses.add(new PolicyClause(c.getString("reference"), c.getString("text")));
+      }
+      return new Finding(
+          fingerprint,
+          doc.getString("ruleId"),
+          doc.getString("title"),
+          Severity.valueOf(doc.getString("severity")),
+          new AccountKey(
+              SourceSystem.valueOf(doc.getString("system")),
+              doc.getString("tenant"),
+              doc.getString("nativeId")),
+          doc.getString("accountName"),
+          doc.getList("personIds", String.class, List.of()),
+          doc.getString("summary"),
+          evidence,
+          clauses,
+          doc.getString("remediation"));
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "state store: finding " + fingerprint + " cannot be read back: " + e.getMessage(), e);
+    }
   }
 
   @Override

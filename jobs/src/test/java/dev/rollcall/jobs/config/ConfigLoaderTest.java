@@ -135,6 +135,29 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aWebhookIsAReferenceNeverAUrlWrittenIntoTheFile() throws IOException {
+    String sources = "sources:\n  - {name: s, type: snapshot, path: x}\n";
+    Path file = write("organisation: X\nnotify:\n  webhook: {env: CHAT_HOOK}\n" + sources);
+    assertEquals(
+        new SecretRef("CHAT_HOOK", null),
+        ConfigLoader.load(file).config().notifications().webhook());
+    assertEquals(
+        null,
+        ConfigLoader.load(write("organisation: X\n" + sources)).config().notifications().webhook());
+
+    Path plain =
+        write(
+            "organisation: X\nnotify:\n  webhook: https://hooks.slack.com/services/s3cr3t\n"
+                + sources);
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(plain)).getMessage();
+    assertTrue(message.contains("notify.webhook"), message);
+    assertTrue(!message.contains("s3cr3t"), "the message must not repeat the secret: " + message);
+    assertRefused(
+        "organisation: X\nnotify:\n  webhok: {env: CHAT_HOOK}\n" + sources, "line 3", "webhok");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     String message =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")))

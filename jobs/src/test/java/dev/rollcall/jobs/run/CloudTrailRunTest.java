@@ -199,6 +199,7 @@ class CloudTrailRunTest {
             c.sources(),
             c.correlation(),
             c.exceptions(),
+            c.notifications(),
             new ActivityConfig(List.of(new CloudTrailConfig(trailRoot.toString(), 120))));
     outcome =
         new NightlyRun(() -> spark, "test")

@@ -3,6 +3,8 @@ package dev.rollcall.jobs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.Finding;
@@ -16,10 +18,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -108,12 +114,112 @@ class DemoOrganisationTest {
 
   @Test
   void reportsAreWrittenOwnerOnly() throws IOException {
-    for (String name : List.of("findings.json", "findings.csv", "summary.md")) {
+    for (String name :
+        List.of(
+            "findings.json",
+            "findings.csv",
+            "summary.md",
+            "findings.ocsf.jsonl",
+            "summary-short.md",
+            "inventory.csv")) {
       Path report = out.resolve(name);
       assertTrue(Files.isRegularFile(report), name);
       assertEquals(
           "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)), name);
     }
     assertTrue(Files.readString(out.resolve("summary.md")).contains("Meridian Health"));
+  }
+
+  @Test
+  void ocsfHasOneDetectionFindingPerFindingMappedFromTheSecondNight() throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Map<String, Finding> byFingerprint = new HashMap<>();
+    second.findings().forEach(f -> byFingerprint.put(f.fingerprint(), f));
+    List<String> lines = Files.readAllLines(out.resolve("findings.ocsf.jsonl"));
+    assertEquals(second.findings().size(), lines.size());
+    Instant night1 = Instant.parse("2026-11-20T07:00:00Z");
+    for (String line : lines) {
+      JsonNode e = json.readTree(line);
+      for (String required :
+          List.of(
+              "activity_id",
+              "category_uid",
+              "class_uid",
+              "type_uid",
+              "time",
+              "severity_id",
+              "metadata",
+              "finding_info")) {
+        assertTrue(e.has(required), required + ": " + line);
+      }
+      assertEquals(2004, e.get("class_uid").asInt());
+      assertEquals(2, e.get("category_uid").asInt());
+      Finding f = byFingerprint.get(e.at("/finding_info/uid").asText());
+      assertTrue(f != null, "an event of no finding: " + line);
+      assertEquals(f.fingerprint(), e.at("/metadata/uid").asText());
+      assertEquals(f.severity().ordinal() + 1, e.get("severity_id").asInt(), line);
+      // Every finding of the second night was first seen on the first: still open, an update.
+      assertEquals(2, e.get("activity_id").asInt(), line);
+      assertEquals(200402, e.get("type_uid").asInt(), line);
+      assertEquals("In Progress", e.get("status").asText(), line);
+      assertEquals(night1.toEpochMilli(), e.at("/finding_info/first_seen_time").asLong(), line);
+      assertEquals(f.account().id(), e.at("/resources/0/uid").asText());
+      assertEquals(f.remediation(), e.at("/remediation/desc").asText());
+      assertEquals(f.clauses().size(), e.at("/unmapped/policy_clauses").size());
+      assertEquals(f.evidence().size(), e.get("evidences").size());
+    }
+  }
+
+  @Test
+  void theShortSummaryFitsAChatMessage() throws IOException {
+    String text = Files.readString(out.resolve("summary-short.md"));
+    assertTrue(text.length() < 3_000, text);
+    assertTrue(text.contains("Findings: " + second.findings().size() + " open, 0 new, 0 resolved"));
+  }
+
+  @Test
+  void theInventoryListsEveryPersonAndEveryAccount() throws IOException {
+    List<CSVRecord> rows;
+    try (CSVParser parser =
+        CSVParser.parse(
+            out.resolve("inventory.csv"),
+            java.nio.charset.StandardCharsets.UTF_8,
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      assertEquals(
+          List.of(
+              "person_id",
+              "person_name",
+              "person_status",
+              "system",
+              "tenant",
+              "account_id",
+              "account_name",
+              "kind",
+              "account_status",
+              "mfa",
+              "privilege",
+              "last_use",
+              "open_findings"),
+          parser.getHeaderNames());
+      rows = parser.getRecords();
+    }
+    Map<String, Integer> findingsOf = new HashMap<>();
+    second.findings().forEach(f -> findingsOf.merge(f.account().id(), 1, Integer::sum));
+    TreeSet<String> accounts = new TreeSet<>();
+    boolean unownedSeen = false;
+    for (CSVRecord row : rows) {
+      boolean unowned = row.get("person_id").isEmpty();
+      assertTrue(unowned || !unownedSeen, "a person's row after the unowned ones: " + row);
+      unownedSeen |= unowned;
+      if (!row.get("account_id").isEmpty()) {
+        accounts.add(row.get("account_id"));
+      }
+      assertEquals(
+          findingsOf.getOrDefault(row.get("account_id"), 0),
+          Integer.parseInt(row.get("open_findings")),
+          row.toString());
+    }
+    assertTrue(unownedSeen, "the demo has unowned accounts");
+    assertEquals(130, accounts.size(), "every account of the demo at least once");
   }
 }

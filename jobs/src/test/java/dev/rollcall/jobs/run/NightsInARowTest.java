@@ -3,6 +3,7 @@ package dev.rollcall.jobs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,8 +22,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
@@ -104,8 +108,31 @@ class NightsInARowTest {
     assertEquals(bob.size(), night2.changes().resolved(), "bob's findings resolved");
     assertEquals(atlas.size(), night2.changes().notRechecked(), "Atlas kept open, not re-checked");
     assertEquals(1, night2.changes().suppressed());
+    // The OCSF file closes bob's findings, so that a SIEM can close the alerts it opened.
+    Map<String, JsonNode> events = new HashMap<>();
+    for (String line : Files.readAllLines(dir.resolve("out/findings.ocsf.jsonl"))) {
+      JsonNode event = JSON.readTree(line);
+      events.put(event.at("/finding_info/uid").asText(), event);
+    }
+    for (String fingerprint : bob) {
+      JsonNode closed = events.get(fingerprint);
+      assertEquals(200403, closed.get("type_uid").asInt(), closed.toString());
+      assertEquals("Resolved", closed.get("status").asText());
+      assertEquals(
+          Instant.parse("2026-11-20T07:00:00Z").toEpochMilli(),
+          closed.at("/finding_info/first_seen_time").asLong());
+    }
+    assertEquals(1, events.values().stream().filter(e -> e.get("status_id").asInt() == 3).count());
+    assertEquals(night2.findings().size() + 1 + bob.size(), events.size());
     assertEquals(
         night1.findings().size() - bob.size() - atlas.size() - 1, night2.changes().stillOpen());
+    // report.html lists each of them in its own section, from the store.
+    String page = Files.readString(dir.resolve("out/report.html"));
+    assertEquals(bob, rowsOf(page, "resolved"));
+    assertEquals(atlas, rowsOf(page, "not-rechecked"));
+    assertEquals(1, rowsOf(page, "suppressed").size());
+    assertEquals(Set.of(), rowsOf(page, "new"));
+    assertTrue(page.contains("data-source=\"" + failed.source() + "\" data-status=\"failed\""));
 
     // Night 3: bob is back, Atlas is readable again, the exception is withdrawn.
     Files.writeString(prod.resolve("credential-report.csv"), report);
@@ -119,6 +146,9 @@ class NightsInARowTest {
     assertEquals(night1.findings().size() - bob.size(), night3.changes().stillOpen());
     assertEquals(
         fingerprints(night1, f -> true), fingerprints(night3, f -> true), "the same roll again");
+    page = Files.readString(dir.resolve("out/report.html"));
+    assertEquals(bob, rowsOf(page, "new"));
+    assertTrue(page.contains("<figure id=\"trend\" data-points=\"3\">"), "three nights");
   }
 
   private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {
@@ -134,6 +164,16 @@ class NightsInARowTest {
             dir.resolve("out"),
             Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
             Map.of()));
+  }
+
+  /** The fingerprints of the findings report.html lists in one section. */
+  private static Set<String> rowsOf(String page, String section) {
+    Matcher m = Pattern.compile("id=\"" + section + "-([0-9a-f]+)\"").matcher(page);
+    Set<String> found = new java.util.HashSet<>();
+    while (m.find()) {
+      found.add(m.group(1));
+    }
+    return found;
   }
 
   private static Set<String> fingerprints(

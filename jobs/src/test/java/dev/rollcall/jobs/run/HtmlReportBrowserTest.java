@@ -1,0 +1,251 @@
+package dev.rollcall.jobs.run;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import dev.rollcall.reports.ReportWriter;
+import dev.rollcall.reports.RunReport;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * report.html of two demo nights, opened in headless Chromium: the DOM after the page's script ran
+ * holds the sources, the counts and every finding; a filter in the URL fragment really hides the
+ * other findings; and a screenshot is left in target/screenshots/ for a person to look at.
+ */
+@ExtendWith(SharedSpark.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class HtmlReportBrowserTest {
+  private static final Path DEMO = Path.of("..", "examples", "demo");
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Pattern ROW = Pattern.compile("<details class=\"finding\"([^>]*)>");
+  private static final Pattern ATTRIBUTE = Pattern.compile("\\s([a-z-]+)(?:=\"([^\"]*)\")?");
+
+  private HeadlessChromium chromium;
+  private Path out;
+  private Path firstNight;
+  private RunOutcome first;
+  private RunOutcome second;
+
+  @BeforeAll
+  void twoNights(SparkSession spark, @TempDir Path dir) throws IOException {
+    chromium = HeadlessChromium.require(Files.createDirectories(dir.resolve("chromium")));
+    out = dir.resolve("out");
+    ConfigLoader.Loaded config = ConfigLoader.load(DEMO.resolve("rollcall.yaml"));
+    NightlyRun job = new NightlyRun(() -> spark, "test");
+    first = job.run(options(config, "2026-11-20T07:00:00Z"));
+    firstNight = Files.copy(out.resolve("report.html"), dir.resolve("first-night.html"));
+    second = job.run(options(config, "2026-11-21T07:00:00Z"));
+  }
+
+  private RunOptions options(ConfigLoader.Loaded config, String night) {
+    return new RunOptions(
+        config, Severity.HIGH, out, Clock.fixed(Instant.parse(night), ZoneOffset.UTC), Map.of());
+  }
+
+  @Test
+  void theReportIsWrittenOwnerOnlyNextToTheOthers() throws IOException {
+    Path report = out.resolve("report.html");
+    assertTrue(second.reports().contains(report), second.reports().toString());
+    assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(report)));
+  }
+
+  @Test
+  void theFirstNightListsEveryFindingAsNew() throws Exception {
+    String dom = chromium.dumpDom(firstNight.toUri().toString());
+
+    int total = first.findings().size();
+    assertEquals(82, total, "the demo organisation's findings");
+    assertEquals(total, rows(section(dom, "new")).size());
+    assertEquals(0, rows(section(dom, "open")).size());
+    assertTrue(dom.contains(">" + total + " findings in this run<"), "total");
+    assertTrue(dom.contains(">" + total + " new<"), "new");
+  }
+
+  @Test
+  void theSecondNightShowsSourcesCountsAndTheTrend() throws Exception {
+    String dom = chromium.dumpDom(out.resolve("report.html").toUri().toString());
+
+    String sources = section(dom, "sources");
+    for (SourcePull pull : second.sources()) {
+      assertTrue(
+          sources.contains("data-source=\"" + pull.source() + "\" data-status=\"complete\""),
+          pull.source() + " in\n" + sources);
+    }
+    List<Map<String, String>> open = rows(section(dom, "open"));
+    assertEquals(second.findings().size(), open.size());
+    assertEquals(0, rows(section(dom, "new")).size(), "nothing new on the second night");
+    String summary = section(dom, "summary");
+    for (Severity s : Severity.values()) {
+      String name = s.name().toLowerCase(Locale.ROOT);
+      long expected = second.findings().stream().filter(f -> f.severity() == s).count();
+      assertTrue(
+          summary.contains(
+              "<tr data-severity=\""
+                  + name
+                  + "\"><td><span class=\"sev sev-"
+                  + name
+                  + "\">"
+                  + name
+                  + "</span></td><td class=\"num open\">"
+                  + expected
+                  + "</td>"),
+          name + ": " + expected + " in\n" + summary);
+      assertEquals(
+          expected, open.stream().filter(r -> name.equals(r.get("data-severity"))).count(), name);
+    }
+    assertTrue(summary.contains("<figure id=\"trend\" data-points=\"2\">"), summary);
+    assertTrue(summary.contains("<polyline"), summary);
+    assertTrue(open.stream().noneMatch(r -> r.containsKey("hidden")), "no filter, nothing hidden");
+  }
+
+  @Test
+  void aFilterInTheFragmentHidesTheOtherFindings() throws Exception {
+    String critical = chromium.dumpDom(out.resolve("report.html").toUri() + "#severity=critical");
+    assertVisible(critical, f -> f.severity() == Severity.CRITICAL);
+    assertTrue(critical.contains("data-filter=\"severity=critical\""), "the filter was read");
+
+    String awsHigh =
+        chromium.dumpDom(out.resolve("report.html").toUri() + "#severity=high&system=aws");
+    assertVisible(
+        awsHigh,
+        f -> f.severity() == Severity.HIGH && f.account().system().name().startsWith("AWS_"));
+
+    String unowned = chromium.dumpDom(out.resolve("report.html").toUri() + "#person=unowned");
+    assertVisible(unowned, f -> f.personIds().isEmpty());
+  }
+
+  @Test
+  void aScreenshotOfThePage() throws Exception {
+    Path png = SCREENSHOTS.resolve("report.png");
+    Files.deleteIfExists(png);
+
+    chromium.screenshot(out.resolve("report.html").toUri().toString(), png, 1400, 3000);
+
+    byte[] bytes = Files.readAllBytes(png);
+    assertTrue(bytes.length > 10_000, "a real picture, not an empty one: " + bytes.length);
+    assertEquals(0x89, bytes[0] & 0xff, "a PNG");
+    assertEquals("PNG", new String(bytes, 1, 3, java.nio.charset.StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void aHostileAccountNameStaysTextAndABadFragmentBreaksNothing(@TempDir Path dir)
+      throws Exception {
+    String hostile = "<script>alert(1)</script><img src=x onerror=\"document.title='pwned'\">";
+    AccountKey key = new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDAHOSTILE");
+    Finding finding =
+        new Finding(
+            Finding.fingerprintOf("unowned-account", key),
+            "unowned-account",
+            "Unowned account",
+            Severity.HIGH,
+            key,
+            hostile,
+            List.of(),
+            "Nobody owns " + hostile + ".",
+            List.of(new Evidence("name", hostile)),
+            List.of(new PolicyClause("§1 <b>", "no <i>owner</i>")),
+            "aws iam delete-user --user-name '" + hostile + "'");
+    Instant at = Instant.parse("2026-11-20T07:00:00Z");
+    RunReport report =
+        new RunReport(
+            "r-hostile",
+            at,
+            at,
+            "test",
+            "default",
+            "Evil <Corp>",
+            List.of(
+                new SourcePull(
+                    "aws/111122223333",
+                    SourceSystem.AWS_IAM,
+                    "111122223333",
+                    PullStatus.FAILED,
+                    1,
+                    List.of("HTTP 500 <html>" + hostile),
+                    at)),
+            List.of(finding),
+            Set.of(finding.fingerprint()),
+            1,
+            0,
+            Severity.HIGH);
+    ReportWriter.write(report, dir);
+
+    String dom = chromium.dumpDom(dir.resolve("report.html").toUri() + "#rule=%E0%A4%A&person=%");
+
+    assertTrue(dom.contains("<title>rollcall: Evil &lt;Corp&gt;,"), "the title is the page's own");
+    assertEquals(1, dom.split("<script", -1).length - 1, "the page's own script only");
+    assertTrue(!dom.contains("<img"), "no element came from a name");
+    assertTrue(dom.contains("&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x"), "shown as text");
+    assertTrue(dom.contains("data-filter=\""), "the script ran despite the malformed fragment");
+  }
+
+  /** Exactly the findings {@code wanted} picks are visible; every other one is hidden. */
+  private void assertVisible(String dom, Predicate<Finding> wanted) {
+    List<Map<String, String>> rows = rows(section(dom, "open"));
+    long expected = second.findings().stream().filter(wanted).count();
+    assertTrue(expected > 0, "a filter that shows nothing proves little");
+    List<Map<String, String>> visible =
+        rows.stream().filter(r -> !r.containsKey("hidden")).toList();
+    assertEquals(expected, visible.size(), "visible rows");
+    assertEquals(second.findings().size() - expected, rows.size() - visible.size(), "hidden rows");
+    List<String> wantedFingerprints =
+        second.findings().stream().filter(wanted).map(Finding::fingerprint).sorted().toList();
+    assertEquals(
+        wantedFingerprints,
+        visible.stream().map(r -> r.get("id").substring("open-".length())).sorted().toList());
+    assertTrue(
+        dom.contains(">Showing " + expected + " of " + second.findings().size() + " findings"),
+        "the page says how many it shows");
+  }
+
+  private static String section(String dom, String id) {
+    int start = dom.indexOf("<section id=\"" + id + "\"");
+    assertTrue(start >= 0, "no section " + id);
+    return dom.substring(start, dom.indexOf("</section>", start));
+  }
+
+  /** The attributes of every finding row, in page order. */
+  private static List<Map<String, String>> rows(String html) {
+    List<Map<String, String>> rows = new ArrayList<>();
+    Matcher m = ROW.matcher(html);
+    while (m.find()) {
+      Map<String, String> attributes = new java.util.HashMap<>();
+      Matcher a = ATTRIBUTE.matcher(m.group(1));
+      while (a.find()) {
+        attributes.put(a.group(1), a.group(2) == null ? "" : a.group(2));
+      }
+      rows.add(attributes);
+    }
+    return rows;
+  }
+}

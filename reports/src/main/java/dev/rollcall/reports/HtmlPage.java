@@ -1,0 +1,269 @@
+package dev.rollcall.reports;
+
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourcePull;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * What report.html shows, as plain text values ready for the template: the template escapes every
+ * one of them and decides nothing but layout. The sections come in triage order: new findings, then
+ * the other open ones by severity, then what this run resolved, what accepted risks cover, and what
+ * could not be re-checked.
+ *
+ * <p>Public only so that the template engine may read it; made by {@link HtmlReportRenderer}.
+ */
+public record HtmlPage(
+    String organisation,
+    String runId,
+    String version,
+    String profile,
+    String startedAt,
+    String finishedAt,
+    String failOn,
+    int accountsAudited,
+    int peopleInDirectory,
+    List<SourceRow> sources,
+    boolean sourcesNotFullyChecked,
+    List<SeverityCount> severities,
+    int open,
+    int fresh,
+    int notRechecked,
+    List<Section> sections,
+    List<String> exceptionNotices,
+    List<Option> systems,
+    List<Option> rules,
+    TrendChart trend) {
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  /** Failed sources first, then partial ones, then complete ones; by name within each. */
+  private static final Comparator<SourcePull> LOUDEST_FIRST =
+      Comparator.comparing(
+              (SourcePull s) ->
+                  switch (s.status()) {
+                    case FAILED -> 0;
+                    case PARTIAL -> 1;
+                    case COMPLETE -> 2;
+                  })
+          .thenComparing(SourcePull::source);
+
+  /** One source and how its pull went. */
+  public record SourceRow(
+      String source,
+      String system,
+      String tenant,
+      String status,
+      int accounts,
+      List<String> errors,
+      String observedAt) {}
+
+  /** Open and new findings of one severity. */
+  public record SeverityCount(String severity, int open, int fresh) {}
+
+  /** A value of a filter and what the reader sees for it. */
+  public record Option(String value, String label) {}
+
+  /** One finding's line, with everything its expanded view shows. */
+  public record Row(
+      String fingerprint,
+      String severity,
+      int severityRank,
+      String system,
+      String systemLabel,
+      String tenant,
+      String rule,
+      String title,
+      String account,
+      String nativeId,
+      List<String> people,
+      String personKey,
+      boolean fresh,
+      String summary,
+      List<Evidence> evidence,
+      List<PolicyClause> clauses,
+      String remediation,
+      List<String> notes) {}
+
+  /** A section of findings; {@code id} names it in the page (and for the tests). */
+  public record Section(String id, String title, String intro, String empty, List<Row> rows) {}
+
+  static HtmlPage of(RunReport report) {
+    Counts counts = Counts.of(report);
+    List<SeverityCount> severities = new ArrayList<>();
+    counts
+        .bySeverity()
+        .forEach((s, t) -> severities.add(new SeverityCount(lower(s), t.findings(), t.fresh())));
+    List<SourcePull> pulls = report.sources().stream().sorted(LOUDEST_FIRST).toList();
+    List<SourceRow> sources =
+        pulls.stream()
+            .map(
+                s ->
+                    new SourceRow(
+                        s.source(),
+                        s.system().label(),
+                        s.tenant(),
+                        lower(s.status()),
+                        s.accounts(),
+                        s.errors(),
+                        minute(s.observedAt())))
+            .toList();
+
+    List<Finding> ordered = report.findingsInReportOrder();
+    History history = report.history();
+    List<Section> sections =
+        List.of(
+            new Section(
+                "new",
+                "New since the last run",
+                "Findings first seen in this run, or open again after being resolved.",
+                "Nothing new since the last run.",
+                ordered.stream().filter(report::isNew).map(f -> row(f, true, List.of())).toList()),
+            new Section(
+                "open",
+                "Open",
+                "Findings seen before and seen again, most severe first.",
+                "No finding from earlier runs is still open.",
+                ordered.stream()
+                    .filter(f -> !report.isNew(f))
+                    .map(f -> row(f, false, List.of()))
+                    .toList()),
+            new Section(
+                "resolved",
+                "Resolved in this run",
+                "Open before, not found again on a source that was fully checked.",
+                "This run resolved nothing.",
+                history.resolved().stream()
+                    .sorted(RunReport.REPORT_ORDER)
+                    .map(f -> row(f, false, List.of("Resolved in this run.")))
+                    .toList()),
+            new Section(
+                "suppressed",
+                "Suppressed (accepted risk)",
+                "Covered by an accepted-risk exception: not counted towards the exit code.",
+                "No finding is covered by an exception.",
+                report.suppressed().stream()
+                    .sorted(Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
+                    .map(
+                        s ->
+                            row(
+                                s.finding(),
+                                false,
+                                List.of(
+                                    "Exception "
+                                        + s.exceptionId()
+                                        + ", owner "
+                                        + s.owner()
+                                        + ", until "
+                                        + s.expires()
+                                        + ": "
+                                        + s.reason())))
+                    .toList()),
+            new Section(
+                "not-rechecked",
+                "Not re-checked",
+                "Open before; their source failed or was partial in this run, so they stay open"
+                    + " and are neither confirmed nor resolved.",
+                "Every earlier finding was re-checked.",
+                history.notRechecked().stream()
+                    .sorted(Comparator.comparing(NotRechecked::finding, RunReport.REPORT_ORDER))
+                    .map(
+                        n ->
+                            row(
+                                n.finding(),
+                                false,
+                                List.of(
+                                    "Not re-checked: source "
+                                        + n.source()
+                                        + " was not fully read; last seen "
+                                        + minute(n.lastSeen())
+                                        + ".")))
+                    .toList()));
+
+    Map<String, String> systems = new TreeMap<>();
+    Map<String, String> rules = new TreeMap<>();
+    for (Section section : sections) {
+      for (Row r : section.rows()) {
+        systems.put(r.system(), r.systemLabel());
+        rules.put(r.rule(), r.rule() + ": " + r.title());
+      }
+    }
+    // A family of systems (aws, atlas) is a filter value too: "system=aws" takes both AWS kinds.
+    TreeSet<String> families = new TreeSet<>();
+    systems.keySet().forEach(s -> families.add(s.substring(0, s.indexOf('_'))));
+    List<Option> systemOptions = new ArrayList<>();
+    for (String family : families) {
+      systemOptions.add(new Option(family, family + " (every kind)"));
+      systems.forEach(
+          (value, label) -> {
+            if (value.startsWith(family + "_")) {
+              systemOptions.add(new Option(value, label));
+            }
+          });
+    }
+    return new HtmlPage(
+        report.organisation(),
+        report.runId(),
+        report.version(),
+        report.profile(),
+        minute(report.startedAt()),
+        minute(report.finishedAt()),
+        lower(report.failOn()),
+        report.accountsAudited(),
+        report.peopleInDirectory(),
+        sources,
+        pulls.stream().anyMatch(s -> s.status() != PullStatus.COMPLETE),
+        severities,
+        counts.total().findings(),
+        counts.total().fresh(),
+        history.notRechecked().size(),
+        sections,
+        report.exceptionNotices(),
+        systemOptions,
+        rules.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList(),
+        TrendChart.of(history.trend()));
+  }
+
+  private static Row row(Finding f, boolean isNew, List<String> notes) {
+    List<String> people = f.personIds();
+    return new Row(
+        f.fingerprint(),
+        lower(f.severity()),
+        f.severity().ordinal(),
+        lower(f.account().system()),
+        f.account().system().label(),
+        f.account().tenant(),
+        f.ruleId(),
+        f.title(),
+        f.accountName(),
+        f.account().nativeId(),
+        people,
+        people.isEmpty() ? "unowned" : String.join(" ", people).toLowerCase(Locale.ROOT),
+        isNew,
+        f.summary(),
+        f.evidence(),
+        f.clauses(),
+        f.remediation(),
+        notes);
+  }
+
+  static String minute(Instant instant) {
+    return MINUTE.format(instant);
+  }
+
+  static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,67 @@
+package dev.rollcall.reports;
+
+import freemarker.template.Configuration;
+import freemarker.template.DefaultObjectWrapperBuilder;
+import freemarker.template.Template;
+import freemarker.template.TemplateException;
+import freemarker.template.TemplateExceptionHandler;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TimeZone;
+
+/**
+ * Renders report.html, the triage page of a run: one self-contained file (CSS, script and the trend
+ * chart inline; nothing is fetched), sources at the top, then the new findings, the other open ones
+ * by severity, the resolved, the suppressed and the not re-checked, each expandable to its
+ * evidence, policy clauses and fix, with filters kept in the URL fragment. The FreeMarker template
+ * is in the HTML output format, so every value is HTML-escaped unless marked otherwise.
+ */
+public final class HtmlReportRenderer {
+  static final String TEMPLATE = "report.ftlh";
+
+  private static final Configuration FREEMARKER = configuration();
+
+  private HtmlReportRenderer() {}
+
+  /** The page as a string. */
+  public static String render(RunReport report) {
+    try {
+      Template template = FREEMARKER.getTemplate(TEMPLATE);
+      StringWriter out = new StringWriter();
+      template.process(Map.of("page", HtmlPage.of(report)), out);
+      return out.toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException("report.html: cannot read template " + TEMPLATE, e);
+    } catch (TemplateException e) {
+      throw new IllegalStateException(
+          "report.html: template " + TEMPLATE + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  /** The page as UTF-8 bytes. */
+  public static byte[] renderBytes(RunReport report) {
+    return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static Configuration configuration() {
+    Configuration c = new Configuration(Configuration.VERSION_2_3_35);
+    c.setClassForTemplateLoading(HtmlReportRenderer.class, "html");
+    c.setDefaultEncoding("UTF-8");
+    // .ftlh templates are HTML: ${...} is escaped everywhere, the one safe default.
+    c.setRecognizeStandardFileExtensions(true);
+    c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+    c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
+    c.setLogTemplateExceptions(false);
+    c.setWrapUncheckedExceptions(true);
+    c.setFallbackOnNullLoopVariable(false);
+    c.setAPIBuiltinEnabled(false);
+    c.setLocale(Locale.ROOT);
+    c.setNumberFormat("computer");
+    c.setTimeZone(TimeZone.getTimeZone("UTC"));
+    return c;
+  }
+}

@@ -1,0 +1,265 @@
+package dev.rollcall.reports;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourceSystem;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Locale;
+
+/**
+ * Renders findings.ocsf.jsonl: every finding of a run as one OCSF 1.3 Detection Finding (class
+ * 2004), one compact JSON object per line: active findings in report order (Create when first seen
+ * now, else Update), then the suppressed ones, then those this run resolved (Close), so that a SIEM
+ * can close the alerts it opened.
+ *
+ * <p>JSON Lines rather than one JSON array because every loader of security events reads one event
+ * per line (Splunk, Elastic's filestream ndjson parser, Vector, Fluent Bit, Amazon Security Lake's
+ * ingestion via Firehose or Glue, {@code jq -c}); a line is an event a shipper can send on its own,
+ * and a cut-off file still gives every whole line before the cut. See <a
+ * href="https://schema.ocsf.io/1.3.0/classes/detection_finding">the class</a>.
+ */
+public final class OcsfFindingsRenderer {
+  /** The OCSF schema version the events follow. */
+  static final String OCSF_VERSION = "1.3.0";
+
+  static final int CLASS_UID = 2004;
+  static final int CATEGORY_UID = 2;
+
+  private static final ObjectWriter WRITER = new ObjectMapper().writer();
+
+  /** The finding lifecycle as OCSF's {@code status_id}. */
+  enum Status {
+    NEW(1, "New"),
+    IN_PROGRESS(2, "In Progress"),
+    SUPPRESSED(3, "Suppressed"),
+    RESOLVED(4, "Resolved");
+
+    final int id;
+    final String caption;
+
+    Status(int id, String caption) {
+      this.id = id;
+      this.caption = caption;
+    }
+  }
+
+  /** What the event says happened to the finding, as OCSF's {@code activity_id}. */
+  enum Activity {
+    CREATE(1, "Create"),
+    UPDATE(2, "Update"),
+    CLOSE(3, "Close");
+
+    final int id;
+    final String caption;
+
+    Activity(int id, String caption) {
+      this.id = id;
+      this.caption = caption;
+    }
+  }
+
+  private OcsfFindingsRenderer() {}
+
+  /** The events, one JSON object per line, each line ending with a newline. */
+  public static String render(RunReport report) {
+    StringBuilder out = new StringBuilder();
+    for (Finding f : report.findingsInReportOrder()) {
+      boolean fresh = report.isNew(f);
+      line(
+          event(
+              report,
+              f,
+              fresh ? Status.NEW : Status.IN_PROGRESS,
+              fresh ? Activity.CREATE : Activity.UPDATE,
+              null),
+          out);
+    }
+    for (Suppressed s :
+        report.suppressed().stream()
+            .sorted(Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
+            .toList()) {
+      Instant firstSeen = report.history().firstSeen().get(s.finding().fingerprint());
+      boolean createdNow = firstSeen != null && !firstSeen.isBefore(report.startedAt());
+      line(
+          event(
+              report,
+              s.finding(),
+              Status.SUPPRESSED,
+              createdNow ? Activity.CREATE : Activity.UPDATE,
+              s),
+          out);
+    }
+    for (Finding f : report.history().resolved().stream().sorted(RunReport.REPORT_ORDER).toList()) {
+      line(event(report, f, Status.RESOLVED, Activity.CLOSE, null), out);
+    }
+    return out.toString();
+  }
+
+  /** The events as UTF-8 bytes. */
+  public static byte[] renderBytes(RunReport report) {
+    return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  private static void line(ObjectNode event, StringBuilder out) {
+    try {
+      out.append(WRITER.writeValueAsString(event)).append('\n');
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a tree of plain values always serialises", e);
+    }
+  }
+
+  static ObjectNode event(
+      RunReport report, Finding f, Status status, Activity activity, Suppressed suppressed) {
+    long time = report.finishedAt().toEpochMilli();
+    ObjectNode e = JsonNodeFactory.instance.objectNode();
+    e.put("class_uid", CLASS_UID);
+    e.put("class_name", "Detection Finding");
+    e.put("category_uid", CATEGORY_UID);
+    e.put("category_name", "Findings");
+    e.put("activity_id", activity.id);
+    e.put("activity_name", activity.caption);
+    e.put("type_uid", CLASS_UID * 100 + activity.id);
+    e.put("type_name", "Detection Finding: " + activity.caption);
+    e.put("time", time);
+    e.put("severity_id", severityId(f.severity()));
+    e.put("severity", severityCaption(f.severity()));
+    e.put("status_id", status.id);
+    e.put("status", status.caption);
+    e.put("is_alert", status == Status.NEW);
+    e.put("message", f.summary());
+
+    ObjectNode metadata = e.putObject("metadata");
+    metadata.put("version", OCSF_VERSION);
+    metadata.put("uid", f.fingerprint());
+    metadata.putArray("profiles").add("cloud");
+    ObjectNode product = metadata.putObject("product");
+    product.put("name", "rollcall");
+    product.put("vendor_name", "rollcall");
+    product.put("version", report.version());
+
+    ObjectNode info = e.putObject("finding_info");
+    info.put("uid", f.fingerprint());
+    info.put("title", f.title());
+    info.put("desc", f.summary());
+    info.putArray("types").add(f.ruleId());
+    ObjectNode analytic = info.putObject("analytic");
+    analytic.put("uid", f.ruleId());
+    analytic.put("name", f.title());
+    analytic.put("type_id", 1);
+    analytic.put("type", "Rule");
+    Instant firstSeen = report.history().firstSeen().get(f.fingerprint());
+    if (firstSeen != null) {
+      info.put("first_seen_time", firstSeen.toEpochMilli());
+    }
+    if (status != Status.RESOLVED) {
+      info.put("last_seen_time", time);
+    }
+
+    SourceSystem system = f.account().system();
+    ObjectNode cloud = e.putObject("cloud");
+    cloud.put("provider", provider(system));
+    ObjectNode tenant = cloud.putObject("account");
+    tenant.put("uid", f.account().tenant());
+    tenant.put("type", tenantType(system));
+
+    ObjectNode resource = e.putArray("resources").addObject();
+    resource.put("uid", f.account().id());
+    resource.put("name", f.accountName());
+    resource.put("type", system.label() + " account");
+    if (f.personIds().size() == 1) {
+      resource
+          .putObject("owner")
+          .put("uid", f.personIds().get(0))
+          .put("email_addr", f.personIds().get(0));
+    }
+    ObjectNode data = resource.putObject("data");
+    data.put("system", lower(system));
+    data.put("tenant", f.account().tenant());
+    data.put("native_id", f.account().nativeId());
+
+    ArrayNode evidences = e.putArray("evidences");
+    for (Evidence ev : f.evidence()) {
+      ObjectNode item = evidences.addObject();
+      item.put("name", ev.label());
+      item.putObject("data").put(ev.label(), ev.value());
+    }
+
+    ObjectNode remediation = e.putObject("remediation");
+    remediation.put("desc", f.remediation());
+    ArrayNode references = remediation.putArray("references");
+    f.clauses().forEach(c -> references.add(c.reference()));
+
+    ObjectNode unmapped = e.putObject("unmapped");
+    unmapped.put("run_id", report.runId());
+    unmapped.put("organisation", report.organisation());
+    unmapped.put("profile", report.profile());
+    unmapped.put("rule_id", f.ruleId());
+    ArrayNode people = unmapped.putArray("person_ids");
+    f.personIds().forEach(people::add);
+    ArrayNode evidence = unmapped.putArray("evidence");
+    for (Evidence ev : f.evidence()) {
+      evidence.addObject().put("label", ev.label()).put("value", ev.value());
+    }
+    ArrayNode clauses = unmapped.putArray("policy_clauses");
+    for (PolicyClause c : f.clauses()) {
+      clauses.addObject().put("reference", c.reference()).put("text", c.text());
+    }
+    if (suppressed != null) {
+      ObjectNode exception = unmapped.putObject("exception");
+      exception.put("id", suppressed.exceptionId());
+      exception.put("owner", suppressed.owner());
+      exception.put("reason", suppressed.reason());
+      exception.put("expires", suppressed.expires().toString());
+    }
+    return e;
+  }
+
+  /** OCSF severity_id: 1 Informational, 2 Low, 3 Medium, 4 High, 5 Critical. */
+  static int severityId(Severity severity) {
+    return switch (severity) {
+      case INFO -> 1;
+      case LOW -> 2;
+      case MEDIUM -> 3;
+      case HIGH -> 4;
+      case CRITICAL -> 5;
+    };
+  }
+
+  private static String severityCaption(Severity severity) {
+    return severity == Severity.INFO
+        ? "Informational"
+        : severity.name().charAt(0) + severity.name().substring(1).toLowerCase(Locale.ROOT);
+  }
+
+  private static String provider(SourceSystem system) {
+    return switch (system) {
+      case AWS_IAM, AWS_IDENTITY_CENTER -> "AWS";
+      case GOOGLE_WORKSPACE -> "Google Workspace";
+      case ATLAS_ORG, ATLAS_DATABASE -> "MongoDB Atlas";
+    };
+  }
+
+  private static String tenantType(SourceSystem system) {
+    return switch (system) {
+      case AWS_IAM -> "AWS Account";
+      case AWS_IDENTITY_CENTER -> "AWS Identity Store";
+      case GOOGLE_WORKSPACE -> "Google Workspace domain";
+      case ATLAS_ORG -> "Atlas organization";
+      case ATLAS_DATABASE -> "Atlas project";
+    };
+  }
+
+  private static String lower(Enum<?> value) {
+    return value.name().toLowerCase(Locale.ROOT);
+  }
+}
