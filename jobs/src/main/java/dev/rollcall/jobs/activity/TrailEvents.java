@@ -146,12 +146,23 @@ public final class TrailEvents {
         DAY.format(at),
         eventSource,
         eventName,
-        text(record, "sourceIPAddress"),
+        ipAddress(text(record, "sourceIPAddress")),
         text(record, "userAgent"),
         accessKeyId,
         consoleLogin,
         consoleLogin ? text(record.path("additionalEventData"), "MFAUsed") : null,
         federated);
+  }
+
+  private static final java.util.regex.Pattern IP =
+      java.util.regex.Pattern.compile("[0-9.]{7,15}|[0-9a-fA-F:.]*:[0-9a-fA-F:.]*");
+
+  /**
+   * The source IP, or null when the field holds no address: CloudTrail writes "AWS Internal" or a
+   * service's host name for calls made through AWS itself, which must not count as another place.
+   */
+  static String ipAddress(String value) {
+    return value != null && IP.matcher(value).matches() ? value : null;
   }
 
   private static String required(JsonNode record, String field) {

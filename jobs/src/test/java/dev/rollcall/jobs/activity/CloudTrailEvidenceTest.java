@@ -78,6 +78,14 @@ class CloudTrailEvidenceTest {
                 "GetObject"),
             userCall(
                 A, "alice", "2026-11-19T09:10:00Z", "192.0.2.44", "AKIAALICEKEY00000001", "Put"),
+            // Made through the console's own back end: no address, no other place.
+            userCall(
+                A,
+                "alice",
+                "2026-11-19T09:15:00Z",
+                "AWS Internal",
+                "ASIAALICECONSOLE0001",
+                "GetBucketPolicy"),
             invokedBy(
                 userCall(A, "alice", "2026-11-19T09:30:00Z", "x", "ASIAALICECONSOLE0001", "Other"),
                 "cloudformation.amazonaws.com"),
@@ -220,9 +228,9 @@ class CloudTrailEvidenceTest {
             .map(s -> s.substring(s.lastIndexOf('/') + 1))
             .map(s -> s.startsWith("malformed") ? s.substring(0, s.indexOf("Exception") + 9) : s)
             .toList());
-    // 1 + 7 + 11 records; the failed sign-in and the service's call are no principal's use.
-    assertEquals(19, stats.records());
-    assertEquals(17, stats.events());
+    // 1 + 8 + 11 records; the failed sign-in and the service's call are no principal's use.
+    assertEquals(20, stats.records());
+    assertEquals(18, stats.events());
     long bytes = 0;
     for (TrailFiles.LogFile f : files) {
       bytes += Files.size(Path.of(java.net.URI.create(f.path())));
@@ -256,7 +264,7 @@ class CloudTrailEvidenceTest {
             1,
             false,
             List.of(),
-            List.of(new DayActivity("2026-11-18", 1, 1, 1), new DayActivity("2026-11-19", 2, 2, 4)),
+            List.of(new DayActivity("2026-11-18", 1, 1, 1), new DayActivity("2026-11-19", 2, 2, 5)),
             List.of(
                 new SessionOverlap(
                     new TrailSession(
@@ -276,7 +284,7 @@ class CloudTrailEvidenceTest {
             1),
         activity.get(0));
     assertEquals(
-        "2026-11-19: 2 source IP(s), 2 user agent(s), 4 event(s)",
+        "2026-11-19: 2 source IP(s), 2 user agent(s), 5 event(s)",
         activity.get(0).busiestDay().orElseThrow().describe());
   }
 
