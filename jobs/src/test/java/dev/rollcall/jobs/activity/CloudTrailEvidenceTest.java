@@ -239,6 +239,14 @@ class CloudTrailEvidenceTest {
   }
 
   @Test
+  void aWindowWithoutLogFilesGivesNoActivity(SparkSession spark) {
+    TrailReader.Read none =
+        new TrailReader(spark, CloudTrailActivity.hadoopConf(spark)).read(List.of());
+    assertEquals(new TrailStats(0, 0, 0, 0, 0, 0, List.of()), none.stats());
+    assertEquals(List.of(), TrailEvidence.derive(none.events()));
+  }
+
+  @Test
   void derivesEachPrincipalsActivityExactly() {
     assertEquals(
         List.of(
