@@ -4,5 +4,10 @@ package dev.rollcall.model;
 public enum AccountKind {
   HUMAN,
   SERVICE,
-  UNKNOWN
+  UNKNOWN,
+  /**
+   * An AWS IAM role that people assume through federation (seen in CloudTrail): no sign-in of its
+   * own, owned by the people whose sessions use it.
+   */
+  ROLE
 }

@@ -13,6 +13,8 @@ public enum LinkRule {
   OWNER_TAG("owner/email tag"),
   /** An IAM Identity Center user's email. */
   IDENTITY_CENTER("Identity Center user's email"),
+  /** A federated session (CloudTrail) of an IAM role carried the person's address as its name. */
+  FEDERATED_SESSION("federated session name (CloudTrail) is the person's address"),
   /** The account's name or email is one of the person's addresses or aliases. */
   EMAIL_NAME("email-shaped name matches the person's address or alias"),
   /** The account's name, with one of the company's domains, is one of the person's addresses. */

@@ -1,6 +1,8 @@
 package dev.rollcall.jobs.cli;
 
 import dev.rollcall.connectors.pull.DoctorCheck;
+import dev.rollcall.jobs.activity.TrailDoctor;
+import dev.rollcall.jobs.config.CloudTrailConfig;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.CorrelationConfig;
 import dev.rollcall.jobs.config.SourceConfig;
@@ -12,6 +14,8 @@ import dev.rollcall.jobs.run.ExitCode;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -88,6 +92,18 @@ final class DoctorCommand implements Callable<Integer> {
         healthy &= check.ok() || !check.required();
         rows.add(row(source.name(), check));
       }
+    }
+    for (CloudTrailConfig trail : loaded.config().activity().cloudtrail()) {
+      DoctorCheck check =
+          TrailDoctor.check(
+              trail,
+              path ->
+                  CloudTrailConfig.scheme(path) != null
+                      ? path
+                      : loaded.resolve(path).toUri().toString(),
+              LocalDate.now(ZoneOffset.UTC));
+      healthy &= check.ok() || !check.required();
+      rows.add(row("activity", check));
     }
     for (String[] row : rows) {
       out.printf(Locale.ROOT, "%-4s %-12s %-40s %s%n", (Object[]) row);

@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.cli;
 
+import dev.rollcall.jobs.activity.PrincipalActivity;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.correlate.AccountView;
@@ -101,6 +102,7 @@ final class ExplainCommand implements Callable<Integer> {
           "  probable:      %s (%s; not enough on its own)%n",
           owner.person().personId(), owner.evidence());
     }
+    view.trail().forEach(p -> printTrail(out, p));
     out.println("  claims, strongest rule first:");
     for (Explanation.Claim claim : e.claims()) {
       out.printf(
@@ -122,5 +124,37 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     out.println();
+  }
+
+  /** What CloudTrail showed of the account's use. */
+  static void printTrail(PrintWriter out, PrincipalActivity p) {
+    out.printf(
+        "  cloudtrail:    %s %s%n",
+        p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '), p.name());
+    out.printf(
+        "    last console sign-in: %s%n",
+        p.lastConsoleLogin() == null
+            ? "none in the trail read"
+            : p.lastConsoleLogin()
+                + (p.lastConsoleLoginIp() == null ? "" : " from " + p.lastConsoleLoginIp())
+                + " (MFAUsed: "
+                + (p.lastConsoleLoginMfa() == null ? "not recorded" : p.lastConsoleLoginMfa())
+                + "; "
+                + p.consoleLoginsWithoutMfa()
+                + " without and "
+                + p.consoleLoginsWithMfa()
+                + " with MFA)");
+    out.printf(
+        "    last API call:        %s%n",
+        p.lastApiCall() == null
+            ? "none in the trail read"
+            : p.lastApiCall() + " (" + p.lastApiEvent() + ")");
+    for (PrincipalActivity.SessionUser u : p.sessionUsers()) {
+      out.printf(
+          "    session of:           %s, last %s (%d event(s))%n",
+          u.sessionName(), u.lastUse(), u.events());
+    }
+    p.busiestDay().ifPresent(d -> out.printf("    busiest day:          %s%n", d.describe()));
+    out.printf("    overlapping sessions: %d pair(s) from different IPs%n", p.overlapCount());
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
  * @param correlation how accounts are tied to people
  * @param exceptions the accepted-risk exceptions file, relative to this file, or null
  * @param notifications where a run's short summary is posted ({@code notify:} in the file)
+ * @param activity evidence of use read besides the sources (CloudTrail trails)
  */
 public record RollcallConfig(
     String organisation,
@@ -25,7 +26,32 @@ public record RollcallConfig(
     List<SourceConfig> sources,
     CorrelationConfig correlation,
     String exceptions,
-    @JsonProperty("notify") NotifyConfig notifications) {
+    @JsonProperty("notify") NotifyConfig notifications,
+    ActivityConfig activity) {
+
+  /** A configuration without activity evidence. */
+  public RollcallConfig(
+      String organisation,
+      List<String> domains,
+      String profile,
+      String output,
+      StoreConfig store,
+      List<SourceConfig> sources,
+      CorrelationConfig correlation,
+      String exceptions,
+      NotifyConfig notifications) {
+    this(
+        organisation,
+        domains,
+        profile,
+        output,
+        store,
+        sources,
+        correlation,
+        exceptions,
+        notifications,
+        null);
+  }
 
   /** A configuration without notification settings. */
   public RollcallConfig(
@@ -69,5 +95,6 @@ public record RollcallConfig(
     sources = List.copyOf(sources);
     correlation = correlation == null ? CorrelationConfig.defaults() : correlation;
     notifications = notifications == null ? NotifyConfig.none() : notifications;
+    activity = activity == null ? ActivityConfig.none() : activity;
   }
 }

@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.correlate;
 
+import dev.rollcall.jobs.activity.PrincipalActivity;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Ownership;
@@ -16,9 +17,14 @@ import java.util.Objects;
  * @param owners the people its strongest links point to, sorted by person id
  * @param unresolvedClaims addresses named by a mapping row or owner tag that match no person
  * @param probableOwners people only a name match points to: reported, never owners
+ * @param trail what CloudTrail tells about the account's use (empty without a trail)
  */
 public record AccountView(
-    Account account, List<Owner> owners, List<String> unresolvedClaims, List<Owner> probableOwners)
+    Account account,
+    List<Owner> owners,
+    List<String> unresolvedClaims,
+    List<Owner> probableOwners,
+    List<PrincipalActivity> trail)
     implements Serializable {
 
   public AccountView {
@@ -26,6 +32,21 @@ public record AccountView(
     owners = List.copyOf(owners);
     unresolvedClaims = List.copyOf(unresolvedClaims);
     probableOwners = List.copyOf(probableOwners);
+    trail = List.copyOf(trail);
+  }
+
+  /** A view without trail evidence. */
+  public AccountView(
+      Account account,
+      List<Owner> owners,
+      List<String> unresolvedClaims,
+      List<Owner> probableOwners) {
+    this(account, owners, unresolvedClaims, probableOwners, List.of());
+  }
+
+  /** This view with the account's trail evidence. */
+  public AccountView withTrail(List<PrincipalActivity> activity) {
+    return new AccountView(account, owners, unresolvedClaims, probableOwners, activity);
   }
 
   /** A view with no probable owners. */

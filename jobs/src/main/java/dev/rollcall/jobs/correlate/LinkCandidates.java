@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.correlate;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.SourceSystem;
 import java.io.Serializable;
@@ -66,12 +67,13 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
         switch (account.key().system()) {
           case AWS_IDENTITY_CENTER -> LinkRule.IDENTITY_CENTER;
           case ATLAS_ORG -> LinkRule.ATLAS_ORG_USERNAME;
-          default -> LinkRule.EMAIL_NAME;
+          default ->
+              account.kind() == AccountKind.ROLE ? LinkRule.FEDERATED_SESSION : LinkRule.EMAIL_NAME;
         };
     for (String email : emails) {
       out.add(new LinkCandidate(id, email, byEmail, email));
     }
-    if (!account.name().contains("@")) {
+    if (!account.name().contains("@") && account.kind() != AccountKind.ROLE) {
       for (String domain : domains) {
         String address = lower(account.name()) + "@" + domain;
         out.add(

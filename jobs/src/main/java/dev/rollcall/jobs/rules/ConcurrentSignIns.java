@@ -1,5 +1,7 @@
 package dev.rollcall.jobs.rules;
 
+import dev.rollcall.jobs.activity.PrincipalActivity;
+import dev.rollcall.jobs.activity.TrailEvidence;
 import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.model.Account;
@@ -28,7 +30,11 @@ import java.util.Optional;
             + " Workspace's login audit, kept in the account's loginSourceIps) and flags an"
             + " account when two different IPs signed in within the window. Sources without"
             + " sign-in history are not judged; a VPN or a mobile network switching addresses can"
-            + " look the same, so the finding shows the addresses and times to check.",
+            + " look the same, so the finding shows the addresses and times to check. With a"
+            + " CloudTrail trail configured, an AWS account (IAM user, root, Identity Center"
+            + " person, federated role session name) is also flagged when two of its sessions (one"
+            + " credential from one IP, events at most 30 minutes apart) were active at the same"
+            + " time from different IPs.",
     severity = Severity.MEDIUM,
     family = RuleFamily.OWNERSHIP)
 public final class ConcurrentSignIns implements Rule<ConcurrentSignIns.Settings> {
@@ -59,9 +65,13 @@ public final class ConcurrentSignIns implements Rule<ConcurrentSignIns.Settings>
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
-    String tag = account.tags().get(SOURCE_IPS_TAG);
-    if (!account.status().grantsAccess() || tag == null) {
+    if (!account.status().grantsAccess()) {
       return Optional.empty();
+    }
+    Optional<Violation> overlapping = overlappingSessions(view);
+    String tag = account.tags().get(SOURCE_IPS_TAG);
+    if (overlapping.isPresent() || tag == null) {
+      return overlapping;
     }
     List<SignIn> signIns = parse(tag);
     Duration window = Duration.ofMinutes(settings.windowMinutes());
@@ -87,16 +97,58 @@ public final class ConcurrentSignIns implements Rule<ConcurrentSignIns.Settings>
                       new Evidence("sign-in", a.address() + " at " + a.at()),
                       new Evidence("sign-in", b.address() + " at " + b.at()),
                       new Evidence("window", settings.windowMinutes() + " minutes")),
-                  "Ask "
-                      + (view.owners().isEmpty()
-                          ? "whoever uses " + account.name()
-                          : String.join(", ", view.personIds()))
-                      + " whether someone else signs in as them; if so, give that person an"
-                      + " account of their own and reset this one's password and second factor."));
+                  remedy(view)));
         }
       }
     }
     return Optional.empty();
+  }
+
+  /** Sessions (CloudTrail) of the account active at the same time from different IPs. */
+  private static Optional<Violation> overlappingSessions(AccountView view) {
+    Account account = view.account();
+    for (PrincipalActivity p : view.trail()) {
+      if (p.overlaps().isEmpty()) {
+        continue;
+      }
+      PrincipalActivity.SessionOverlap first = p.overlaps().get(0);
+      List<Evidence> evidence = new ArrayList<>();
+      for (PrincipalActivity.SessionOverlap o : p.overlaps()) {
+        evidence.add(new Evidence("session", o.a().describe()));
+        evidence.add(new Evidence("overlapping session", o.b().describe()));
+      }
+      evidence.add(
+          new Evidence(
+              "overlapping pairs",
+              p.overlapCount()
+                  + " in the trail read (a session: one credential from one IP, events at most "
+                  + TrailEvidence.SESSION_GAP.toMinutes()
+                  + " minutes apart)"));
+      p.busiestDay().ifPresent(d -> evidence.add(new Evidence("busiest day", d.describe())));
+      return Optional.of(
+          new Violation(
+              view,
+              account.name()
+                  + " was used from "
+                  + first.a().sourceIp()
+                  + " and "
+                  + first.b().sourceIp()
+                  + " at the same time ("
+                  + first.b().first()
+                  + ").",
+              evidence,
+              remedy(view)));
+    }
+    return Optional.empty();
+  }
+
+  private static String remedy(AccountView view) {
+    return "Ask "
+        + (view.owners().isEmpty()
+            ? "whoever uses " + view.account().name()
+            : String.join(", ", view.personIds()))
+        + " whether someone else signs in as them; if so, give that person an"
+        + " account of their own and reset this one's password and second factor.";
   }
 
   /** The "ip time" pairs of the tag; pairs that do not parse are skipped. */

@@ -1,5 +1,7 @@
 package dev.rollcall.jobs.rules;
 
+import dev.rollcall.jobs.activity.PrincipalActivity;
+import dev.rollcall.jobs.activity.PrincipalKind;
 import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.model.Account;
@@ -8,7 +10,9 @@ import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.Severity;
 import java.io.Serializable;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -22,7 +26,11 @@ import java.util.stream.Collectors;
             + " console password (AWS), an active Google account, or the AWS root user is flagged"
             + " when its source says no second factor is registered. Where the source has no"
             + " per-user MFA field (Atlas, Identity Center) MFA is unknown and nothing is claimed;"
-            + " programmatic-only accounts (access keys, no password) are out of scope here.",
+            + " programmatic-only accounts (access keys, no password) are out of scope here. With"
+            + " a CloudTrail trail configured, an IAM user or root whose last console sign-in"
+            + " was made without a second factor (ConsoleLogin with MFAUsed: No) is flagged too;"
+            + " federated sign-ins are not judged so, since their second factor is the identity"
+            + " provider's.",
     severity = Severity.HIGH,
     family = RuleFamily.MFA)
 public final class InteractiveLoginWithoutMfa implements Rule<InteractiveLoginWithoutMfa.Settings> {
@@ -41,9 +49,11 @@ public final class InteractiveLoginWithoutMfa implements Rule<InteractiveLoginWi
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
-    if (!account.status().grantsAccess()
-        || !account.hasInteractiveLogin()
-        || account.mfa().state() != Mfa.State.NOT_ENABLED) {
+    if (!account.status().grantsAccess() || !account.hasInteractiveLogin()) {
+      return Optional.empty();
+    }
+    Optional<PrincipalActivity> signInWithoutMfa = lastSignInWithoutMfa(view);
+    if (account.mfa().state() != Mfa.State.NOT_ENABLED && signInWithoutMfa.isEmpty()) {
       return Optional.empty();
     }
     String logins =
@@ -52,16 +62,48 @@ public final class InteractiveLoginWithoutMfa implements Rule<InteractiveLoginWi
             .map(Credential::label)
             .collect(Collectors.joining(", "));
     boolean root = Remedies.isAwsRoot(account);
+    String who = root ? "The AWS root user of account " + account.key().tenant() : account.name();
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(new Evidence("interactive login", logins));
+    String mfaState = account.mfa().state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    evidence.add(new Evidence("MFA", mfaState + " (" + account.mfa().evidence() + ")"));
+    signInWithoutMfa.ifPresent(p -> evidence.add(signInEvidence(p)));
+    evidence.add(Facts.lastActivity(account));
+    String summary =
+        account.mfa().state() == Mfa.State.NOT_ENABLED
+            ? who + " can sign in interactively without a second factor."
+            : who
+                + " last signed in to the AWS console without a second factor"
+                + " (CloudTrail MFAUsed: No).";
     return Optional.of(
         new Violation(
             view,
-            (root ? "The AWS root user of account " + account.key().tenant() : account.name())
-                + " can sign in interactively without a second factor.",
-            List.of(
-                new Evidence("interactive login", logins),
-                new Evidence("MFA", "not enabled (" + account.mfa().evidence() + ")"),
-                Facts.lastActivity(account)),
+            summary,
+            evidence,
             Remedies.enableMfa(account),
             root ? settings.rootSeverity() : null));
+  }
+
+  /**
+   * The trail activity whose last console sign-in used no second factor. Only IAM users and root
+   * count: for a federated session, MFAUsed says nothing of the identity provider's second factor.
+   */
+  private static Optional<PrincipalActivity> lastSignInWithoutMfa(AccountView view) {
+    return view.trail().stream()
+        .filter(p -> p.kind() == PrincipalKind.IAM_USER || p.kind() == PrincipalKind.ROOT)
+        .filter(PrincipalActivity::lastConsoleLoginWithoutMfa)
+        .findFirst();
+  }
+
+  private static Evidence signInEvidence(PrincipalActivity p) {
+    return new Evidence(
+        "console sign-in without MFA",
+        p.lastConsoleLogin()
+            + (p.lastConsoleLoginIp() == null ? "" : " from " + p.lastConsoleLoginIp())
+            + " (CloudTrail ConsoleLogin, MFAUsed: No; "
+            + p.consoleLoginsWithoutMfa()
+            + " without and "
+            + p.consoleLoginsWithMfa()
+            + " with MFA in the trail read)");
   }
 }

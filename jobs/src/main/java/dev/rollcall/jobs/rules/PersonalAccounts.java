@@ -30,6 +30,7 @@ final class PersonalAccounts {
                 v.ownership() == Ownership.OWNED
                     && v.account().status().grantsAccess()
                     && v.account().kind() != AccountKind.SERVICE
+                    && v.account().kind() != AccountKind.ROLE
                     && !Remedies.isAwsRoot(v.account()))
         .collect(
             Collectors.groupingBy(

@@ -4,6 +4,7 @@ import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.jobs.correlate.Owner;
 import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Ownership;
 import dev.rollcall.model.Severity;
@@ -19,7 +20,9 @@ import java.util.Optional;
     explanation =
         "Shared accounts are not allowed: nobody can tell who did what with them. An account is"
             + " shared when its strongest ownership evidence (mapping file rows, an owner tag"
-            + " listing several addresses) names more than one person.",
+            + " listing several addresses) names more than one person. An IAM role that people"
+            + " assume by federation (CloudTrail) is shared when its sessions carry the addresses"
+            + " of several people.",
     severity = Severity.HIGH,
     family = RuleFamily.OWNERSHIP)
 public final class SharedAccount implements Rule<NoSettings> {
@@ -45,6 +48,20 @@ public final class SharedAccount implements Rule<NoSettings> {
     }
     evidence.add(Facts.kind(account));
     evidence.add(Facts.lastActivity(account));
+    if (account.kind() == AccountKind.ROLE) {
+      return Optional.of(
+          new Violation(
+              view,
+              "The role " + account.name() + " is used by " + view.owners().size() + " people.",
+              evidence,
+              "Check that each of "
+                  + String.join(", ", view.personIds())
+                  + " needs "
+                  + account.name()
+                  + "; give people whose needs differ a role or permission set of their own, and"
+                  + " keep every session named by the person's address so CloudTrail tells them"
+                  + " apart."));
+    }
     return Optional.of(
         new Violation(
             view,

@@ -1,5 +1,10 @@
 package dev.rollcall.jobs.run;
 
+import dev.rollcall.jobs.activity.CloudTrailActivity;
+import dev.rollcall.jobs.activity.PrincipalActivity;
+import dev.rollcall.jobs.activity.TrailAccounts;
+import dev.rollcall.jobs.activity.TrailViews;
+import dev.rollcall.jobs.config.CloudTrailConfig;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.CorrelationConfig;
 import dev.rollcall.jobs.config.RollcallConfig;
@@ -353,10 +358,13 @@ public final class NightlyRun {
     people = roster.merge(people, startedAt);
     long started = System.nanoTime();
     SparkSession spark = this.spark.get();
+    Map<String, List<PrincipalActivity>> trail =
+        readTrails(spark, loaded, startedAt, accounts, pulls, sourceOfAccount);
     Correlator correlator = new Correlator(spark);
     Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
-    Dataset<AccountView> views = correlator.correlate(accountData, people, claims);
+    Dataset<AccountView> views =
+        TrailViews.attach(correlator.correlate(accountData, people, claims), trail);
     Dataset<Subject> subjects = correlator.subjects(views);
     List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
     List<TenantFacts> tenants = new ArrayList<>();
@@ -381,6 +389,41 @@ public final class NightlyRun {
 
     return new Audit(
         profile, pulls, accounts, people, views, findings, sourceOfAccount, claims, exceptions);
+  }
+
+  /**
+   * Reads the configured CloudTrail trails, if any: adds their pulls, ties their activity to the
+   * accounts (updating last use, adding the federated roles) and returns it by account id.
+   */
+  private static Map<String, List<PrincipalActivity>> readTrails(
+      SparkSession spark,
+      ConfigLoader.Loaded loaded,
+      Instant now,
+      List<Account> accounts,
+      List<SourcePull> pulls,
+      Map<AccountKey, String> sourceOfAccount) {
+    List<CloudTrailConfig> trails = loaded.config().activity().cloudtrail();
+    if (trails.isEmpty()) {
+      return Map.of();
+    }
+    CloudTrailActivity.Result read =
+        CloudTrailActivity.read(
+            spark,
+            trails,
+            path ->
+                CloudTrailConfig.scheme(path) != null
+                    ? path
+                    : loaded.resolve(path).toUri().toString(),
+            now);
+    pulls.addAll(read.pulls());
+    TrailAccounts.Applied applied = TrailAccounts.apply(accounts, read.principals(), now);
+    String trailSource = CloudTrailActivity.Result.sourceName(trails.get(0));
+    for (Account account : applied.accounts()) {
+      sourceOfAccount.putIfAbsent(account.key(), trailSource);
+    }
+    accounts.clear();
+    accounts.addAll(applied.accounts());
+    return applied.activity();
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {
