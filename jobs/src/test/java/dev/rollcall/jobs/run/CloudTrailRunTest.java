@@ -24,7 +24,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.spark.sql.SparkSession;
@@ -226,23 +225,7 @@ class CloudTrailRunTest {
     expected.add("concurrent-sign-ins,aws_iam," + PROD + ",ben.carter");
     expected.add("shared-account,aws_iam," + STAGING + ",DataAnalyst");
     expected.add("dormant-account,aws_iam," + STAGING + ",LegacyOps");
-    TreeSet<String> actual = new TreeSet<>();
-    for (Finding f : outcome.findings()) {
-      actual.add(
-          String.join(
-              ",",
-              f.ruleId(),
-              f.account().system().name().toLowerCase(Locale.ROOT),
-              f.account().tenant(),
-              f.accountName()));
-    }
-    TreeSet<String> missing = new TreeSet<>(expected);
-    missing.removeAll(actual);
-    TreeSet<String> unexpected = new TreeSet<>(actual);
-    unexpected.removeAll(expected);
-    assertTrue(
-        missing.isEmpty() && unexpected.isEmpty(),
-        "planted but not found: " + missing + "\nfound but not planted: " + unexpected);
+    PlantedFindings.assertExactly(expected, outcome.findings());
   }
 
   @Test

@@ -20,7 +20,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVFormat;
@@ -67,23 +66,7 @@ class DemoOrganisationTest {
         expected.add(line.strip());
       }
     }
-    TreeSet<String> actual = new TreeSet<>();
-    for (Finding f : first.findings()) {
-      actual.add(
-          String.join(
-              ",",
-              f.ruleId(),
-              f.account().system().name().toLowerCase(Locale.ROOT),
-              f.account().tenant(),
-              f.accountName()));
-    }
-    TreeSet<String> missing = new TreeSet<>(expected);
-    missing.removeAll(actual);
-    TreeSet<String> unexpected = new TreeSet<>(actual);
-    unexpected.removeAll(expected);
-    assertTrue(
-        missing.isEmpty() && unexpected.isEmpty(),
-        "planted but not found: " + missing + "\nfound but not planted: " + unexpected);
+    PlantedFindings.assertExactly(expected, first.findings());
   }
 
   @Test
