@@ -54,6 +54,7 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly job: read the sources, tie accounts to people, apply the rules, remember the
@@ -93,9 +94,15 @@ public final class NightlyRun {
    * Runs once. Configuration errors surface as {@link dev.rollcall.jobs.config.ConfigException}.
    */
   public RunOutcome run(RunOptions options) {
+    try (StageClock stages = new StageClock()) {
+      return run(options, stages);
+    }
+  }
+
+  private RunOutcome run(RunOptions options, StageClock stages) {
     Instant startedAt = options.clock().instant();
     String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Audit audit = audit(options, startedAt, runId);
+    Audit audit = audit(options, startedAt, runId, stages);
     List<SourcePull> pulls = audit.pulls();
     Suppression suppression =
         Suppression.apply(
@@ -135,6 +142,7 @@ public final class NightlyRun {
     ExitCode exit =
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
+    stages.start();
     List<InventoryRow> inventory = Inventory.rows(audit.views().collectAsList(), audit.findings());
     FindingChanges changes;
     List<Path> written;
@@ -153,6 +161,11 @@ public final class NightlyRun {
                 completeSources,
                 suppressedBy);
         store.recordInventory(runId, inventory);
+        stages.end(
+            "store",
+            recorded.size(),
+            "findings",
+            " and " + StageClock.number(inventory.size()) + " inventory rows");
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(
@@ -179,7 +192,9 @@ public final class NightlyRun {
                                 x.exception().expires()))
                     .toList(),
                 suppression.notices());
+        stages.start();
         written = ReportWriter.write(report, options.outputDir());
+        stages.end("report", written.size(), "files", " of " + findings.size() + " findings");
         store.finishRun(
             new RunRecord(
                 runId,
@@ -204,7 +219,8 @@ public final class NightlyRun {
         changes,
         written,
         suppression.suppressed(),
-        suppression.notices());
+        suppression.notices(),
+        stages.timings());
   }
 
   /**
@@ -214,7 +230,10 @@ public final class NightlyRun {
    */
   public List<Explanation> explain(RunOptions options, String query) {
     Instant startedAt = options.clock().instant();
-    Audit audit = audit(options, startedAt, "explain");
+    Audit audit;
+    try (StageClock stages = new StageClock()) {
+      audit = audit(options, startedAt, "explain", stages);
+    }
     String wanted = query.strip().toLowerCase(Locale.ROOT);
     List<AccountView> matched =
         audit
@@ -280,7 +299,7 @@ public final class NightlyRun {
       LinkCandidates claims,
       ExceptionsFile exceptions) {}
 
-  private Audit audit(RunOptions options, Instant startedAt, String runId) {
+  private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
     ConfigLoader.Loaded loaded = options.config();
     RollcallConfig config = loaded.config();
     // Everything that can be wrong with the inputs is checked before anything is written.
@@ -309,6 +328,7 @@ public final class NightlyRun {
                 LocalDate.ofInstant(startedAt, ZoneOffset.UTC),
                 profile.exceptionMaxDays());
     LivePulls.check(config.sources());
+    stages.start();
     List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
     List<Identity> people = new ArrayList<>();
@@ -322,12 +342,25 @@ public final class NightlyRun {
     }
 
     people = roster.merge(people, startedAt);
-    long started = System.nanoTime();
+    stages.end(
+        "load",
+        accounts.size(),
+        "accounts",
+        " and " + StageClock.number(people.size()) + " people from " + results.size() + " sources");
     SparkSession spark = this.spark.get();
+    stages.end("spark", 1, "session", " ready (" + spark.sparkContext().master() + ")");
     Correlator correlator = new Correlator(spark);
     Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
-    Dataset<AccountView> views = correlator.correlate(accountData, people, claims);
+    // Kept once computed: detection reads the views, and so do the inventory and explain.
+    Dataset<AccountView> views =
+        correlator.correlate(accountData, people, claims).persist(StorageLevel.MEMORY_AND_DISK());
+    long owned = views.filter((FilterFunction<AccountView>) v -> !v.owners().isEmpty()).count();
+    stages.end(
+        "correlate",
+        accounts.size(),
+        "accounts",
+        ", " + StageClock.number(owned) + " of them owned by someone");
     Dataset<Subject> subjects = correlator.subjects(views);
     List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
     List<TenantFacts> tenants = new ArrayList<>();
@@ -343,12 +376,7 @@ public final class NightlyRun {
     findings.addAll(Detector.detectTenants(tenants, profile));
     findings.sort(Detector.REPORT_ORDER);
     sourceOfAccount.putAll(sourceOfTenant);
-    LOG.info(
-        "correlate and detect: {} accounts, {} people, {} findings in {} ms",
-        accounts.size(),
-        people.size(),
-        findings.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
 
     return new Audit(
         profile, pulls, accounts, people, views, findings, sourceOfAccount, claims, exceptions);
