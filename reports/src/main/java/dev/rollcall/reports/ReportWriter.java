@@ -15,18 +15,20 @@ public final class ReportWriter {
   static final String CSV = "findings.csv";
   static final String SUMMARY = "summary.md";
 
-  private record Rendered(String name, byte[] content) {}
+  private record Rendered(String name, AtomicFiles.Content content) {}
 
   private ReportWriter() {}
 
   /** Writes the three reports and returns their paths, in that order. */
   public static List<Path> write(RunReport report, Path outputDir) {
-    // Render all three before writing any, so that a renderer failing leaves every old report.
+    // The findings files are streamed into their temporary files (a million accounts' findings
+    // need not fit in memory twice); a renderer that fails leaves its old report in place.
+    byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(
-            new Rendered(JSON, JsonFindingsRenderer.renderBytes(report)),
-            new Rendered(CSV, CsvFindingsRenderer.renderBytes(report)),
-            new Rendered(SUMMARY, MarkdownSummaryRenderer.renderBytes(report)));
+            new Rendered(JSON, out -> JsonFindingsRenderer.write(report, out)),
+            new Rendered(CSV, out -> CsvFindingsRenderer.write(report, out)),
+            new Rendered(SUMMARY, out -> out.write(summary)));
     List<Path> written = new ArrayList<>();
     for (Rendered file : files) {
       Path target = outputDir.resolve(file.name());

@@ -143,7 +143,8 @@ public final class NightlyRun {
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
     stages.start();
-    List<InventoryRow> inventory = Inventory.rows(audit.views().collectAsList(), audit.findings());
+    List<InventoryRow> inventory =
+        Inventory.rows(audit.views().toLocalIterator(), audit.findings());
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =

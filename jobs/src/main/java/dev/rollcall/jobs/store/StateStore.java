@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -47,6 +48,11 @@ public final class StateStore implements AutoCloseable {
   private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
       org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
+
+  /**
+   * Documents per insertMany: a million inventory rows never sit in memory as documents at once.
+   */
+  private static final int BATCH = 10_000;
 
   private final MongoClient client;
   private final MongoDatabase database;
@@ -316,9 +322,14 @@ public final class StateStore implements AutoCloseable {
   /** Keeps a run's access inventory, read by the access review once the run is complete. */
   public void recordInventory(String runId, List<InventoryRow> rows) {
     MongoCollection<Document> inventory = database.getCollection(INVENTORY);
+    inventory.createIndex(Indexes.ascending("runId"));
     inventory.deleteMany(Filters.eq("runId", runId));
     List<Document> docs = new ArrayList<>();
     for (int i = 0; i < rows.size(); i++) {
+      if (docs.size() == BATCH) {
+        inventory.insertMany(docs);
+        docs = new ArrayList<>();
+      }
       InventoryRow r = rows.get(i);
       docs.add(
           new Document("_id", runId + "|" + i)
@@ -425,8 +436,13 @@ public final class StateStore implements AutoCloseable {
   private void journal(
       String runId, List<WriteModel<Document>> writes, Map<String, Document> previous) {
     MongoCollection<Document> journal = database.getCollection(JOURNAL);
+    journal.createIndex(Indexes.ascending("runId"));
     List<Document> entries = new ArrayList<>();
     for (WriteModel<Document> write : writes) {
+      if (entries.size() == BATCH) {
+        journal.insertMany(entries);
+        entries = new ArrayList<>();
+      }
       String id = ((ReplaceOneModel<Document>) write).getReplacement().getString("_id");
       Document before = previous.get(id);
       entries.add(
@@ -435,7 +451,9 @@ public final class StateStore implements AutoCloseable {
               .append("fingerprint", id)
               .append("before", before));
     }
-    journal.insertMany(entries);
+    if (!entries.isEmpty()) {
+      journal.insertMany(entries);
+    }
     journal.insertOne(
         new Document("_id", runId + "|#whole").append("runId", runId).append("whole", true));
   }

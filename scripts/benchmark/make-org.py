@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Writes a synthetic organisation of a chosen size as a rollcall snapshot, for benchmarks.
 
-    python3 scripts/bench/make-org.py --accounts 100000 --seed 7 --out .cache/bench/org-100000
+    python3 scripts/benchmark/make-org.py --accounts 100000 --seed 7 --out .cache/bench/org-100000
 
 The snapshot has the shapes of the demo organisation (scripts/demo/make-demo-org.py) and of the
 README's "Snapshot layout": people in Google Workspace (aliases, suspended and archived leavers,
@@ -672,7 +672,7 @@ def write_atlas(org, root, people):
 
 
 ROLLCALL_YAML = """\
-# A synthetic organisation for benchmarks (scripts/bench/make-org.py): snapshot replayed offline.
+# A synthetic organisation for benchmarks (scripts/benchmark/make-org.py): snapshot replayed offline.
 organisation: Northwind Bench
 domains: [{domain}]
 profile: default

@@ -13,7 +13,7 @@ import org.apache.commons.csv.CSVRecord;
 /**
  * The floor under a run's load stage: parses every file of a snapshot folder and nothing else
  * (JSON with Jackson's readTree, CSV with Commons CSV), and prints the time as JSON. Run it from
- * the checkout as a source file: java -cp 'jobs/target/lib/*' scripts/bench/BareParse.java DIR
+ * the checkout as a source file: java -cp 'jobs/target/lib/*' scripts/benchmark/BareParse.java DIR
  */
 public final class BareParse {
   private BareParse() {}
