@@ -22,6 +22,7 @@ import dev.rollcall.jobs.review.Inventory;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
+import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
@@ -353,7 +354,16 @@ public final class NightlyRun {
         "accounts",
         " and " + StageClock.number(people.size()) + " people from " + results.size() + " sources");
     SparkSession spark = this.spark.get();
-    stages.end("spark", 1, "session", " ready (" + spark.sparkContext().master() + ")");
+    SparkSessions.scaleTo(spark, accounts.size());
+    stages.end(
+        "spark",
+        1,
+        "session",
+        " ready ("
+            + spark.sparkContext().master()
+            + ", "
+            + spark.conf().get("spark.sql.shuffle.partitions")
+            + " shuffle partitions)");
     Correlator correlator = new Correlator(spark);
     Dataset<Account> accountData = dataset(spark, accounts);
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
