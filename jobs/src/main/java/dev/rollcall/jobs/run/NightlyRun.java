@@ -150,6 +150,7 @@ public final class NightlyRun {
     stages.start();
     List<InventoryRow> inventory =
         Inventory.rows(audit.views().toLocalIterator(), audit.findings());
+    audit.views().unpersist();
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =
@@ -251,6 +252,7 @@ public final class NightlyRun {
                             || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
                             || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
             .collectAsList();
+    audit.views().unpersist();
     Map<String, String> personOfAddress = new HashMap<>();
     for (Identity person : audit.people()) {
       person.emails().forEach(e -> personOfAddress.put(e, person.personId()));
