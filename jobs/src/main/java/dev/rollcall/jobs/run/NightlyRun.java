@@ -369,9 +369,11 @@ public final class NightlyRun {
     Correlator correlator = new Correlator(spark);
     Dataset<Account> accountData = dataset(spark, accounts);
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
-    // Kept once computed: detection reads the views, and so do the inventory and explain.
+    // Kept once computed: detection reads the views, and so do the inventory and explain. On
+    // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
+    // memory would compete for with the accounts the driver already holds.
     Dataset<AccountView> views =
-        correlator.correlate(accountData, people, claims).persist(StorageLevel.MEMORY_AND_DISK());
+        correlator.correlate(accountData, people, claims).persist(StorageLevel.DISK_ONLY());
     long owned = views.filter((FilterFunction<AccountView>) v -> !v.owners().isEmpty()).count();
     stages.end(
         "correlate",
