@@ -1,9 +1,13 @@
 package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
+import java.io.BufferedWriter;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.StringWriter;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
@@ -45,20 +49,28 @@ public final class CsvFindingsRenderer {
 
   /** The document as a string. */
   public static String render(RunReport report) {
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
-      for (Finding f : report.findingsInReportOrder()) {
-        printer.printRecord(row(f, report.isNew(f)));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string cannot fail", e);
-    }
-    return out.toString();
+    return new String(renderBytes(report), StandardCharsets.UTF_8);
   }
 
   /** The document as UTF-8 bytes. */
   public static byte[] renderBytes(RunReport report) {
-    return render(report).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
+  }
+
+  /** Writes the document to {@code out} as UTF-8, one row at a time; leaves {@code out} open. */
+  public static void write(RunReport report, OutputStream out) throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    CSVPrinter printer = new CSVPrinter(writer, FORMAT);
+    for (Finding f : report.findingsInReportOrder()) {
+      printer.printRecord(row(f, report.isNew(f)));
+    }
+    printer.flush();
   }
 
   private static List<String> row(Finding f, boolean isNew) {

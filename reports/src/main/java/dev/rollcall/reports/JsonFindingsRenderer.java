@@ -1,6 +1,7 @@
 package dev.rollcall.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -14,6 +15,10 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -41,26 +46,56 @@ public final class JsonFindingsRenderer {
 
   /** The document as a string, ending with a newline. */
   public static String render(RunReport report) {
-    try {
-      return WRITER.writeValueAsString(tree(report)) + "\n";
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serialises", e);
-    }
+    return new String(renderBytes(report), StandardCharsets.UTF_8);
   }
 
   /** The document as UTF-8 bytes. */
   public static byte[] renderBytes(RunReport report) {
-    return render(report).getBytes(StandardCharsets.UTF_8);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try {
+      write(report, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toByteArray();
   }
 
-  static ObjectNode tree(RunReport report) {
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    run(report, root.putObject("run"));
-    counts(Counts.of(report), root.putObject("counts"));
-    ArrayNode findings = root.putArray("findings");
-    for (Finding f : report.findingsInReportOrder()) {
-      finding(f, report.isNew(f), findings.addObject());
+  /**
+   * Writes the document to {@code out} as UTF-8, one finding at a time, so that a run of a million
+   * accounts never holds the whole document in memory. Leaves {@code out} open.
+   */
+  public static void write(RunReport report, OutputStream out) throws IOException {
+    try (JsonGenerator json = WRITER.createGenerator(out, JsonEncoding.UTF8)) {
+      json.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+      json.writeStartObject();
+      ObjectNode run = JsonNodeFactory.instance.objectNode();
+      run(report, run);
+      json.writeFieldName("run");
+      json.writeTree(run);
+      ObjectNode counts = JsonNodeFactory.instance.objectNode();
+      counts(Counts.of(report), counts);
+      json.writeFieldName("counts");
+      json.writeTree(counts);
+      json.writeArrayFieldStart("findings");
+      for (Finding f : report.findingsInReportOrder()) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        finding(f, report.isNew(f), n);
+        json.writeTree(n);
+      }
+      json.writeEndArray();
+      ObjectNode rest = JsonNodeFactory.instance.objectNode();
+      suppressedAndNotices(report, rest);
+      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : rest.properties()) {
+        json.writeFieldName(field.getKey());
+        json.writeTree(field.getValue());
+      }
+      json.writeEndObject();
     }
+    out.write('\n');
+    out.flush();
+  }
+
+  private static void suppressedAndNotices(RunReport report, ObjectNode root) {
     ArrayNode suppressed = root.putArray("suppressed");
     for (Suppressed s :
         report.suppressed().stream()
@@ -76,7 +111,6 @@ public final class JsonFindingsRenderer {
     }
     ArrayNode notices = root.putArray("exceptionNotices");
     report.exceptionNotices().forEach(notices::add);
-    return root;
   }
 
   private static void run(RunReport report, ObjectNode run) {

@@ -19,21 +19,26 @@ public final class ReportWriter {
   static final String OCSF = "findings.ocsf.jsonl";
   static final String SHORT_SUMMARY = "summary-short.md";
 
-  private record Rendered(String name, byte[] content) {}
+  private record Rendered(String name, AtomicFiles.Content content) {}
 
   private ReportWriter() {}
 
   /** Writes the reports and returns their paths, in the order of the class comment. */
   public static List<Path> write(RunReport report, Path outputDir) {
-    // Render all of them before writing any, so that a renderer failing leaves every old report.
+    // The findings files are streamed into their temporary files (a million accounts' findings
+    // need not fit in memory twice); a renderer that fails leaves its old report in place.
+    byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
+    byte[] html = HtmlReportRenderer.renderBytes(report);
+    byte[] ocsf = OcsfFindingsRenderer.renderBytes(report);
+    byte[] shortSummary = ShortSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(
-            new Rendered(JSON, JsonFindingsRenderer.renderBytes(report)),
-            new Rendered(CSV, CsvFindingsRenderer.renderBytes(report)),
-            new Rendered(SUMMARY, MarkdownSummaryRenderer.renderBytes(report)),
-            new Rendered(HTML, HtmlReportRenderer.renderBytes(report)),
-            new Rendered(OCSF, OcsfFindingsRenderer.renderBytes(report)),
-            new Rendered(SHORT_SUMMARY, ShortSummaryRenderer.renderBytes(report)));
+            new Rendered(JSON, out -> JsonFindingsRenderer.write(report, out)),
+            new Rendered(CSV, out -> CsvFindingsRenderer.write(report, out)),
+            new Rendered(SUMMARY, out -> out.write(summary)),
+            new Rendered(HTML, out -> out.write(html)),
+            new Rendered(OCSF, out -> out.write(ocsf)),
+            new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)));
     List<Path> written = new ArrayList<>();
     for (Rendered file : files) {
       Path target = outputDir.resolve(file.name());

@@ -5,12 +5,15 @@ import dev.rollcall.jobs.notify.Webhook;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
+import dev.rollcall.jobs.run.RunTimings;
 import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.model.Severity;
+import dev.rollcall.reports.AtomicFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -65,6 +68,14 @@ final class RunCommand implements Callable<Integer> {
               + " later with a snapshot source; by default a live pull is removed after the run.")
   Path saveSnapshot;
 
+  @Option(
+      names = "--timings",
+      paramLabel = "FILE",
+      description =
+          "Write how long each stage took (load, correlate, detect, store, report), with its"
+              + " counts and the JVM's peak heap, as JSON to FILE (owner-only); for benchmarks.")
+  Path timings;
+
   @Override
   public Integer call() {
     ConfigLoader.Loaded loaded = config.load();
@@ -77,6 +88,9 @@ final class RunCommand implements Callable<Integer> {
               .run(
                   new RunOptions(
                       loaded, failOn, outputDir, Clock.systemUTC(), System.getenv(), saveSnapshot));
+      if (timings != null) {
+        writeTimings(outcome.timings(), timings);
+      }
       PrintWriter console = spec.commandLine().getOut();
       console.print(ConsoleSummary.render(outcome, failOn));
       console.flush();
@@ -101,6 +115,15 @@ final class RunCommand implements Callable<Integer> {
       return Files.readString(file);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + file, e);
+    }
+  }
+
+  private static void writeTimings(RunTimings runTimings, Path file) {
+    try {
+      AtomicFiles.write(
+          file.toAbsolutePath(), runTimings.toJson().getBytes(StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the timings to " + file, e);
     }
   }
 

@@ -9,6 +9,7 @@ import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactor;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -20,13 +21,14 @@ public final class Inventory {
   private Inventory() {}
 
   /** One row per owner per account, and one per account nobody owns, in review order. */
-  public static List<InventoryRow> rows(List<AccountView> views, List<Finding> findings) {
+  public static List<InventoryRow> rows(Iterator<AccountView> views, List<Finding> findings) {
     Map<String, List<String>> rulesByAccount = new TreeMap<>();
     for (Finding f : findings) {
       rulesByAccount.computeIfAbsent(f.account().id(), k -> new ArrayList<>()).add(f.ruleId());
     }
     List<InventoryRow> rows = new ArrayList<>();
-    for (AccountView view : views) {
+    while (views.hasNext()) {
+      AccountView view = views.next();
       Account a = view.account();
       List<String> rules = rulesByAccount.getOrDefault(a.id(), List.of());
       if (view.owners().isEmpty()) {

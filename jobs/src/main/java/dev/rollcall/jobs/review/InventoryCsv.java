@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.review;
 
 import dev.rollcall.jobs.correlate.AccountView;
+import dev.rollcall.model.Account;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.PrivilegeLevel;
@@ -48,7 +49,7 @@ public final class InventoryCsv {
   private InventoryCsv() {}
 
   /**
-   * The CSV document.
+   * The CSV document of a list of accounts (the rows are made here).
    *
    * @param views every account with its owners
    * @param people the directory of people
@@ -56,18 +57,35 @@ public final class InventoryCsv {
    */
   public static String render(
       List<AccountView> views, List<Identity> people, List<Finding> openFindings) {
+    Map<String, String> privilege = new HashMap<>();
+    views.forEach(v -> privilege.put(v.account().id(), privilegeOf(v.account())));
+    return render(Inventory.rows(views.iterator(), List.of()), privilege, people, openFindings);
+  }
+
+  /** The highest privilege of an account as the privilege column shows it. */
+  public static String privilegeOf(Account account) {
+    PrivilegeLevel level = account.highestPrivilege();
+    return level == null ? "none" : level.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+  }
+
+  /**
+   * The CSV document.
+   *
+   * @param inventory the run's inventory rows
+   * @param privilege each account's {@link #privilegeOf highest privilege}, by account id
+   * @param people the directory of people
+   * @param openFindings the run's active findings (suppressed ones are not open)
+   */
+  public static String render(
+      List<InventoryRow> inventory,
+      Map<String, String> privilege,
+      List<Identity> people,
+      List<Finding> openFindings) {
     Map<String, Integer> open = new HashMap<>();
     openFindings.forEach(f -> open.merge(f.account().id(), 1, Integer::sum));
-    Map<String, String> privilege = new HashMap<>();
-    for (AccountView v : views) {
-      PrivilegeLevel level = v.account().highestPrivilege();
-      privilege.put(
-          v.account().id(),
-          level == null ? "none" : level.name().toLowerCase(Locale.ROOT).replace('_', ' '));
-    }
     Map<String, List<InventoryRow>> byPerson = new HashMap<>();
     List<InventoryRow> unowned = new ArrayList<>();
-    for (InventoryRow row : Inventory.rows(views, List.of())) {
+    for (InventoryRow row : inventory) {
       if (row.personId().isEmpty()) {
         unowned.add(row);
       } else {
@@ -115,8 +133,11 @@ public final class InventoryCsv {
 
   /** The document as UTF-8 bytes. */
   public static byte[] renderBytes(
-      List<AccountView> views, List<Identity> people, List<Finding> openFindings) {
-    return render(views, people, openFindings).getBytes(StandardCharsets.UTF_8);
+      List<InventoryRow> inventory,
+      Map<String, String> privilege,
+      List<Identity> people,
+      List<Finding> openFindings) {
+    return render(inventory, privilege, people, openFindings).getBytes(StandardCharsets.UTF_8);
   }
 
   private static List<String> cells(

@@ -28,6 +28,7 @@ import dev.rollcall.jobs.review.InventoryCsv;
 import dev.rollcall.jobs.review.InventoryRow;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.jobs.sources.SnapshotSources;
+import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
@@ -57,13 +58,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.StreamSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly job: read the sources, tie accounts to people, apply the rules, remember the
@@ -79,6 +85,9 @@ public final class NightlyRun {
 
   /** How many runs, this one included, the trend chart of report.html covers. */
   static final int TREND_RUNS = 30;
+
+  /** Accounts per slice of the input dataset. */
+  private static final int SLICE = 20_000;
 
   private final Supplier<SparkSession> spark;
   private final String version;
@@ -106,9 +115,15 @@ public final class NightlyRun {
    * Runs once. Configuration errors surface as {@link dev.rollcall.jobs.config.ConfigException}.
    */
   public RunOutcome run(RunOptions options) {
+    try (StageClock stages = new StageClock()) {
+      return run(options, stages);
+    }
+  }
+
+  private RunOutcome run(RunOptions options, StageClock stages) {
     Instant startedAt = options.clock().instant();
     String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
-    Audit audit = audit(options, startedAt, runId);
+    Audit audit = audit(options, startedAt, runId, stages);
     List<SourcePull> pulls = audit.pulls();
     Suppression suppression =
         Suppression.apply(
@@ -148,8 +163,20 @@ public final class NightlyRun {
     ExitCode exit =
         sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
-    List<AccountView> views = audit.views().collectAsList();
-    List<InventoryRow> inventory = Inventory.rows(views, audit.findings());
+    stages.start();
+    // One pass over the views: the inventory rows, and each account's highest privilege for
+    // inventory.csv.
+    Map<String, String> privilege = new HashMap<>();
+    List<InventoryRow> inventory =
+        Inventory.rows(
+            StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(
+                        audit.views().toLocalIterator(), Spliterator.ORDERED),
+                    false)
+                .peek(v -> privilege.put(v.account().id(), InventoryCsv.privilegeOf(v.account())))
+                .iterator(),
+            audit.findings());
+    audit.views().unpersist();
     FindingChanges changes;
     List<Path> written;
     try (StateStore store =
@@ -173,6 +200,11 @@ public final class NightlyRun {
         History history =
             new History(
                 store.resolvedIn(runId), store.notRecheckedIn(runId), trend, changes.firstSeen());
+        stages.end(
+            "store",
+            recorded.size(),
+            "findings",
+            " and " + StageClock.number(inventory.size()) + " inventory rows");
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(
@@ -200,8 +232,10 @@ public final class NightlyRun {
                     .toList(),
                 suppression.notices());
         report = report.withHistory(history);
+        stages.start();
         written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
-        written.add(writeInventory(options.outputDir(), views, people, findings));
+        written.add(writeInventory(options.outputDir(), inventory, privilege, people, findings));
+        stages.end("report", written.size(), "files", " of " + findings.size() + " findings");
         store.finishRun(
             new RunRecord(
                 runId,
@@ -227,14 +261,19 @@ public final class NightlyRun {
         changes,
         written,
         suppression.suppressed(),
-        suppression.notices());
+        suppression.notices(),
+        stages.timings());
   }
 
   private static Path writeInventory(
-      Path outputDir, List<AccountView> views, List<Identity> people, List<Finding> open) {
+      Path outputDir,
+      List<InventoryRow> inventory,
+      Map<String, String> privilege,
+      List<Identity> people,
+      List<Finding> open) {
     Path target = outputDir.resolve(InventoryCsv.FILE);
     try {
-      AtomicFiles.write(target, InventoryCsv.renderBytes(views, people, open));
+      AtomicFiles.write(target, InventoryCsv.renderBytes(inventory, privilege, people, open));
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException("cannot write report " + target, e);
     }
@@ -248,7 +287,10 @@ public final class NightlyRun {
    */
   public List<Explanation> explain(RunOptions options, String query) {
     Instant startedAt = options.clock().instant();
-    Audit audit = audit(options, startedAt, "explain");
+    Audit audit;
+    try (StageClock stages = new StageClock()) {
+      audit = audit(options, startedAt, "explain", stages);
+    }
     String wanted = query.strip().toLowerCase(Locale.ROOT);
     List<AccountView> matched =
         audit
@@ -260,6 +302,7 @@ public final class NightlyRun {
                             || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
                             || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
             .collectAsList();
+    audit.views().unpersist();
     Map<String, String> personOfAddress = new HashMap<>();
     for (Identity person : audit.people()) {
       person.emails().forEach(e -> personOfAddress.put(e, person.personId()));
@@ -314,7 +357,7 @@ public final class NightlyRun {
       LinkCandidates claims,
       ExceptionsFile exceptions) {}
 
-  private Audit audit(RunOptions options, Instant startedAt, String runId) {
+  private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
     ConfigLoader.Loaded loaded = options.config();
     RollcallConfig config = loaded.config();
     // Everything that can be wrong with the inputs is checked before anything is written.
@@ -343,6 +386,7 @@ public final class NightlyRun {
                 LocalDate.ofInstant(startedAt, ZoneOffset.UTC),
                 profile.exceptionMaxDays());
     LivePulls.check(config.sources());
+    stages.start();
     List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
     List<Identity> people = new ArrayList<>();
@@ -356,15 +400,46 @@ public final class NightlyRun {
     }
 
     people = roster.merge(people, startedAt);
-    long started = System.nanoTime();
+    stages.end(
+        "load",
+        accounts.size(),
+        "accounts",
+        " and " + StageClock.number(people.size()) + " people from " + results.size() + " sources");
     SparkSession spark = this.spark.get();
+    SparkSessions.scaleTo(spark, accounts.size());
+    stages.end(
+        "spark",
+        1,
+        "session",
+        " ready ("
+            + spark.sparkContext().master()
+            + ", "
+            + spark.conf().get("spark.sql.shuffle.partitions")
+            + " shuffle partitions)");
     Map<String, List<PrincipalActivity>> trail =
         readTrails(spark, loaded, startedAt, accounts, pulls, sourceOfAccount);
+    if (!config.activity().cloudtrail().isEmpty()) {
+      stages.end(
+          "activity",
+          trail.size(),
+          "accounts",
+          " with CloudTrail activity from " + config.activity().cloudtrail().size() + " trails");
+    }
     Correlator correlator = new Correlator(spark);
-    Dataset<Account> accountData = spark.createDataset(accounts, Correlator.accountEncoder());
+    Dataset<Account> accountData = dataset(spark, accounts);
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
+    // Kept once computed: detection reads the views, and so do the inventory and explain. On
+    // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
+    // memory would compete for with the accounts the driver already holds.
     Dataset<AccountView> views =
-        TrailViews.attach(correlator.correlate(accountData, people, claims), trail);
+        TrailViews.attach(correlator.correlate(accountData, people, claims), trail)
+            .persist(StorageLevel.DISK_ONLY());
+    long owned = views.filter((FilterFunction<AccountView>) v -> !v.owners().isEmpty()).count();
+    stages.end(
+        "correlate",
+        accounts.size(),
+        "accounts",
+        ", " + StageClock.number(owned) + " of them owned by someone");
     Dataset<Subject> subjects = correlator.subjects(views);
     List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
     List<TenantFacts> tenants = new ArrayList<>();
@@ -380,12 +455,7 @@ public final class NightlyRun {
     findings.addAll(Detector.detectTenants(tenants, profile));
     findings.sort(Detector.REPORT_ORDER);
     sourceOfAccount.putAll(sourceOfTenant);
-    LOG.info(
-        "correlate and detect: {} accounts, {} people, {} findings in {} ms",
-        accounts.size(),
-        people.size(),
-        findings.size(),
-        (System.nanoTime() - started) / 1_000_000);
+    stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
 
     return new Audit(
         profile, pulls, accounts, people, views, findings, sourceOfAccount, claims, exceptions);
@@ -424,6 +494,19 @@ public final class NightlyRun {
     accounts.clear();
     accounts.addAll(applied.accounts());
     return applied.activity();
+  }
+
+  /**
+   * The accounts as a dataset in slices of at most {@value #SLICE} accounts, each encoded by its
+   * own task. (A dataset made straight from a list keeps every account encoded inside the query
+   * plan, in one partition: gigabytes on the driver at a million accounts.)
+   */
+  private static Dataset<Account> dataset(SparkSession spark, List<Account> accounts) {
+    int slices =
+        Math.max(spark.sparkContext().defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
+    return spark.createDataset(
+        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, slices).rdd(),
+        Correlator.accountEncoder());
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

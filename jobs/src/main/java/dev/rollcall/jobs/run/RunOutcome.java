@@ -16,6 +16,7 @@ import java.util.List;
  * @param findings the findings, in report order
  * @param changes what changed since the previous run
  * @param reports the report files written
+ * @param timings how long each stage took
  */
 public record RunOutcome(
     String runId,
@@ -25,7 +26,8 @@ public record RunOutcome(
     FindingChanges changes,
     List<Path> reports,
     List<Suppression.Suppressed> suppressed,
-    List<String> exceptionNotices) {
+    List<String> exceptionNotices,
+    RunTimings timings) {
   public RunOutcome {
     sources = List.copyOf(sources);
     findings = List.copyOf(findings);

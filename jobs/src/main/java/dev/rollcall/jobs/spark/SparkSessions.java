@@ -9,7 +9,34 @@ import org.apache.spark.sql.SparkSession;
  * or {@code spark.master}), in which case the job runs on that cluster unchanged.
  */
 public final class SparkSessions {
+  /** Shuffle partitions of a local session, for thousands of accounts. */
+  private static final String LOCAL_SHUFFLE_PARTITIONS = "4";
+
+  /** Accounts per shuffle partition when a local session scales to a large input. */
+  private static final int ACCOUNTS_PER_PARTITION = 25_000;
+
   private SparkSessions() {}
+
+  /**
+   * Gives a local session one shuffle partition per {@value #ACCOUNTS_PER_PARTITION} accounts (at
+   * least the local default), so that no task holds a quarter of a million accounts' views at once.
+   * A session whose shuffle partitions were set by its user (spark-submit, a cluster) is left as it
+   * is.
+   */
+  public static void scaleTo(SparkSession spark, long accounts) {
+    String key = "spark.sql.shuffle.partitions";
+    String marker = "rollcall.shufflePartitions.scaled";
+    boolean ours =
+        LOCAL_SHUFFLE_PARTITIONS.equals(spark.conf().get(key, LOCAL_SHUFFLE_PARTITIONS))
+            || spark.conf().contains(marker);
+    if (!ours) {
+      return;
+    }
+    long wanted =
+        Math.max(Long.parseLong(LOCAL_SHUFFLE_PARTITIONS), accounts / ACCOUNTS_PER_PARTITION);
+    spark.conf().set(key, String.valueOf(wanted));
+    spark.conf().set(marker, "true");
+  }
 
   /**
    * A session for a run.
@@ -25,7 +52,7 @@ public final class SparkSessions {
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false")
         // The inputs are thousands of rows, not terabytes: a few partitions keep local runs quick.
-        .setIfMissing("spark.sql.shuffle.partitions", "4")
+        .setIfMissing("spark.sql.shuffle.partitions", LOCAL_SHUFFLE_PARTITIONS)
         .setIfMissing("spark.default.parallelism", "4")
         .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString());
     if (conf.get("spark.master").startsWith("local")) {

@@ -7,6 +7,7 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -54,6 +55,13 @@ public final class StateStore implements AutoCloseable {
   private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
       org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
+
+  /**
+   * Inventory rows or journal entries per document. A server spends its time per document (the
+   * embedded one about a millisecond each), so a million inventory rows go in as a thousand
+   * documents; each stays far below MongoDB's 16 MB limit.
+   */
+  private static final int PER_DOCUMENT = 1_000;
 
   private final MongoClient client;
   private final MongoDatabase database;
@@ -409,31 +417,36 @@ public final class StateStore implements AutoCloseable {
   /** Keeps a run's access inventory, read by the access review once the run is complete. */
   public void recordInventory(String runId, List<InventoryRow> rows) {
     MongoCollection<Document> inventory = database.getCollection(INVENTORY);
+    indexByRun(inventory);
     inventory.deleteMany(Filters.eq("runId", runId));
-    List<Document> docs = new ArrayList<>();
-    for (int i = 0; i < rows.size(); i++) {
-      InventoryRow r = rows.get(i);
-      docs.add(
-          new Document("_id", runId + "|" + i)
+    for (int start = 0; start < rows.size(); start += PER_DOCUMENT) {
+      List<Document> chunk = new ArrayList<>();
+      for (InventoryRow r : rows.subList(start, Math.min(rows.size(), start + PER_DOCUMENT))) {
+        chunk.add(inventoryRow(r));
+      }
+      int number = start / PER_DOCUMENT;
+      inventory.insertOne(
+          new Document("_id", runId + "|chunk|" + number)
               .append("runId", runId)
-              .append("line", i)
-              .append("personId", r.personId())
-              .append("personName", r.personName())
-              .append("manager", r.manager())
-              .append("system", r.system())
-              .append("tenant", r.tenant())
-              .append("accountId", r.accountId())
-              .append("accountName", r.accountName())
-              .append("kind", r.kind())
-              .append("status", r.status())
-              .append("privileges", r.privileges())
-              .append("lastUse", r.lastUse())
-              .append("mfa", r.mfa())
-              .append("findings", r.findings()));
+              .append("chunk", number)
+              .append("rows", chunk));
     }
-    if (!docs.isEmpty()) {
-      inventory.insertMany(docs);
-    }
+  }
+
+  private static Document inventoryRow(InventoryRow r) {
+    return new Document("personId", r.personId())
+        .append("personName", r.personName())
+        .append("manager", r.manager())
+        .append("system", r.system())
+        .append("tenant", r.tenant())
+        .append("accountId", r.accountId())
+        .append("accountName", r.accountName())
+        .append("kind", r.kind())
+        .append("status", r.status())
+        .append("privileges", r.privileges())
+        .append("lastUse", r.lastUse())
+        .append("mfa", r.mfa())
+        .append("findings", r.findings());
   }
 
   /** Keeps review decisions as evidence; a decision imported again for the same row replaces it. */
@@ -490,24 +503,29 @@ public final class StateStore implements AutoCloseable {
         database
             .getCollection(INVENTORY)
             .find(Filters.eq("runId", runId))
-            .sort(Sorts.ascending("line"))) {
-      rows.add(
-          new InventoryRow(
-              d.getString("personId"),
-              d.getString("personName"),
-              d.getString("manager"),
-              d.getString("system"),
-              d.getString("tenant"),
-              d.getString("accountId"),
-              d.getString("accountName"),
-              d.getString("kind"),
-              d.getString("status"),
-              d.getList("privileges", String.class),
-              d.getString("lastUse"),
-              d.getString("mfa"),
-              d.getList("findings", String.class)));
+            .sort(Sorts.ascending("chunk", "line"))) {
+      // Rows come in chunks of PER_DOCUMENT; a store written before that holds one row a document.
+      List<Document> chunk = d.containsKey("rows") ? d.getList("rows", Document.class) : List.of(d);
+      chunk.forEach(row -> rows.add(inventoryRow(row)));
     }
     return rows;
+  }
+
+  private static InventoryRow inventoryRow(Document d) {
+    return new InventoryRow(
+        d.getString("personId"),
+        d.getString("personName"),
+        d.getString("manager"),
+        d.getString("system"),
+        d.getString("tenant"),
+        d.getString("accountId"),
+        d.getString("accountName"),
+        d.getString("kind"),
+        d.getString("status"),
+        d.getList("privileges", String.class),
+        d.getString("lastUse"),
+        d.getString("mfa"),
+        d.getList("findings", String.class));
   }
 
   /**
@@ -518,17 +536,19 @@ public final class StateStore implements AutoCloseable {
   private void journal(
       String runId, List<WriteModel<Document>> writes, Map<String, Document> previous) {
     MongoCollection<Document> journal = database.getCollection(JOURNAL);
-    List<Document> entries = new ArrayList<>();
-    for (WriteModel<Document> write : writes) {
-      String id = ((ReplaceOneModel<Document>) write).getReplacement().getString("_id");
-      Document before = previous.get(id);
-      entries.add(
-          new Document("_id", runId + "|" + id)
+    indexByRun(journal);
+    for (int start = 0; start < writes.size(); start += PER_DOCUMENT) {
+      List<Document> entries = new ArrayList<>();
+      for (WriteModel<Document> write :
+          writes.subList(start, Math.min(writes.size(), start + PER_DOCUMENT))) {
+        String id = ((ReplaceOneModel<Document>) write).getReplacement().getString("_id");
+        entries.add(new Document("fingerprint", id).append("before", previous.get(id)));
+      }
+      journal.insertOne(
+          new Document("_id", runId + "|" + (start / PER_DOCUMENT))
               .append("runId", runId)
-              .append("fingerprint", id)
-              .append("before", before));
+              .append("entries", entries));
     }
-    journal.insertMany(entries);
     journal.insertOne(
         new Document("_id", runId + "|#whole").append("runId", runId).append("whole", true));
   }
@@ -550,8 +570,15 @@ public final class StateStore implements AutoCloseable {
       boolean whole = journal.find(Filters.eq("_id", runId + "|#whole")).first() != null;
       if (!finished && whole) {
         int undone = 0;
-        for (Document entry :
-            journal.find(Filters.and(Filters.eq("runId", runId), Filters.exists("fingerprint")))) {
+        List<Document> entries = new ArrayList<>();
+        for (Document doc : journal.find(Filters.eq("runId", runId))) {
+          if (doc.containsKey("entries")) {
+            entries.addAll(doc.getList("entries", Document.class));
+          } else if (doc.containsKey("fingerprint")) {
+            entries.add(doc); // one entry a document, as stores written before chunking hold
+          }
+        }
+        for (Document entry : entries) {
           Document before = entry.get("before", Document.class);
           if (before == null) {
             findingsCollection().deleteOne(Filters.eq("_id", entry.getString("fingerprint")));
@@ -571,6 +598,16 @@ public final class StateStore implements AutoCloseable {
             "run {} did not finish: its {} finding change(s) were rolled back", runId, undone);
       }
       journal.deleteMany(Filters.eq("runId", runId));
+    }
+  }
+
+  /**
+   * Indexes a collection by run id on a MongoDB server; the embedded server has no secondary
+   * indexes (it would only warn) and scans instead.
+   */
+  private void indexByRun(MongoCollection<Document> collection) {
+    if (embedded == null) {
+      collection.createIndex(Indexes.ascending("runId"));
     }
   }
 

@@ -100,7 +100,16 @@ public final class AwsPuller implements SnapshotPuller {
       }
       members.remove(callerAccount);
       List<TenantPull> results = new ArrayList<>();
-      results.add(pullAccount(clients, callerAccount, credentials, systemDir));
+      // The caller's own account also pays for finding out who the caller is (and, in
+      // organisation mode, for listing the members), so that every request is counted somewhere.
+      TenantPull own = pullAccount(clients, callerAccount, credentials, systemDir);
+      results.add(
+          new TenantPull(
+              own.tenant(),
+              own.status(),
+              own.capturedAt(),
+              own.apiRequests() + callerRequests.requests(),
+              own.problems()));
       results.addAll(pullMembers(clients, members, systemDir));
       return results;
     }

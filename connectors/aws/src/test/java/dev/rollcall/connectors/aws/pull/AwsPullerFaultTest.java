@@ -131,8 +131,8 @@ class AwsPullerFaultTest {
     assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
     server.verify(4, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(generate)));
     server.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(get)));
-    // 4 generate + 2 get + details + virtual MFA + password policy + summary
-    assertEquals(10, pull.apiRequests());
+    // GetCallerIdentity + 4 generate + 2 get + details + virtual MFA + password policy + summary
+    assertEquals(11, pull.apiRequests());
     Path dir = snapshot.resolve("aws").resolve(ACCOUNT);
     assertFalse(Files.exists(dir.resolve("get-account-password-policy.json")));
     SourceResult read = new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, null));
@@ -181,7 +181,7 @@ class AwsPullerFaultTest {
     String problem = pull.problems().get(0);
     assertTrue(problem.contains("iam:GenerateCredentialReport"), problem);
     assertTrue(problem.contains("infra/aws/"), problem);
-    assertEquals(1, pull.apiRequests(), "access denied is not retried");
+    assertEquals(2, pull.apiRequests(), "GetCallerIdentity, then the refused request: not retried");
   }
 
   @Test
