@@ -26,6 +26,17 @@ public final class AtomicFiles {
   @FunctionalInterface
   public interface Content {
     void writeTo(OutputStream out) throws IOException;
+
+    /** The content in memory, for callers that want the bytes rather than a file. */
+    default byte[] toBytes() {
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try {
+        writeTo(out);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+      }
+      return out.toByteArray();
+    }
   }
 
   private AtomicFiles() {}

@@ -2,11 +2,9 @@ package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
 import java.io.BufferedWriter;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -54,13 +52,8 @@ public final class CsvFindingsRenderer {
 
   /** The document as UTF-8 bytes. */
   public static byte[] renderBytes(RunReport report) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      write(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return out.toByteArray();
+    AtomicFiles.Content content = out -> write(report, out);
+    return content.toBytes();
   }
 
   /** Writes the document to {@code out} as UTF-8, one row at a time; leaves {@code out} open. */

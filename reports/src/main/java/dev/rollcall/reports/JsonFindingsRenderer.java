@@ -15,10 +15,8 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -51,13 +49,8 @@ public final class JsonFindingsRenderer {
 
   /** The document as UTF-8 bytes. */
   public static byte[] renderBytes(RunReport report) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      write(report, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to memory cannot fail", e);
-    }
-    return out.toByteArray();
+    AtomicFiles.Content content = out -> write(report, out);
+    return content.toBytes();
   }
 
   /**
