@@ -5,7 +5,6 @@ import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.Credential;
-import dev.rollcall.model.CredentialType;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Severity;
 import java.util.ArrayList;
@@ -44,12 +43,7 @@ public final class ServiceAccountUsedInteractively implements Rule<NoSettings> {
     }
     List<Credential> used =
         account.credentials().stream()
-            .filter(
-                c ->
-                    c.active()
-                        && (c.type() == CredentialType.CONSOLE_PASSWORD
-                            || c.type() == CredentialType.FEDERATED_LOGIN)
-                        && c.lastUsed() != null)
+            .filter(c -> c.active() && c.type().interactive() && c.lastUsed() != null)
             .toList();
     if (used.isEmpty()) {
       return Optional.empty();
@@ -61,10 +55,7 @@ public final class ServiceAccountUsedInteractively implements Rule<NoSettings> {
               "interactive login",
               login.label()
                   + ", last used "
-                  + Facts.day(login.lastUsed())
-                  + " ("
-                  + Facts.daysBetween(login.lastUsed(), account.observedAt())
-                  + " days before the data was captured)"));
+                  + CredentialFacts.dayAndAge(login.lastUsed(), account)));
     }
     evidence.add(Facts.kind(account));
     if (!view.owners().isEmpty()) {
