@@ -29,31 +29,7 @@ public record RollcallConfig(
     @JsonProperty("notify") NotifyConfig notifications,
     ActivityConfig activity) {
 
-  /** A configuration without activity evidence. */
-  public RollcallConfig(
-      String organisation,
-      List<String> domains,
-      String profile,
-      String output,
-      StoreConfig store,
-      List<SourceConfig> sources,
-      CorrelationConfig correlation,
-      String exceptions,
-      NotifyConfig notifications) {
-    this(
-        organisation,
-        domains,
-        profile,
-        output,
-        store,
-        sources,
-        correlation,
-        exceptions,
-        notifications,
-        null);
-  }
-
-  /** A configuration without notification settings. */
+  /** A configuration without notification settings or activity evidence. */
   public RollcallConfig(
       String organisation,
       List<String> domains,
@@ -63,7 +39,17 @@ public record RollcallConfig(
       List<SourceConfig> sources,
       CorrelationConfig correlation,
       String exceptions) {
-    this(organisation, domains, profile, output, store, sources, correlation, exceptions, null);
+    this(
+        organisation,
+        domains,
+        profile,
+        output,
+        store,
+        sources,
+        correlation,
+        exceptions,
+        null,
+        null);
   }
 
   /** A configuration without an exceptions file. */

@@ -39,12 +39,6 @@ public record ResolvedRule<S>(
     systems = Map.copyOf(systems);
   }
 
-  /** A rule with no per-system overrides. */
-  public ResolvedRule(
-      Rule<S> rule, boolean enabled, Severity severity, List<PolicyClause> clauses, S settings) {
-    this(rule, enabled, severity, clauses, settings, Map.of());
-  }
-
   /** Whether the rule judges this system's accounts. */
   public boolean enabledFor(SourceSystem system) {
     SystemOverride override = systems.get(system);

@@ -29,9 +29,4 @@ public record FindingChanges(
     reopened = Set.copyOf(reopened);
     firstSeen = Map.copyOf(firstSeen);
   }
-
-  /** Changes without the reopened, still-open and suppressed detail. */
-  public FindingChanges(Set<String> newFingerprints, int resolved, int notRechecked) {
-    this(newFingerprints, resolved, notRechecked, Set.of(), 0, 0, Map.of());
-  }
 }
