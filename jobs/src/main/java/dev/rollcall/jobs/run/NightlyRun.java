@@ -156,8 +156,8 @@ public final class NightlyRun {
     suppression
         .suppressed()
         .forEach(x -> suppressedBy.put(x.finding().fingerprint(), x.exception().id()));
-    List<Finding> recorded = new ArrayList<>(findings);
-    suppression.suppressed().forEach(x -> recorded.add(x.finding()));
+    // Every finding is recorded, the suppressed ones marked by their exception.
+    List<Finding> recorded = audit.findings();
 
     boolean overThreshold = findings.stream().anyMatch(f -> f.severity().atLeast(options.failOn()));
     ExitCode exit =
