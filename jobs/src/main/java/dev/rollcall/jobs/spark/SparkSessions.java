@@ -12,6 +12,9 @@ public final class SparkSessions {
   /** Shuffle partitions of a local session, for thousands of accounts. */
   private static final String LOCAL_SHUFFLE_PARTITIONS = "4";
 
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String OWN_SHUFFLE_PARTITIONS = "spark.rollcall.ownShufflePartitions";
+
   /** Accounts per shuffle partition when a local session scales to a large input. */
   private static final int ACCOUNTS_PER_PARTITION = 25_000;
 
@@ -24,18 +27,12 @@ public final class SparkSessions {
    * is.
    */
   public static void scaleTo(SparkSession spark, long accounts) {
-    String key = "spark.sql.shuffle.partitions";
-    String marker = "rollcall.shufflePartitions.scaled";
-    boolean ours =
-        LOCAL_SHUFFLE_PARTITIONS.equals(spark.conf().get(key, LOCAL_SHUFFLE_PARTITIONS))
-            || spark.conf().contains(marker);
-    if (!ours) {
+    if (!spark.conf().contains(OWN_SHUFFLE_PARTITIONS)) {
       return;
     }
     long wanted =
         Math.max(Long.parseLong(LOCAL_SHUFFLE_PARTITIONS), accounts / ACCOUNTS_PER_PARTITION);
-    spark.conf().set(key, String.valueOf(wanted));
-    spark.conf().set(marker, "true");
+    spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(wanted));
   }
 
   /**
@@ -51,10 +48,13 @@ public final class SparkSessions {
     conf.setIfMissing("spark.app.name", "rollcall")
         .setIfMissing("spark.ui.enabled", "false")
         .setIfMissing("spark.ui.showConsoleProgress", "false")
-        // The inputs are thousands of rows, not terabytes: a few partitions keep local runs quick.
-        .setIfMissing("spark.sql.shuffle.partitions", LOCAL_SHUFFLE_PARTITIONS)
         .setIfMissing("spark.default.parallelism", "4")
         .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString());
+    if (!conf.contains(SHUFFLE_PARTITIONS)) {
+      // The inputs are thousands of rows, not terabytes: a few partitions keep local runs quick;
+      // scaleTo raises them for a large input. The marker says the number is rollcall's own.
+      conf.set(SHUFFLE_PARTITIONS, LOCAL_SHUFFLE_PARTITIONS).set(OWN_SHUFFLE_PARTITIONS, "true");
+    }
     if (conf.get("spark.master").startsWith("local")) {
       // Alone in this JVM, Spark needs no address others can reach; on a cluster the executors
       // connect back to the driver, so the address is left to spark-submit's configuration.
