@@ -131,7 +131,7 @@ public record RunReport(
   }
 
   /** The order of every report: most severe first, then by rule id, then by account id. */
-  static final Comparator<Finding> REPORT_ORDER =
+  public static final Comparator<Finding> REPORT_ORDER =
       Comparator.comparing(Finding::severity, Comparator.reverseOrder())
           .thenComparing(Finding::ruleId)
           .thenComparing(f -> f.account().id())

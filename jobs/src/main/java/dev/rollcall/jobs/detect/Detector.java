@@ -5,6 +5,7 @@ import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ResolvedRule;
 import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.model.Finding;
+import dev.rollcall.reports.RunReport;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -24,12 +25,11 @@ import scala.Tuple2;
 public final class Detector {
   private static final Encoder<Finding> FINDING = Encoders.javaSerialization(Finding.class);
 
-  /** The order findings are reported in: most severe first, then by rule and account. */
-  public static final Comparator<Finding> REPORT_ORDER =
-      Comparator.comparing(Finding::severity)
-          .reversed()
-          .thenComparing(Finding::ruleId)
-          .thenComparing(f -> f.account().id());
+  /**
+   * The order findings are reported in (the reports' own, so that rendering them sorts nothing
+   * anew): most severe first, then by rule and account.
+   */
+  public static final Comparator<Finding> REPORT_ORDER = RunReport.REPORT_ORDER;
 
   private Detector() {}
 
