@@ -17,7 +17,9 @@ public final class ReportWriter {
   static final String SUMMARY = "summary.md";
   static final String HTML = "report.html";
   static final String OCSF = "findings.ocsf.jsonl";
-  static final String SHORT_SUMMARY = "summary-short.md";
+
+  /** The short summary a run posts to its chat webhook. */
+  public static final String SHORT_SUMMARY = "summary-short.md";
 
   private record Rendered(String name, AtomicFiles.Content content) {}
 

@@ -9,6 +9,7 @@ import dev.rollcall.jobs.run.RunTimings;
 import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.model.Severity;
 import dev.rollcall.reports.AtomicFiles;
+import dev.rollcall.reports.ReportWriter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -108,9 +109,10 @@ final class RunCommand implements Callable<Integer> {
   private static String shortSummary(RunOutcome outcome) {
     Path file =
         outcome.reports().stream()
-            .filter(p -> p.getFileName().toString().equals("summary-short.md"))
+            .filter(p -> p.getFileName().toString().equals(ReportWriter.SHORT_SUMMARY))
             .findFirst()
-            .orElseThrow(() -> new IllegalStateException("the run wrote no summary-short.md"));
+            .orElseThrow(
+                () -> new IllegalStateException("the run wrote no " + ReportWriter.SHORT_SUMMARY));
     try {
       return Files.readString(file);
     } catch (IOException e) {
