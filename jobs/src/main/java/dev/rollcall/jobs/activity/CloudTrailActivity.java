@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.activity;
 
 import dev.rollcall.jobs.config.CloudTrailConfig;
+import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;

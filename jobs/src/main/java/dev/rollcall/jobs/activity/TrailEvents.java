@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.activity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.model.PrincipalKind;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,13 +61,6 @@ public final class TrailEvents {
           .add("console", DataTypes.BooleanType, false)
           .add("mfaUsed", DataTypes.StringType, true)
           .add("federated", DataTypes.BooleanType, false);
-
-  /** The key of a principal: kind, account and name (Identity Center sessions: no account). */
-  static String principalKey(PrincipalKind kind, String account, String name) {
-    return kind == PrincipalKind.IDENTITY_CENTER
-        ? kind + "||" + name
-        : kind + "|" + account + "|" + name;
-  }
 
   /**
    * The row of one record, or null when the record names no audited principal.
@@ -136,7 +130,7 @@ public final class TrailEvents {
     }
     String accessKeyId = text(identity, "accessKeyId");
     return RowFactory.create(
-        principalKey(kind, account, name),
+        kind.keyOf(account, name),
         kind.name(),
         account,
         name,

@@ -15,12 +15,13 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import dev.rollcall.jobs.activity.PrincipalActivity.DayActivity;
-import dev.rollcall.jobs.activity.PrincipalActivity.SessionOverlap;
-import dev.rollcall.jobs.activity.PrincipalActivity.SessionUser;
-import dev.rollcall.jobs.activity.PrincipalActivity.TrailSession;
+import dev.rollcall.model.PrincipalActivity;
+import dev.rollcall.model.PrincipalActivity.DayActivity;
+import dev.rollcall.model.PrincipalActivity.SessionOverlap;
+import dev.rollcall.model.PrincipalActivity.SessionUser;
+import dev.rollcall.model.PrincipalActivity.TrailSession;
+import dev.rollcall.model.PrincipalKind;
 import java.io.Serializable;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -46,9 +47,6 @@ import org.apache.spark.sql.expressions.WindowSpec;
  * per overlapping principal reaches the driver.
  */
 public final class TrailEvidence {
-  /** Events of one credential from one IP further apart than this start a new session. */
-  public static final Duration SESSION_GAP = Duration.ofMinutes(30);
-
   private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
   private static final int MAX_EXAMPLES = 5;
   private static final long MAX_COUNTED = 1000;
@@ -133,7 +131,12 @@ public final class TrailEvidence {
             .withColumn("gap", col("at").minus(lag("at", 1).over(byStream)))
             .withColumn(
                 "starts",
-                when(col("gap").isNull().or(col("gap").gt(SESSION_GAP.toMillis())), 1).otherwise(0))
+                when(
+                        col("gap")
+                            .isNull()
+                            .or(col("gap").gt(PrincipalActivity.SESSION_GAP.toMillis())),
+                        1)
+                    .otherwise(0))
             .withColumn(
                 "sessionNo",
                 sum("starts")

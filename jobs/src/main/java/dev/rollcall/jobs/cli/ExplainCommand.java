@@ -1,16 +1,16 @@
 package dev.rollcall.jobs.cli;
 
-import dev.rollcall.jobs.activity.PrincipalActivity;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.ConfigLoader;
-import dev.rollcall.jobs.correlate.AccountView;
-import dev.rollcall.jobs.correlate.Owner;
 import dev.rollcall.jobs.run.Explanation;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.Owner;
+import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;

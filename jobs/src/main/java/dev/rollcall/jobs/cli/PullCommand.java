@@ -3,7 +3,7 @@ package dev.rollcall.jobs.cli;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.SourceConfig;
-import dev.rollcall.jobs.pull.LivePulls;
+import dev.rollcall.jobs.ingest.LivePulls;
 import dev.rollcall.jobs.run.ExitCode;
 import dev.rollcall.model.PullStatus;
 import java.io.PrintWriter;

@@ -3,10 +3,10 @@ package dev.rollcall.jobs.cli;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.review.DecisionsFile;
-import dev.rollcall.jobs.review.InventoryRow;
-import dev.rollcall.jobs.review.ReviewDecision;
-import dev.rollcall.jobs.review.ReviewPack;
 import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.model.ReviewDecision;
+import dev.rollcall.reports.review.InventoryRow;
+import dev.rollcall.reports.review.ReviewPack;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -94,7 +94,7 @@ final class ReviewCommand implements Callable<Integer> {
             period,
             read.size(),
             decisions,
-            read.stream().filter(d -> d.decision().equals("revoke")).count());
+            read.stream().filter(d -> d.decision() == ReviewDecision.Decision.REVOKE).count());
         console.flush();
         return 0;
       }

@@ -1,13 +1,13 @@
 package dev.rollcall.jobs.cli;
 
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
-import dev.rollcall.jobs.profile.ResolvedRule;
-import dev.rollcall.jobs.rules.NoSettings;
-import dev.rollcall.jobs.rules.Rule;
-import dev.rollcall.jobs.rules.RuleCatalogue;
-import dev.rollcall.jobs.rules.RuleInfo;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.rules.NoSettings;
+import dev.rollcall.rules.Rule;
+import dev.rollcall.rules.RuleCatalogue;
+import dev.rollcall.rules.RuleInfo;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -62,7 +62,7 @@ final class RulesCommand implements Callable<Integer> {
             .append(" (")
             .append(profile.source())
             .append(")\n\n");
-    for (ResolvedRule<?> rule : profile.rules()) {
+    for (ConfiguredRule<?> rule : profile.rules()) {
       b.append(
           String.format(
               Locale.ROOT,

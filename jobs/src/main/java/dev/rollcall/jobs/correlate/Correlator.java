@@ -4,8 +4,11 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.LinkRule;
+import dev.rollcall.model.Owner;
+import dev.rollcall.model.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;

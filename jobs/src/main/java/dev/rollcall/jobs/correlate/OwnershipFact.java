@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.correlate;
 
+import dev.rollcall.model.Owner;
 import java.io.Serializable;
 
 /**

@@ -1,11 +1,10 @@
 package dev.rollcall.jobs.detect;
 
-import dev.rollcall.jobs.correlate.Subject;
 import dev.rollcall.jobs.profile.PolicyProfile;
-import dev.rollcall.jobs.profile.ResolvedRule;
-import dev.rollcall.jobs.rules.TenantFacts;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.Subject;
 import dev.rollcall.reports.RunReport;
+import dev.rollcall.rules.TenantFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
@@ -35,7 +34,7 @@ public final class Detector {
 
   /** Every finding of every enabled rule, one per fingerprint, in report order. */
   public static List<Finding> detect(Dataset<Subject> subjects, PolicyProfile profile) {
-    List<ResolvedRule<?>> rules = profile.enabledRules();
+    List<ConfiguredRule<?>> rules = profile.enabledRules();
     Dataset<Finding> findings =
         subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING);
     List<Tuple2<String, Finding>> unique =
@@ -53,7 +52,7 @@ public final class Detector {
   public static List<Finding> detectTenants(List<TenantFacts> tenants, PolicyProfile profile) {
     List<Finding> result = new ArrayList<>();
     for (TenantFacts tenant : tenants) {
-      for (ResolvedRule<?> rule : profile.enabledRules()) {
+      for (ConfiguredRule<?> rule : profile.enabledRules()) {
         result.addAll(rule.evaluateTenant(tenant));
       }
     }
@@ -61,9 +60,9 @@ public final class Detector {
     return result;
   }
 
-  private static Iterator<Finding> evaluate(List<ResolvedRule<?>> rules, Subject subject) {
+  private static Iterator<Finding> evaluate(List<ConfiguredRule<?>> rules, Subject subject) {
     List<Finding> out = new ArrayList<>();
-    for (ResolvedRule<?> rule : rules) {
+    for (ConfiguredRule<?> rule : rules) {
       out.addAll(rule.evaluate(subject));
     }
     return out.iterator();

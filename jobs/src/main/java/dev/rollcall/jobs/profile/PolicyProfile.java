@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.profile;
 
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import java.io.Serializable;
 import java.util.List;
 
@@ -12,7 +13,7 @@ import java.util.List;
  * @param exceptionMaxDays the longest an accepted-risk exception may run
  */
 public record PolicyProfile(
-    String name, String source, List<ResolvedRule<?>> rules, int exceptionMaxDays)
+    String name, String source, List<ConfiguredRule<?>> rules, int exceptionMaxDays)
     implements Serializable {
   public PolicyProfile {
     rules = List.copyOf(rules);
@@ -22,7 +23,7 @@ public record PolicyProfile(
   }
 
   /** The rules that are switched on. */
-  public List<ResolvedRule<?>> enabledRules() {
-    return rules.stream().filter(ResolvedRule::enabled).toList();
+  public List<ConfiguredRule<?>> enabledRules() {
+    return rules.stream().filter(ConfiguredRule::enabled).toList();
   }
 }

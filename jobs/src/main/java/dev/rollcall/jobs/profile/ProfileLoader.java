@@ -3,9 +3,10 @@ package dev.rollcall.jobs.profile;
 import com.fasterxml.jackson.databind.JavaType;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.YamlFiles;
-import dev.rollcall.jobs.rules.Rule;
-import dev.rollcall.jobs.rules.RuleCatalogue;
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.rules.Rule;
+import dev.rollcall.rules.RuleCatalogue;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -140,7 +141,7 @@ public final class ProfileLoader {
       clauses.putAll(fallback.clauses());
     }
     clauses.putAll(own.clauses());
-    List<ResolvedRule<?>> rules = new ArrayList<>();
+    List<ConfiguredRule<?>> rules = new ArrayList<>();
     for (Rule<?> rule : RuleCatalogue.all()) {
       rules.add(resolveRule(rule, own, fallback, clauses, source));
     }
@@ -155,7 +156,7 @@ public final class ProfileLoader {
         name, source, rules, maxDays == null ? DEFAULT_EXCEPTION_DAYS : maxDays);
   }
 
-  private static <S> ResolvedRule<S> resolveRule(
+  private static <S> ConfiguredRule<S> resolveRule(
       Rule<S> rule,
       ProfileFile own,
       ProfileFile fallback,
@@ -168,12 +169,12 @@ public final class ProfileLoader {
     if (merged == null) {
       throw new ConfigException(source + ": key rules." + id + ": the rule has no entry");
     }
-    if (merged.with() == null && rule.settingsType() != dev.rollcall.jobs.rules.NoSettings.class) {
+    if (merged.with() == null && rule.settingsType() != dev.rollcall.rules.NoSettings.class) {
       throw new ConfigException(source + ": key rules." + id + ".with: settings are required");
     }
     S settings = merged.with();
     if (settings == null) {
-      settings = rule.settingsType().cast(new dev.rollcall.jobs.rules.NoSettings());
+      settings = rule.settingsType().cast(new dev.rollcall.rules.NoSettings());
     }
     List<PolicyClause> cited = new ArrayList<>();
     for (ClauseRef ref : merged.clauses() == null ? List.<ClauseRef>of() : merged.clauses()) {
@@ -192,7 +193,7 @@ public final class ProfileLoader {
       }
       cited.add(new PolicyClause(def.reference(), def.text()));
     }
-    return new ResolvedRule<>(
+    return new ConfiguredRule<>(
         rule,
         merged.enabled() == null || merged.enabled(),
         merged.severity() != null ? merged.severity() : rule.info().severity(),

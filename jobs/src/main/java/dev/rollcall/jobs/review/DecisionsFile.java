@@ -1,6 +1,8 @@
 package dev.rollcall.jobs.review;
 
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.model.ReviewDecision;
+import dev.rollcall.reports.review.InventoryRow;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -22,8 +25,6 @@ import org.apache.commons.csv.CSVRecord;
  * collected and reported together, each with its line; nothing is stored unless there are none.
  */
 public final class DecisionsFile {
-  private static final Set<String> DECISIONS = Set.of("keep", "revoke", "change");
-
   private DecisionsFile() {}
 
   /**
@@ -36,7 +37,7 @@ public final class DecisionsFile {
       throw new ConfigException(file + ": decisions file not found");
     }
     Set<String> known = new HashSet<>();
-    pack.forEach(r -> known.add(key(r.accountId(), r.personId())));
+    pack.forEach(r -> known.add(ReviewDecision.key(r.accountId(), r.personId())));
     List<String> problems = new ArrayList<>();
     List<ReviewDecision> decisions = new ArrayList<>();
     CSVFormat format =
@@ -55,7 +56,7 @@ public final class DecisionsFile {
         String where = "line " + parser.getCurrentLineNumber();
         String account = row.get("account_id");
         String person = people ? row.get("person") : "";
-        if (!known.contains(key(account, person))) {
+        if (!known.contains(ReviewDecision.key(account, person))) {
           problems.add(
               where
                   + ": "
@@ -66,15 +67,19 @@ public final class DecisionsFile {
                   + " review pack");
           continue;
         }
-        String decision = row.get("decision").toLowerCase(Locale.ROOT);
+        String decisionCell = row.get("decision");
+        Optional<ReviewDecision.Decision> decision = ReviewDecision.Decision.parse(decisionCell);
         String reviewer = row.get("reviewer");
         String on = row.get("reviewed_on");
-        if (decision.isEmpty() && reviewer.isEmpty() && on.isEmpty()) {
+        if (decisionCell.isEmpty() && reviewer.isEmpty() && on.isEmpty()) {
           continue; // not reviewed yet
         }
-        if (!DECISIONS.contains(decision)) {
+        if (decision.isEmpty()) {
           problems.add(
-              where + ": column decision must be keep, revoke or change, was '" + decision + "'");
+              where
+                  + ": column decision must be keep, revoke or change, was '"
+                  + decisionCell.toLowerCase(Locale.ROOT)
+                  + "'");
         }
         if (!reviewer.contains("@")) {
           problems.add(
@@ -93,7 +98,7 @@ public final class DecisionsFile {
                   period,
                   account,
                   person,
-                  decision,
+                  decision.orElseThrow(),
                   reviewer.toLowerCase(Locale.ROOT),
                   date,
                   row.get("note")));
@@ -107,9 +112,5 @@ public final class DecisionsFile {
           file + ": nothing was stored; fix these rows:\n  " + String.join("\n  ", problems));
     }
     return decisions;
-  }
-
-  static String key(String accountId, String personId) {
-    return accountId + "|" + personId;
   }
 }

@@ -1,8 +1,8 @@
 package dev.rollcall.jobs.run;
 
-import dev.rollcall.jobs.correlate.AccountView;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
+import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.LinkRule;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.rollcall.jobs.run;
 
-import dev.rollcall.jobs.exceptions.Suppression;
+import dev.rollcall.jobs.lifecycle.Suppression;
 import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.SourcePull;

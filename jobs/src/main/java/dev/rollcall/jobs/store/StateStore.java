@@ -14,17 +14,17 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
-import dev.rollcall.jobs.review.InventoryRow;
-import dev.rollcall.jobs.review.ReviewDecision;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.model.ReviewDecision;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.reports.NotRechecked;
 import dev.rollcall.reports.TrendPoint;
+import dev.rollcall.reports.review.InventoryRow;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -454,18 +454,18 @@ public final class StateStore implements AutoCloseable {
     MongoCollection<Document> reviews = database.getCollection(REVIEWS);
     List<WriteModel<Document>> writes = new ArrayList<>();
     for (ReviewDecision d : decisions) {
-      String id = d.period() + "|" + d.accountId() + "|" + d.personId();
+      String id = d.period() + "|" + d.key();
       writes.add(
           new ReplaceOneModel<>(
               Filters.eq("_id", id),
               new Document("_id", id)
                   .append("period", d.period())
                   .append("accountId", d.accountId())
-                  .append("personId", d.personId())
-                  .append("decision", d.decision())
+                  .append("personId", d.personId() == null ? "" : d.personId())
+                  .append("decision", d.decision().label())
                   .append("reviewer", d.reviewer())
                   .append("reviewedOn", d.reviewedOn().toString())
-                  .append("note", d.note())
+                  .append("note", d.note() == null ? "" : d.note())
                   .append("importedAt", Date.from(importedAt)),
               new ReplaceOptions().upsert(true)));
     }
@@ -487,11 +487,15 @@ public final class StateStore implements AutoCloseable {
               d.getString("period"),
               d.getString("accountId"),
               d.getString("personId"),
-              d.getString("decision"),
+              ReviewDecision.Decision.parse(d.getString("decision"))
+                  .orElseThrow(
+                      () ->
+                          new IllegalStateException(
+                              "state store: review decision " + d.get("_id") + " is unreadable")),
               d.getString("reviewer"),
               java.time.LocalDate.parse(d.getString("reviewedOn")),
               d.getString("note"));
-      latest.put(decision.accountId() + "|" + decision.personId(), decision);
+      latest.put(decision.key(), decision);
     }
     return latest;
   }

@@ -7,11 +7,13 @@ import static dev.rollcall.jobs.activity.TrailFixture.roleCall;
 import static dev.rollcall.jobs.activity.TrailFixture.userCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rollcall.jobs.activity.PrincipalActivity.DayActivity;
-import dev.rollcall.jobs.activity.PrincipalActivity.SessionOverlap;
-import dev.rollcall.jobs.activity.PrincipalActivity.SessionUser;
-import dev.rollcall.jobs.activity.PrincipalActivity.TrailSession;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.model.PrincipalActivity;
+import dev.rollcall.model.PrincipalActivity.DayActivity;
+import dev.rollcall.model.PrincipalActivity.SessionOverlap;
+import dev.rollcall.model.PrincipalActivity.SessionUser;
+import dev.rollcall.model.PrincipalActivity.TrailSession;
+import dev.rollcall.model.PrincipalKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -2,8 +2,8 @@ package dev.rollcall.jobs.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rollcall.jobs.activity.PrincipalActivity;
-import dev.rollcall.jobs.activity.PrincipalKind;
+import dev.rollcall.model.PrincipalActivity;
+import dev.rollcall.model.PrincipalKind;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Instant;

@@ -3,10 +3,10 @@ package dev.rollcall.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.connectors.atlas.FakeAtlas;
-import dev.rollcall.connectors.google.GoogleApiStub;
-import dev.rollcall.jobs.pull.LivePulls;
-import dev.rollcall.jobs.pull.TestCredentials;
+import dev.rollcall.connectors.atlas.pull.FakeAtlas;
+import dev.rollcall.connectors.google.pull.GoogleApiStub;
+import dev.rollcall.jobs.ingest.LivePulls;
+import dev.rollcall.jobs.ingest.TestCredentials;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

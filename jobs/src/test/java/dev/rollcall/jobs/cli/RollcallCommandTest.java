@@ -3,7 +3,7 @@ package dev.rollcall.jobs.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.rules.RuleCatalogue;
+import dev.rollcall.rules.RuleCatalogue;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -6,12 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
-import dev.rollcall.jobs.rules.ProgrammaticAccessWithoutHardwareKey;
-import dev.rollcall.jobs.rules.RootAccountRisk;
-import dev.rollcall.jobs.rules.SeveralAccountsOneSystem;
-import dev.rollcall.jobs.rules.WeakMfaForPrivileged;
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.Severity;
+import dev.rollcall.rules.ProgrammaticAccessWithoutHardwareKey;
+import dev.rollcall.rules.RootAccountRisk;
+import dev.rollcall.rules.SeveralAccountsOneSystem;
+import dev.rollcall.rules.WeakMfaForPrivileged;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +38,7 @@ class AccountRiskRulesProfileTest {
     assertEquals(
         List.of(MfaFactorType.SECURITY_KEY, MfaFactorType.PASSKEY, MfaFactorType.HARDWARE_TOTP),
         weak.requiredFactors());
-    ResolvedRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
+    ConfiguredRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
     assertFalse(programmatic.enabled());
     assertEquals(
         List.of(MfaFactorType.SECURITY_KEY, MfaFactorType.HARDWARE_TOTP),
@@ -54,7 +55,7 @@ class AccountRiskRulesProfileTest {
   void aPolicyThatDemandsKeysForProgrammaticAccessTurnsTheRuleOn() throws IOException {
     Path file = write("rules:\n  programmatic-access-without-hardware-key:\n    enabled: true\n");
     PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
-    ResolvedRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
+    ConfiguredRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
     assertTrue(programmatic.enabled());
     assertFalse(programmatic.clauses().isEmpty());
   }
@@ -105,7 +106,7 @@ class AccountRiskRulesProfileTest {
     return file;
   }
 
-  private static ResolvedRule<?> rule(PolicyProfile profile, String id) {
+  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

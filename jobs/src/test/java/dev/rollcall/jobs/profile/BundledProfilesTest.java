@@ -7,16 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.YamlFiles;
-import dev.rollcall.jobs.rules.AccessLeftAfterTermination;
-import dev.rollcall.jobs.rules.DormantAccount;
-import dev.rollcall.jobs.rules.GenericAccountName;
-import dev.rollcall.jobs.rules.PasswordPolicyTooWeak;
-import dev.rollcall.jobs.rules.PasswordTooOld;
-import dev.rollcall.jobs.rules.ProgrammaticAccessWithoutHardwareKey;
-import dev.rollcall.jobs.rules.TemporaryAccountExpired;
-import dev.rollcall.jobs.rules.WeakMfaForPrivileged;
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.rules.AccessLeftAfterTermination;
+import dev.rollcall.rules.DormantAccount;
+import dev.rollcall.rules.GenericAccountName;
+import dev.rollcall.rules.PasswordPolicyTooWeak;
+import dev.rollcall.rules.PasswordTooOld;
+import dev.rollcall.rules.ProgrammaticAccessWithoutHardwareKey;
+import dev.rollcall.rules.TemporaryAccountExpired;
+import dev.rollcall.rules.WeakMfaForPrivileged;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -71,7 +72,7 @@ class BundledProfilesTest {
     assertEquals("default", file.base());
     String document = DOCUMENTS.get(name).replace(" §", "");
     assertTrue(file.description().startsWith(document), file.description());
-    for (ResolvedRule<?> rule : profile.rules()) {
+    for (ConfiguredRule<?> rule : profile.rules()) {
       assertFalse(rule.clauses().isEmpty(), name + ": " + rule.id() + " cites no clause");
     }
   }
@@ -92,8 +93,8 @@ class BundledProfilesTest {
     Set<String> cited = new HashSet<>();
     int changed = 0;
     for (int i = 0; i < profile.rules().size(); i++) {
-      ResolvedRule<?> base = defaults.rules().get(i);
-      ResolvedRule<?> rule = profile.rules().get(i);
+      ConfiguredRule<?> base = defaults.rules().get(i);
+      ConfiguredRule<?> rule = profile.rules().get(i);
       assertEquals(base.id(), rule.id());
       rule.clauses().stream().map(PolicyClause::reference).forEach(cited::add);
       boolean differs =
@@ -145,8 +146,8 @@ class BundledProfilesTest {
     PolicyProfile defaults = ProfileLoader.load("default", dir);
     PolicyProfile config = ProfileLoader.load("luma-config", dir);
     for (int i = 0; i < defaults.rules().size(); i++) {
-      ResolvedRule<?> base = defaults.rules().get(i);
-      ResolvedRule<?> rule = config.rules().get(i);
+      ConfiguredRule<?> base = defaults.rules().get(i);
+      ConfiguredRule<?> rule = config.rules().get(i);
       assertEquals(base.enabled(), rule.enabled(), rule.id());
       assertEquals(base.settings(), rule.settings(), rule.id());
     }
@@ -206,7 +207,7 @@ class BundledProfilesTest {
   @Test
   void nashBioDemandsSecurityKeysForProgrammaticAccessAndLimitsTermPositionsToAYear() {
     PolicyProfile nashbio = ProfileLoader.load("nashbio", dir);
-    ResolvedRule<?> programmatic = rule(nashbio, "programmatic-access-without-hardware-key");
+    ConfiguredRule<?> programmatic = rule(nashbio, "programmatic-access-without-hardware-key");
     assertTrue(programmatic.enabled());
     assertTrue(
         settings(
@@ -253,7 +254,7 @@ class BundledProfilesTest {
     }
   }
 
-  private static ResolvedRule<?> rule(PolicyProfile profile, String id) {
+  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 

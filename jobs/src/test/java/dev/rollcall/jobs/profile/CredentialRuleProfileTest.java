@@ -5,12 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
-import dev.rollcall.jobs.rules.AccessKeyNotRotated;
-import dev.rollcall.jobs.rules.NeverUsedAccount;
-import dev.rollcall.jobs.rules.PasswordTooOld;
-import dev.rollcall.jobs.rules.TemporaryAccountExpired;
-import dev.rollcall.jobs.rules.UnusedCredential;
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.Severity;
+import dev.rollcall.rules.AccessKeyNotRotated;
+import dev.rollcall.rules.NeverUsedAccount;
+import dev.rollcall.rules.PasswordTooOld;
+import dev.rollcall.rules.TemporaryAccountExpired;
+import dev.rollcall.rules.UnusedCredential;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,7 +119,7 @@ class CredentialRuleProfileTest {
     return rule(profile, id).settings();
   }
 
-  private static ResolvedRule<?> rule(PolicyProfile profile, String id) {
+  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

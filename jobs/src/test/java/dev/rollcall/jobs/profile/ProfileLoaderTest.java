@@ -6,10 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
-import dev.rollcall.jobs.rules.DormantAccount;
-import dev.rollcall.jobs.rules.RuleCatalogue;
+import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.rules.DormantAccount;
+import dev.rollcall.rules.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ class ProfileLoaderTest {
   void theDefaultProfileCoversEveryRuleWithClauses() {
     PolicyProfile profile = ProfileLoader.load("default", dir);
     assertEquals(RuleCatalogue.all().size(), profile.rules().size());
-    for (ResolvedRule<?> rule : profile.rules()) {
+    for (ConfiguredRule<?> rule : profile.rules()) {
       // Only rules that some policies demand and others do not are off by default.
       assertEquals(
           !rule.id().equals("programmatic-access-without-hardware-key"), rule.enabled(), rule.id());
@@ -59,7 +60,7 @@ class ProfileLoaderTest {
             """);
     PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
     assertEquals("onyx", profile.name());
-    ResolvedRule<?> dormant = rule(profile, "dormant-account");
+    ConfiguredRule<?> dormant = rule(profile, "dormant-account");
     assertEquals(Severity.HIGH, dormant.severity());
     assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
     assertEquals("Onyx System Access Policy §7.2.7", dormant.clauses().get(0).reference());
@@ -77,7 +78,7 @@ class ProfileLoaderTest {
         "name: team\nextends: base.yaml\nrules:\n  dormant-account:\n    severity: high\n");
     PolicyProfile profile = ProfileLoader.load("team.yaml", dir);
     assertEquals("team", profile.name());
-    ResolvedRule<?> dormant = rule(profile, "dormant-account");
+    ConfiguredRule<?> dormant = rule(profile, "dormant-account");
     assertEquals(Severity.HIGH, dormant.severity());
     assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
     assertEquals(Severity.CRITICAL, rule(profile, "access-after-termination").severity());
@@ -94,7 +95,7 @@ class ProfileLoaderTest {
                   aws_iam: {severity: high}
                   atlas_database: {enabled: false}
             """);
-    ResolvedRule<?> dormant =
+    ConfiguredRule<?> dormant =
         rule(ProfileLoader.load(file.getFileName().toString(), dir), "dormant-account");
     assertEquals(Severity.HIGH, dormant.severityFor(SourceSystem.AWS_IAM));
     assertEquals(Severity.MEDIUM, dormant.severityFor(SourceSystem.GOOGLE_WORKSPACE));
@@ -201,7 +202,7 @@ class ProfileLoaderTest {
     return file;
   }
 
-  private static ResolvedRule<?> rule(PolicyProfile profile, String id) {
+  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

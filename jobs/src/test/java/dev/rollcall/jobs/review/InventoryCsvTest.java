@@ -2,11 +2,10 @@ package dev.rollcall.jobs.review;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.rollcall.jobs.correlate.AccountView;
-import dev.rollcall.jobs.correlate.Owner;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
+import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Activity;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
@@ -14,10 +13,12 @@ import dev.rollcall.model.Grant;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Mfa;
+import dev.rollcall.model.Owner;
 import dev.rollcall.model.PersonStatus;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.reports.review.InventoryCsv;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;

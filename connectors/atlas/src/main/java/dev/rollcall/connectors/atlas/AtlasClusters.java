@@ -7,7 +7,7 @@ import java.util.Set;
  * Facts about one entry of GET /api/atlas/v2/groups/{groupId}/clusters, version 2024-08-05
  * (https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-listclusters).
  */
-final class AtlasClusters {
+public final class AtlasClusters {
   private static final Set<String> SHARED_PROVIDERS = Set.of("TENANT", "FLEX", "SERVERLESS");
   private static final Set<String> SHARED_SIZES = Set.of("M0", "M2", "M5", "FLEX");
 
@@ -17,7 +17,7 @@ final class AtlasClusters {
    * Whether the cluster runs on a shared tier (M0, M2, M5, Flex), where Atlas keeps no database
    * access history: its region configs name the TENANT or FLEX provider or a shared instance size.
    */
-  static boolean sharedTier(JsonNode cluster) {
+  public static boolean sharedTier(JsonNode cluster) {
     for (JsonNode spec : cluster.path("replicationSpecs")) {
       for (JsonNode region : spec.path("regionConfigs")) {
         if (SHARED_PROVIDERS.contains(region.path("providerName").asText(""))

@@ -5,18 +5,18 @@ import java.net.URL;
 import java.nio.file.Path;
 
 /** Test snapshot folders under src/test/resources. */
-final class Resources {
-  static final String DOMAIN = "example-health.test";
+public final class Resources {
+  public static final String DOMAIN = "example-health.test";
 
   private Resources() {}
 
   /** The full tenant: two users.list pages, roles.list and roleAssignments.list. */
-  static Path tenant() {
+  public static Path tenant() {
     return folder("/snapshot/google/" + DOMAIN);
   }
 
   /** A tenant folder under {@code <group>/} (e.g. malformed/wrong-kind). */
-  static Path tenant(String group) {
+  public static Path tenant(String group) {
     return folder("/" + group + "/" + DOMAIN);
   }
 

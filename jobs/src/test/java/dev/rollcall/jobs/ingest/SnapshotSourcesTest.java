@@ -1,0 +1,97 @@
+package dev.rollcall.jobs.ingest;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.SnapshotReader;
+import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceResult;
+import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TenantSettings;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SnapshotSourcesTest {
+  private static final Instant NOW = Instant.parse("2026-11-24T06:00:00Z");
+
+  @TempDir Path root;
+
+  /** Reads aws/ tenants; a tenant named "broken" fails as a malformed file would. */
+  private static final class FakeAwsReader implements SnapshotReader {
+    @Override
+    public String folder() {
+      return "aws";
+    }
+
+    @Override
+    public SourceResult read(Path tenantDir, Instant observedAt) {
+      String tenant = tenantDir.getFileName().toString();
+      if (tenant.equals("broken")) {
+        throw new SnapshotException(
+            tenantDir.resolve("credential-report.csv"), "row 3 (user=bob)", "bad date");
+      }
+      return new SourceResult(
+          new SourcePull(
+              "aws/" + tenant,
+              SourceSystem.AWS_IAM,
+              tenant,
+              PullStatus.COMPLETE,
+              0,
+              List.of(),
+              observedAt),
+          List.of(),
+          List.of(),
+          new TenantSettings(SourceSystem.AWS_IAM, tenant, null, null));
+    }
+  }
+
+  @Test
+  void aMalformedTenantFailsAloneWithFileAndRecordNamed() throws IOException {
+    Files.createDirectories(root.resolve("aws/111122223333"));
+    Files.createDirectories(root.resolve("aws/broken"));
+    Files.writeString(
+        root.resolve("aws/111122223333/rollcall-snapshot.json"),
+        "{\"capturedAt\":\"2026-11-20T06:00:00Z\"}");
+    List<SourceResult> results = new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW);
+    assertEquals(2, results.size());
+    SourcePull good = results.get(0).pull();
+    assertEquals(PullStatus.COMPLETE, good.status());
+    assertEquals(Instant.parse("2026-11-20T06:00:00Z"), good.observedAt());
+    SourcePull bad = results.get(1).pull();
+    assertEquals(PullStatus.FAILED, bad.status());
+    assertEquals("aws/broken", bad.source());
+    assertTrue(
+        bad.errors().get(0).contains("credential-report.csv: row 3 (user=bob): bad date"),
+        bad.errors().toString());
+  }
+
+  @Test
+  void aBadCaptureTimeFailsThatTenant() throws IOException {
+    Files.createDirectories(root.resolve("aws/111122223333"));
+    Files.writeString(
+        root.resolve("aws/111122223333/rollcall-snapshot.json"), "{\"capturedAt\":\"yesterday\"}");
+    SourcePull pull =
+        new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW).get(0).pull();
+    assertEquals(PullStatus.FAILED, pull.status());
+    assertTrue(pull.errors().get(0).contains("rollcall-snapshot.json"), pull.errors().toString());
+  }
+
+  @Test
+  void aFolderWithNoSystemFoldersIsAConfigurationError() {
+    String message =
+        assertThrows(
+                ConfigException.class,
+                () -> new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW))
+            .getMessage();
+    assertTrue(message.contains("aws/, aws-identity-center/, google/ or atlas/"), message);
+  }
+}

@@ -1,0 +1,105 @@
+package dev.rollcall.reports.review;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountView;
+import dev.rollcall.model.Activity;
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.Mfa;
+import dev.rollcall.model.MfaFactor;
+import dev.rollcall.model.Owner;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Builds the access inventory of a run: who holds which account, with what and how used. */
+public final class Inventory {
+  private Inventory() {}
+
+  /** One row per owner per account, and one per account nobody owns, in review order. */
+  public static List<InventoryRow> rows(Iterator<AccountView> views, List<Finding> findings) {
+    Map<String, List<String>> rulesByAccount = new TreeMap<>();
+    for (Finding f : findings) {
+      rulesByAccount.computeIfAbsent(f.account().id(), k -> new ArrayList<>()).add(f.ruleId());
+    }
+    List<InventoryRow> rows = new ArrayList<>();
+    while (views.hasNext()) {
+      AccountView view = views.next();
+      Account a = view.account();
+      List<String> rules = rulesByAccount.getOrDefault(a.id(), List.of());
+      if (view.owners().isEmpty()) {
+        rows.add(row(a, "", "", "", rules));
+      }
+      for (Owner owner : view.owners()) {
+        rows.add(
+            row(
+                a,
+                owner.person().personId(),
+                owner.person().displayName() == null ? "" : owner.person().displayName(),
+                owner.person().manager() == null ? "" : owner.person().manager(),
+                rules));
+      }
+    }
+    rows.sort(
+        Comparator.comparing(InventoryRow::manager)
+            .thenComparing(InventoryRow::personId)
+            .thenComparing(InventoryRow::system)
+            .thenComparing(InventoryRow::tenant)
+            .thenComparing(InventoryRow::accountName));
+    return rows;
+  }
+
+  private static InventoryRow row(
+      Account a, String person, String name, String manager, List<String> rules) {
+    return new InventoryRow(
+        person,
+        name,
+        manager,
+        a.key().system().name().toLowerCase(Locale.ROOT),
+        a.key().tenant(),
+        a.id(),
+        a.name(),
+        a.kind().name().toLowerCase(Locale.ROOT),
+        a.status().name().toLowerCase(Locale.ROOT),
+        a.grants().stream()
+            .map(
+                g ->
+                    g.name()
+                        + " ("
+                        + g.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ", "
+                        + g.scope()
+                        + ")")
+            .toList(),
+        lastUse(a.lastActivity()),
+        mfa(a.mfa()),
+        rules.stream().distinct().sorted().toList());
+  }
+
+  private static String lastUse(Activity activity) {
+    return switch (activity.state()) {
+      case USED -> activity.at().toString();
+      case NEVER_USED -> "never";
+      case UNKNOWN -> "unknown";
+    };
+  }
+
+  private static String mfa(Mfa mfa) {
+    String state = mfa.state().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    if (mfa.factors().isEmpty()) {
+      return state;
+    }
+    return state
+        + " ("
+        + mfa.factors().stream()
+            .map(MfaFactor::type)
+            .map(t -> t.name().toLowerCase(Locale.ROOT).replace('_', ' '))
+            .distinct()
+            .collect(Collectors.joining(", "))
+        + ")";
+  }
+}

@@ -1,0 +1,41 @@
+package dev.rollcall.reports.review;
+
+import java.util.List;
+
+/**
+ * One line of the access inventory a review is made from: one person (or nobody) and one account
+ * they hold, with what the reviewer needs to decide.
+ *
+ * @param personId the person's id (email), or "" for an account nobody owns
+ * @param personName the person's name, or ""
+ * @param manager the person's manager from the HR roster, or ""
+ * @param system the system, e.g. aws_iam
+ * @param tenant the tenant
+ * @param accountId the account's id
+ * @param accountName the account's sign-in name
+ * @param kind human, service or unknown
+ * @param status active, suspended …
+ * @param privileges each grant as "name (level, scope)"
+ * @param lastUse the last use as its source says, or "unknown"
+ * @param mfa enabled, not enabled or unknown, with factors
+ * @param findings the rule ids of the account's findings in that run
+ */
+public record InventoryRow(
+    String personId,
+    String personName,
+    String manager,
+    String system,
+    String tenant,
+    String accountId,
+    String accountName,
+    String kind,
+    String status,
+    List<String> privileges,
+    String lastUse,
+    String mfa,
+    List<String> findings) {
+  public InventoryRow {
+    privileges = List.copyOf(privileges);
+    findings = List.copyOf(findings);
+  }
+}

@@ -1,0 +1,56 @@
+package dev.rollcall.rules;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Activity;
+import dev.rollcall.model.Evidence;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** The evidence lines several rules show, worded once. */
+final class Facts {
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+  private Facts() {}
+
+  /** Whole days from {@code from} to {@code to}, rounded down. */
+  static long daysBetween(Instant from, Instant to) {
+    return Duration.between(from, to).toDays();
+  }
+
+  static String day(Instant instant) {
+    return DAY.format(instant);
+  }
+
+  static Evidence lastActivity(Account account) {
+    Activity activity = account.lastActivity();
+    String value =
+        switch (activity.state()) {
+          case USED ->
+              day(activity.at())
+                  + " ("
+                  + daysBetween(activity.at(), account.observedAt())
+                  + " days before the data was captured; "
+                  + activity.evidence()
+                  + ")";
+          case NEVER_USED -> "never (" + activity.evidence() + ")";
+          case UNKNOWN -> "unknown (" + activity.evidence() + ")";
+        };
+    return new Evidence("last activity", value);
+  }
+
+  static Evidence kind(Account account) {
+    String why = account.kindEvidence() == null ? "" : " (" + account.kindEvidence() + ")";
+    return new Evidence("kind", account.kind().name().toLowerCase(java.util.Locale.ROOT) + why);
+  }
+
+  static Evidence status(Account account) {
+    return new Evidence("status", account.status().name().toLowerCase(java.util.Locale.ROOT));
+  }
+
+  static Evidence captured(Account account) {
+    return new Evidence("data captured", account.observedAt().toString());
+  }
+}

@@ -1,0 +1,154 @@
+package dev.rollcall.rules;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountView;
+import dev.rollcall.model.Evidence;
+import dev.rollcall.model.Grant;
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.Subject;
+import java.io.Serializable;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Finds accounts that hold administrator or privilege-escalating grants. */
+@RuleInfo(
+    id = "over-privileged",
+    title = "Over-privileged account",
+    summary =
+        "The account holds administrator rights, rights to grant itself more, or a grant"
+            + " that spans every database.",
+    explanation =
+        "Least privilege: administrator rights (AWS AdministratorAccess or *:*, the root user,"
+            + " Google super admin, Atlas ORG_OWNER, GROUP_OWNER, atlasAdmin), rights that let an"
+            + " account escalate (IAM write actions such as AttachUserPolicy or CreateAccessKey,"
+            + " user-management admin roles, userAdmin) and grants over every database"
+            + " (*AnyDatabase) must be justified. Each is flagged, with the grants as evidence, so"
+            + " that it is removed or documented as an exception with an owner and an end date. The"
+            + " AWS root user is left to the root rules: its power cannot be reduced.",
+    severity = Severity.MEDIUM,
+    family = RuleFamily.PRIVILEGE)
+public final class OverPrivilegedAccount implements Rule<OverPrivilegedAccount.Settings> {
+  private static final long serialVersionUID = 1L;
+
+  @Override
+  public Class<Settings> settingsType() {
+    return Settings.class;
+  }
+
+  /**
+   * @param levels privilege levels that are flagged
+   * @param grantNames grant names that are flagged whatever their level, as globs ({@code *}
+   *     matches anything; case is ignored)
+   */
+  public record Settings(List<PrivilegeLevel> levels, List<String> grantNames)
+      implements Serializable {
+    public Settings {
+      levels = levels == null ? List.of() : List.copyOf(levels);
+      grantNames = grantNames == null ? List.of() : List.copyOf(grantNames);
+      if (levels.isEmpty() && grantNames.isEmpty()) {
+        throw new IllegalArgumentException("levels or grantNames must name something to flag");
+      }
+    }
+
+    boolean flags(Grant grant) {
+      return levels.contains(grant.level())
+          || grantNames.stream().anyMatch(glob -> glob(glob).matcher(grant.name()).matches());
+    }
+
+    private static Pattern glob(String glob) {
+      String regex =
+          java.util.Arrays.stream(glob.split("\\*", -1))
+              .map(Pattern::quote)
+              .collect(Collectors.joining(".*"));
+      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    }
+  }
+
+  @Override
+  public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
+    Account account = view.account();
+    // The root user's power cannot be reduced; its risks (MFA, keys, use) have rules of their own.
+    if (!account.status().grantsAccess() || Remedies.isAwsRoot(account)) {
+      return Optional.empty();
+    }
+    List<Grant> flagged = account.grants().stream().filter(settings::flags).toList();
+    if (flagged.isEmpty()) {
+      return Optional.empty();
+    }
+    List<Evidence> evidence =
+        flagged.stream()
+            .map(
+                g ->
+                    new Evidence(
+                        "grant",
+                        g.name()
+                            + " ("
+                            + g.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                            + ", on "
+                            + g.scope()
+                            + ", "
+                            + g.via()
+                            + ")"))
+            .collect(Collectors.toList());
+    evidence.add(Facts.kind(account));
+    evidence.add(Facts.lastActivity(account));
+    PrivilegeLevel top = flagged.stream().map(Grant::level).max(Enum::compareTo).orElseThrow();
+    return Optional.of(
+        new Violation(
+            view,
+            account.name()
+                + " holds "
+                + flagged.size()
+                + (flagged.size() == 1 ? " grant" : " grants")
+                + " beyond least privilege (highest: "
+                + top.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + ").",
+            evidence,
+            fix(account, flagged)));
+  }
+
+  private static String fix(Account account, List<Grant> grants) {
+    String names = grants.stream().map(Grant::name).distinct().collect(Collectors.joining(", "));
+    return switch (account.key().system()) {
+      case AWS_IAM ->
+          Remedies.isAwsRoot(account)
+              ? "Use the root user only for the tasks that need it: keep no access keys, keep"
+                  + " its MFA device in the break-glass safe, and alert on its sign-in."
+              : "Replace "
+                  + names
+                  + " with a policy scoped to the actions and resources "
+                  + account.name()
+                  + " needs (IAM Access Analyzer can generate one from CloudTrail): aws iam"
+                  + " detach-user-policy / delete-user-policy, or remove the user from the"
+                  + " admin group with aws iam remove-user-from-group; grant admin through a"
+                  + " separate, MFA-protected role instead.";
+      case GOOGLE_WORKSPACE ->
+          "Google Admin console > Account > Admin roles: remove "
+              + names
+              + " from "
+              + account.name()
+              + " and assign a narrower role; keep super admin to two or three break-glass"
+              + " accounts that are not used daily.";
+      case ATLAS_ORG ->
+          "Atlas > Organization Access Manager: change "
+              + account.name()
+              + "'s roles ("
+              + names
+              + ") to the least that its work needs (e.g. ORG_MEMBER with project read-only).";
+      case ATLAS_DATABASE ->
+          "atlas dbusers update "
+              + account.name()
+              + " --projectId "
+              + account.key().tenant()
+              + " --role readWrite@<its database> (replacing "
+              + names
+              + "), and scope it to the clusters it uses.";
+      case AWS_IDENTITY_CENTER ->
+          "Assign a narrower permission set instead of " + names + " in IAM Identity Center.";
+    };
+  }
+}

@@ -1,0 +1,98 @@
+package dev.rollcall.rules;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKey;
+
+/**
+ * The concrete commands that remove or disable an account in each system, so that every finding
+ * ends with a fix an SRE can run.
+ */
+final class Remedies {
+  private Remedies() {}
+
+  static boolean isAwsRoot(Account account) {
+    return account.key().system() == dev.rollcall.model.SourceSystem.AWS_IAM
+        && account.key().nativeId().equals("root");
+  }
+
+  /** How to take away an account's access. */
+  static String disable(Account account) {
+    AccountKey key = account.key();
+    String name = account.name();
+    return switch (key.system()) {
+      case AWS_IAM ->
+          isAwsRoot(account)
+              ? "Sign in as root to account "
+                  + key.tenant()
+                  + ", delete any root access keys (IAM > Security credentials) and keep the root"
+                  + " password and MFA device in the break-glass safe; with AWS Organizations,"
+                  + " remove root credentials centrally (aws iam delete-login-profile is not"
+                  + " available for root)."
+              : "In account "
+                  + key.tenant()
+                  + ": aws iam delete-login-profile --user-name "
+                  + name
+                  + "; for each key in aws iam list-access-keys --user-name "
+                  + name
+                  + ": aws iam update-access-key --user-name "
+                  + name
+                  + " --access-key-id KEY_ID --status Inactive; then, once confirmed,"
+                  + " aws iam delete-user (after removing keys, MFA devices, groups and policies).";
+      case AWS_IDENTITY_CENTER ->
+          "IAM Identity Center > Users > "
+              + name
+              + " > Disable user access (aws identitystore has no disable call; remove its"
+              + " account assignments with aws sso-admin delete-account-assignment).";
+      case GOOGLE_WORKSPACE ->
+          "Google Admin console > Directory > Users > "
+              + name
+              + " > Suspend user (or: gam update user "
+              + name
+              + " suspended on).";
+      case ATLAS_ORG ->
+          "Atlas > Organization "
+              + key.tenant()
+              + " > Access Manager > Users > remove "
+              + name
+              + " (Admin API: DELETE /api/atlas/v2/orgs/"
+              + key.tenant()
+              + "/users/"
+              + key.nativeId()
+              + ").";
+      case ATLAS_DATABASE ->
+          "atlas dbusers delete "
+              + name
+              + " --projectId "
+              + key.tenant()
+              // Users authenticated outside Atlas (AWS IAM, X.509, LDAP, OIDC) live in $external.
+              + (key.nativeId().startsWith("$external/") ? " --authDB '$external'" : "")
+              + " (Atlas > Database Access in the project).";
+    };
+  }
+
+  /** How to turn on a second factor. */
+  static String enableMfa(Account account) {
+    AccountKey key = account.key();
+    return switch (key.system()) {
+      case AWS_IAM ->
+          isAwsRoot(account)
+              ? "Sign in as root to account "
+                  + key.tenant()
+                  + " > Security credentials > Assign MFA device (a FIDO security key or a"
+                  + " hardware TOTP kept in the break-glass safe)."
+              : "IAM > Users > "
+                  + account.name()
+                  + " > Security credentials > Assign MFA device; enforce it with a policy that"
+                  + " denies all but MFA setup when aws:MultiFactorAuthPresent is false.";
+      case GOOGLE_WORKSPACE ->
+          "Have "
+              + account.name()
+              + " enrol in 2-Step Verification, then enforce it: Admin console > Security >"
+              + " Authentication > 2-step verification > Enforcement, for the user's OU.";
+      case ATLAS_ORG ->
+          "Atlas > Organization Settings > Require Multi-Factor Authentication, or federate"
+              + " Atlas with the identity provider that enforces MFA.";
+      default -> "Require a second factor for " + account.name() + " at its sign-in.";
+    };
+  }
+}
