@@ -2,6 +2,7 @@ package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
+import dev.rollcall.model.TrackedFinding;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -27,8 +28,9 @@ record Counts(Map<Severity, Tally> bySeverity, Map<String, Tally> byRule, Tally 
     Map<Severity, Tally> bySeverity = new EnumMap<>(Severity.class);
     Map<String, Tally> byRule = new TreeMap<>();
     Tally total = Tally.NONE;
-    for (Finding f : report.findings()) {
-      boolean isNew = report.isNew(f);
+    for (TrackedFinding t : report.open()) {
+      Finding f = t.finding();
+      boolean isNew = t.status().fresh();
       bySeverity.merge(f.severity(), Tally.NONE.plus(isNew), (a, b) -> a.plus(isNew));
       byRule.merge(f.ruleId(), Tally.NONE.plus(isNew), (a, b) -> a.plus(isNew));
       total = total.plus(isNew);

@@ -1,6 +1,7 @@
 package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.TrackedFinding;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -60,8 +61,8 @@ public final class CsvFindingsRenderer {
   public static void write(RunReport report, OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-    for (Finding f : report.findingsInReportOrder()) {
-      printer.printRecord(row(f, report.isNew(f)));
+    for (TrackedFinding t : report.open()) {
+      printer.printRecord(row(t.finding(), t.status().fresh()));
     }
     printer.flush();
   }

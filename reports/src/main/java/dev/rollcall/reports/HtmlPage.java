@@ -5,6 +5,7 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -121,8 +122,7 @@ public record HtmlPage(
                         minute(s.observedAt())))
             .toList();
 
-    List<Finding> ordered = report.findingsInReportOrder();
-    History history = report.history();
+    List<TrackedFinding> open = report.open();
     List<Section> sections =
         List.of(
             new Section(
@@ -130,24 +130,26 @@ public record HtmlPage(
                 "New since the last run",
                 "Findings first seen in this run, or open again after being resolved.",
                 "Nothing new since the last run.",
-                ordered.stream().filter(report::isNew).map(f -> row(f, true, List.of())).toList()),
+                open.stream()
+                    .filter(t -> t.status().fresh())
+                    .map(t -> row(t.finding(), true, List.of()))
+                    .toList()),
             new Section(
                 "open",
                 "Open",
                 "Findings seen before and seen again, most severe first.",
                 "No finding from earlier runs is still open.",
-                ordered.stream()
-                    .filter(f -> !report.isNew(f))
-                    .map(f -> row(f, false, List.of()))
+                open.stream()
+                    .filter(t -> !t.status().fresh())
+                    .map(t -> row(t.finding(), false, List.of()))
                     .toList()),
             new Section(
                 "resolved",
                 "Resolved in this run",
                 "Open before, not found again on a source that was fully checked.",
                 "This run resolved nothing.",
-                history.resolved().stream()
-                    .sorted(RunReport.REPORT_ORDER)
-                    .map(f -> row(f, false, List.of("Resolved in this run.")))
+                report.resolved().stream()
+                    .map(t -> row(t.finding(), false, List.of("Resolved in this run.")))
                     .toList()),
             new Section(
                 "suppressed",
@@ -155,7 +157,6 @@ public record HtmlPage(
                 "Covered by an accepted-risk exception: not counted towards the exit code.",
                 "No finding is covered by an exception.",
                 report.suppressed().stream()
-                    .sorted(Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
                     .map(
                         s ->
                             row(
@@ -163,13 +164,13 @@ public record HtmlPage(
                                 false,
                                 List.of(
                                     "Exception "
-                                        + s.exceptionId()
+                                        + s.exception().id()
                                         + ", owner "
-                                        + s.owner()
+                                        + s.exception().owner()
                                         + ", until "
-                                        + s.expires()
+                                        + s.exception().expires()
                                         + ": "
-                                        + s.reason())))
+                                        + s.exception().reason())))
                     .toList()),
             new Section(
                 "not-rechecked",
@@ -177,8 +178,7 @@ public record HtmlPage(
                 "Open before; their source failed or was partial in this run, so they stay open"
                     + " and are neither confirmed nor resolved.",
                 "Every earlier finding was re-checked.",
-                history.notRechecked().stream()
-                    .sorted(Comparator.comparing(NotRechecked::finding, RunReport.REPORT_ORDER))
+                report.notRechecked().stream()
                     .map(
                         n ->
                             row(
@@ -228,12 +228,12 @@ public record HtmlPage(
         severities,
         counts.total().findings(),
         counts.total().fresh(),
-        history.notRechecked().size(),
+        report.notRechecked().size(),
         sections,
         report.exceptionNotices(),
         systemOptions,
         rules.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList(),
-        TrendChart.of(history.trend()));
+        TrendChart.of(report.trend()));
   }
 
   private static Row row(Finding f, boolean isNew, List<String> notes) {

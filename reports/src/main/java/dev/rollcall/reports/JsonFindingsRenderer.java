@@ -10,11 +10,13 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -70,9 +72,9 @@ public final class JsonFindingsRenderer {
       json.writeFieldName("counts");
       json.writeTree(counts);
       json.writeArrayFieldStart("findings");
-      for (Finding f : report.findingsInReportOrder()) {
+      for (TrackedFinding t : report.open()) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        finding(f, report.isNew(f), n);
+        finding(t.finding(), t.status().fresh(), n);
         json.writeTree(n);
       }
       json.writeEndArray();
@@ -90,16 +92,14 @@ public final class JsonFindingsRenderer {
 
   private static void suppressedAndNotices(RunReport report, ObjectNode root) {
     ArrayNode suppressed = root.putArray("suppressed");
-    for (Suppressed s :
-        report.suppressed().stream()
-            .sorted(java.util.Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
-            .toList()) {
+    for (TrackedFinding s : report.suppressed()) {
+      AcceptedRisk risk = s.exception();
       ObjectNode n = suppressed.addObject();
       ObjectNode exception = n.putObject("exception");
-      exception.put("id", s.exceptionId());
-      exception.put("owner", s.owner());
-      exception.put("reason", s.reason());
-      exception.put("expires", s.expires().toString());
+      exception.put("id", risk.id());
+      exception.put("owner", risk.owner());
+      exception.put("reason", risk.reason());
+      exception.put("expires", risk.expires().toString());
       finding(s.finding(), false, n.putObject("finding"));
     }
     ArrayNode notices = root.putArray("exceptionNotices");

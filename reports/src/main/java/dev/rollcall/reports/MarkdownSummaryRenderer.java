@@ -6,6 +6,7 @@ import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -41,7 +42,7 @@ public final class MarkdownSummaryRenderer {
     StringBuilder b = new StringBuilder();
     header(report, b);
     sources(report, b);
-    if (report.findings().isEmpty()) {
+    if (report.open().isEmpty()) {
       b.append("## Findings\n\n")
           .append("No findings: none of the ")
           .append(count(report.accountsAudited(), "account", "accounts"))
@@ -75,7 +76,6 @@ public final class MarkdownSummaryRenderer {
         .append(count(report.suppressed().size(), "finding", "findings"))
         .append(")\n\n");
     report.suppressed().stream()
-        .sorted(java.util.Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
         .forEach(
             s ->
                 b.append("- `")
@@ -87,13 +87,13 @@ public final class MarkdownSummaryRenderer {
                     .append(" ")
                     .append(escape(s.finding().account().tenant()))
                     .append("): ")
-                    .append(escape(s.exceptionId()))
+                    .append(escape(s.exception().id()))
                     .append(", owner ")
-                    .append(escape(s.owner()))
+                    .append(escape(s.exception().owner()))
                     .append(", until ")
-                    .append(s.expires())
+                    .append(s.exception().expires())
                     .append(": ")
-                    .append(escape(s.reason()))
+                    .append(escape(s.exception().reason()))
                     .append('\n'));
   }
 
@@ -190,7 +190,7 @@ public final class MarkdownSummaryRenderer {
 
   private static void ruleTable(RunReport report, Counts counts, StringBuilder b) {
     Map<String, String> titles = new LinkedHashMap<>();
-    report.findings().forEach(f -> titles.putIfAbsent(f.ruleId(), f.title()));
+    report.open().forEach(t -> titles.putIfAbsent(t.finding().ruleId(), t.finding().title()));
     b.append("## Findings by rule\n\n");
     b.append("| rule | title | findings | new |\n| --- | --- | ---: | ---: |\n");
     for (Map.Entry<String, Counts.Tally> e : counts.byRule().entrySet()) {
@@ -210,15 +210,17 @@ public final class MarkdownSummaryRenderer {
   }
 
   private static void findings(RunReport report, Counts counts, StringBuilder b) {
-    List<Finding> ordered =
-        report.findings().stream()
+    List<TrackedFinding> ordered =
+        report.open().stream()
             .sorted(
-                Comparator.comparing(Finding::severity, Comparator.reverseOrder())
-                    .thenComparing(f -> !report.isNew(f))
-                    .thenComparing(RunReport.REPORT_ORDER))
+                Comparator.comparing((TrackedFinding t) -> t.finding().severity())
+                    .reversed()
+                    .thenComparing(t -> !t.status().fresh())
+                    .thenComparing(TrackedFinding::finding, RunReport.REPORT_ORDER))
             .toList();
     Severity current = null;
-    for (Finding f : ordered) {
+    for (TrackedFinding t : ordered) {
+      Finding f = t.finding();
       if (f.severity() != current) {
         current = f.severity();
         Counts.Tally tally = counts.bySeverity().get(current);
@@ -230,7 +232,7 @@ public final class MarkdownSummaryRenderer {
             .append(tally.fresh())
             .append(" new)\n\n");
       }
-      finding(f, report.isNew(f), b);
+      finding(f, t.status().fresh(), b);
     }
   }
 

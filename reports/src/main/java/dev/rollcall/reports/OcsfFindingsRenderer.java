@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TrackedFinding;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Comparator;
 import java.util.Locale;
 
 /**
@@ -73,34 +73,23 @@ public final class OcsfFindingsRenderer {
   /** The events, one JSON object per line, each line ending with a newline. */
   public static String render(RunReport report) {
     StringBuilder out = new StringBuilder();
-    for (Finding f : report.findingsInReportOrder()) {
-      boolean fresh = report.isNew(f);
+    for (TrackedFinding t : report.open()) {
+      boolean fresh = t.status().fresh();
       line(
           event(
               report,
-              f,
+              t,
               fresh ? Status.NEW : Status.IN_PROGRESS,
-              fresh ? Activity.CREATE : Activity.UPDATE,
-              null),
+              fresh ? Activity.CREATE : Activity.UPDATE),
           out);
     }
-    for (Suppressed s :
-        report.suppressed().stream()
-            .sorted(Comparator.comparing(Suppressed::finding, RunReport.REPORT_ORDER))
-            .toList()) {
-      Instant firstSeen = report.history().firstSeen().get(s.finding().fingerprint());
-      boolean createdNow = firstSeen != null && !firstSeen.isBefore(report.startedAt());
+    for (TrackedFinding s : report.suppressed()) {
+      boolean createdNow = !s.firstSeen().isBefore(report.startedAt());
       line(
-          event(
-              report,
-              s.finding(),
-              Status.SUPPRESSED,
-              createdNow ? Activity.CREATE : Activity.UPDATE,
-              s),
-          out);
+          event(report, s, Status.SUPPRESSED, createdNow ? Activity.CREATE : Activity.UPDATE), out);
     }
-    for (Finding f : report.history().resolved().stream().sorted(RunReport.REPORT_ORDER).toList()) {
-      line(event(report, f, Status.RESOLVED, Activity.CLOSE, null), out);
+    for (TrackedFinding t : report.resolved()) {
+      line(event(report, t, Status.RESOLVED, Activity.CLOSE), out);
     }
     return out.toString();
   }
@@ -118,8 +107,8 @@ public final class OcsfFindingsRenderer {
     }
   }
 
-  static ObjectNode event(
-      RunReport report, Finding f, Status status, Activity activity, Suppressed suppressed) {
+  static ObjectNode event(RunReport report, TrackedFinding t, Status status, Activity activity) {
+    Finding f = t.finding();
     long time = report.finishedAt().toEpochMilli();
     ObjectNode e = JsonNodeFactory.instance.objectNode();
     e.put("class_uid", CLASS_UID);
@@ -157,10 +146,7 @@ public final class OcsfFindingsRenderer {
     analytic.put("name", f.title());
     analytic.put("type_id", 1);
     analytic.put("type", "Rule");
-    Instant firstSeen = report.history().firstSeen().get(f.fingerprint());
-    if (firstSeen != null) {
-      info.put("first_seen_time", firstSeen.toEpochMilli());
-    }
+    info.put("first_seen_time", t.firstSeen().toEpochMilli());
     if (status != Status.RESOLVED) {
       info.put("last_seen_time", time);
     }
@@ -214,9 +200,10 @@ public final class OcsfFindingsRenderer {
     for (PolicyClause c : f.clauses()) {
       clauses.addObject().put("reference", c.reference()).put("text", c.text());
     }
+    AcceptedRisk suppressed = t.exception();
     if (suppressed != null) {
       ObjectNode exception = unmapped.putObject("exception");
-      exception.put("id", suppressed.exceptionId());
+      exception.put("id", suppressed.id());
       exception.put("owner", suppressed.owner());
       exception.put("reason", suppressed.reason());
       exception.put("expires", suppressed.expires().toString());

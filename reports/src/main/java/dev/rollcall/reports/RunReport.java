@@ -1,13 +1,14 @@
 package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 
 /**
  * Everything a renderer needs about one run; every renderer is a pure function of this record.
@@ -19,14 +20,13 @@ import java.util.Set;
  * @param profile the policy profile's name
  * @param organisation the company's name
  * @param sources each source and how complete its pull was
- * @param findings the findings, in any order (see {@link #findingsInReportOrder()})
- * @param newFingerprints the fingerprints of findings first seen in this run
+ * @param findings every finding of the night with where it stands (new, reopened, still open,
+ *     suppressed, not re-checked, resolved), kept in report order
  * @param accountsAudited how many accounts were read
  * @param peopleInDirectory how many people the directory holds
  * @param failOn the {@code --fail-on} severity of the run
- * @param suppressed findings accepted-risk exceptions cover, reported apart
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
- * @param history what the state store adds: resolved and not re-checked findings, the trend
+ * @param trend open findings by severity after each of the last runs, oldest first, this run last
  */
 public record RunReport(
     String runId,
@@ -36,99 +36,12 @@ public record RunReport(
     String profile,
     String organisation,
     List<SourcePull> sources,
-    List<Finding> findings,
-    Set<String> newFingerprints,
+    List<TrackedFinding> findings,
     int accountsAudited,
     int peopleInDirectory,
     Severity failOn,
-    List<Suppressed> suppressed,
     List<String> exceptionNotices,
-    History history) {
-
-  /** A report of a run without exceptions. */
-  public RunReport(
-      String runId,
-      Instant startedAt,
-      Instant finishedAt,
-      String version,
-      String profile,
-      String organisation,
-      List<SourcePull> sources,
-      List<Finding> findings,
-      Set<String> newFingerprints,
-      int accountsAudited,
-      int peopleInDirectory,
-      Severity failOn) {
-    this(
-        runId,
-        startedAt,
-        finishedAt,
-        version,
-        profile,
-        organisation,
-        sources,
-        findings,
-        newFingerprints,
-        accountsAudited,
-        peopleInDirectory,
-        failOn,
-        List.of(),
-        List.of());
-  }
-
-  /** A report of a run without history (resolved, not re-checked, trend). */
-  public RunReport(
-      String runId,
-      Instant startedAt,
-      Instant finishedAt,
-      String version,
-      String profile,
-      String organisation,
-      List<SourcePull> sources,
-      List<Finding> findings,
-      Set<String> newFingerprints,
-      int accountsAudited,
-      int peopleInDirectory,
-      Severity failOn,
-      List<Suppressed> suppressed,
-      List<String> exceptionNotices) {
-    this(
-        runId,
-        startedAt,
-        finishedAt,
-        version,
-        profile,
-        organisation,
-        sources,
-        findings,
-        newFingerprints,
-        accountsAudited,
-        peopleInDirectory,
-        failOn,
-        suppressed,
-        exceptionNotices,
-        History.NONE);
-  }
-
-  /** This report with {@code history} in place of its own. */
-  public RunReport withHistory(History history) {
-    return new RunReport(
-        runId,
-        startedAt,
-        finishedAt,
-        version,
-        profile,
-        organisation,
-        sources,
-        findings,
-        newFingerprints,
-        accountsAudited,
-        peopleInDirectory,
-        failOn,
-        suppressed,
-        exceptionNotices,
-        history);
-  }
+    List<TrendPoint> trend) {
 
   /** The order of every report: most severe first, then by rule id, then by account id. */
   public static final Comparator<Finding> REPORT_ORDER =
@@ -145,24 +58,40 @@ public record RunReport(
     required(profile, "profile");
     required(organisation, "organisation");
     sources = List.copyOf(required(sources, "sources"));
-    findings = List.copyOf(required(findings, "findings"));
-    newFingerprints = Set.copyOf(required(newFingerprints, "newFingerprints"));
+    findings =
+        required(findings, "findings").stream()
+            .sorted(Comparator.comparing(TrackedFinding::finding, REPORT_ORDER))
+            .toList();
     notNegative(accountsAudited, "accountsAudited");
     notNegative(peopleInDirectory, "peopleInDirectory");
     required(failOn, "failOn");
-    suppressed = List.copyOf(required(suppressed, "suppressed"));
     exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
-    required(history, "history");
+    trend = List.copyOf(required(trend, "trend"));
   }
 
-  /** True when the finding was first seen in this run. */
-  public boolean isNew(Finding finding) {
-    return newFingerprints.contains(finding.fingerprint());
+  /** Tonight's findings no exception covers (new, reopened, still open), in report order. */
+  public List<TrackedFinding> open() {
+    return findings.stream().filter(t -> t.status().active()).toList();
   }
 
-  /** The findings as every report lists them: severity descending, rule id, account id. */
-  public List<Finding> findingsInReportOrder() {
-    return findings.stream().sorted(REPORT_ORDER).toList();
+  /** Tonight's findings an accepted risk covers, in report order. */
+  public List<TrackedFinding> suppressed() {
+    return with(FindingStatus.SUPPRESSED);
+  }
+
+  /** Earlier open findings tonight resolved (their source was fully checked), in report order. */
+  public List<TrackedFinding> resolved() {
+    return with(FindingStatus.RESOLVED);
+  }
+
+  /** Earlier open findings kept open because their source failed or was partial. */
+  public List<TrackedFinding> notRechecked() {
+    return with(FindingStatus.NOT_RECHECKED);
+  }
+
+  /** The findings with this status, in report order. */
+  public List<TrackedFinding> with(FindingStatus status) {
+    return findings.stream().filter(t -> t.status() == status).toList();
   }
 
   private static <T> T required(T value, String field) {

@@ -4,6 +4,7 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -49,10 +50,10 @@ public final class ShortSummaryRenderer {
     head.add("");
     head.addAll(counts(report));
 
-    List<Finding> fresh = report.findingsInReportOrder().stream().filter(report::isNew).toList();
+    List<TrackedFinding> fresh = report.open().stream().filter(t -> t.status().fresh()).toList();
     List<String> lines = new ArrayList<>();
-    for (Finding f : fresh) {
-      lines.add(findingLine(f));
+    for (TrackedFinding t : fresh) {
+      lines.add(findingLine(t.finding()));
     }
     int shown = Math.min(MAX_NEW, lines.size());
     String text = compose(head, lines, shown, fresh.size());
@@ -129,10 +130,10 @@ public final class ShortSummaryRenderer {
             .append(" open, ")
             .append(counts.total().fresh())
             .append(" new, ")
-            .append(report.history().resolved().size())
+            .append(report.resolved().size())
             .append(" resolved since the last run");
-    if (report.history().notRechecked().size() > 0) {
-      total.append(", ").append(report.history().notRechecked().size()).append(" not re-checked");
+    if (!report.notRechecked().isEmpty()) {
+      total.append(", ").append(report.notRechecked().size()).append(" not re-checked");
     }
     if (!report.suppressed().isEmpty()) {
       total.append(", ").append(report.suppressed().size()).append(" suppressed");

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -30,22 +29,26 @@ class HtmlReportRendererTest {
               Instant.parse("2026-11-" + (17 + day) + "T06:00:00Z"),
               Map.of(Severity.CRITICAL, day - 1, Severity.HIGH, 3, Severity.MEDIUM, 4 - day)));
     }
-    return Reports.run(
+    return Reports.with(
+        Reports.run(
             List.of(Reports.LEAVER, Reports.NO_MFA, Reports.HOSTILE),
-            List.of(Reports.AWS_PULL, Reports.GOOGLE_PULL, Reports.ATLAS_PULL))
-        .withHistory(
-            new History(
-                List.of(Reports.UNOWNED, Reports.DORMANT_AWS),
-                List.of(
-                    new NotRechecked(
-                        Reports.FORMULA,
-                        "atlas/" + Reports.ORG,
-                        Instant.parse("2026-11-19T06:00:00Z"))),
-                trend));
+            List.of(Reports.AWS_PULL, Reports.GOOGLE_PULL, Reports.ATLAS_PULL)),
+        List.of(
+            Reports.resolved(Reports.UNOWNED),
+            Reports.resolved(Reports.DORMANT_AWS),
+            Reports.notRechecked(
+                Reports.FORMULA, "atlas/" + Reports.ORG, Instant.parse("2026-11-19T06:00:00Z"))),
+        List.of(),
+        trend);
   }
 
+  /**
+   * {@code report} with {@code finding} seen tonight and covered by {@link Reports#EXCEPTION} (in
+   * place of where it stood), and an exception notice.
+   */
   static RunReport withSuppressed(RunReport report, Finding finding) {
-    return new RunReport(
+    RunReport without =
+        new RunReport(
             report.runId(),
             report.startedAt(),
             report.finishedAt(),
@@ -53,20 +56,19 @@ class HtmlReportRendererTest {
             report.profile(),
             report.organisation(),
             report.sources(),
-            report.findings(),
-            report.newFingerprints(),
+            report.findings().stream()
+                .filter(t -> !t.fingerprint().equals(finding.fingerprint()))
+                .toList(),
             report.accountsAudited(),
             report.peopleInDirectory(),
             report.failOn(),
-            List.of(
-                new Suppressed(
-                    finding,
-                    "EX-2026-014",
-                    "olivia.grant@meridian.example",
-                    "break-glass <b>access</b>",
-                    LocalDate.parse("2027-03-31"))),
-            List.of("exception EX-2026-001 expired on 2026-11-01"))
-        .withHistory(report.history());
+            report.exceptionNotices(),
+            report.trend());
+    return Reports.with(
+        without,
+        List.of(Reports.suppressed(finding, Reports.EXCEPTION)),
+        List.of("exception EX-2026-001 expired on 2026-11-01"),
+        report.trend());
   }
 
   /** The fingerprints listed in one section, in page order. */
@@ -128,11 +130,11 @@ class HtmlReportRendererTest {
 
   @Test
   void resolvedSuppressedAndNotRecheckedFindingsHaveTheirOwnSections() {
-    RunReport report = withSuppressed(fullRun(), Reports.FORMULA);
+    RunReport report = withSuppressed(fullRun(), Reports.HOSTILE);
     String html = HtmlReportRenderer.render(report);
 
     assertEquals(fingerprints(Reports.DORMANT_AWS, Reports.UNOWNED), rowsOf(html, "resolved"));
-    assertEquals(fingerprints(Reports.FORMULA), rowsOf(html, "suppressed"));
+    assertEquals(fingerprints(Reports.HOSTILE), rowsOf(html, "suppressed"));
     assertEquals(fingerprints(Reports.FORMULA), rowsOf(html, "not-rechecked"));
     String suppressed = sectionOf(html, "suppressed");
     assertTrue(suppressed.contains("Exception EX-2026-014, owner olivia.grant@meridian.example"));

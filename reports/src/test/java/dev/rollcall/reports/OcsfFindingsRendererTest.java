@@ -6,13 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
+import dev.rollcall.model.TrackedFinding;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -36,38 +37,35 @@ class OcsfFindingsRendererTest {
           List.of(),
           "Rotate it.");
 
-  /** The sample run with an earlier first-seen time for an old finding and a suppressed one. */
+  /**
+   * The sample run with other first-seen times for two findings, a suppressed one and a resolved
+   * one.
+   */
   private static RunReport report() {
-    RunReport base = Reports.run();
-    return new RunReport(
-        base.runId(),
-        base.startedAt(),
-        base.finishedAt(),
-        base.version(),
-        base.profile(),
-        base.organisation(),
-        base.sources(),
-        base.findings().stream().filter(f -> f != Reports.UNOWNED).toList(),
-        base.newFingerprints(),
-        base.accountsAudited(),
-        base.peopleInDirectory(),
-        base.failOn(),
-        List.of(
-            new Suppressed(
-                Reports.UNOWNED,
+    List<TrackedFinding> findings = new ArrayList<>();
+    for (TrackedFinding t : Reports.run().findings()) {
+      if (t.finding() == Reports.LEAVER) {
+        findings.add(Reports.firstSeen(t, Reports.STARTED.plusSeconds(5)));
+      } else if (t.finding() == Reports.DORMANT_AWS) {
+        findings.add(Reports.firstSeen(t, EARLIER));
+      } else if (t.finding() != Reports.UNOWNED) {
+        findings.add(t);
+      }
+    }
+    findings.add(
+        Reports.suppressed(
+            Reports.UNOWNED,
+            new AcceptedRisk(
                 "EX-2026-014",
                 "olivia.grant@meridian.example",
                 "build bot, owned by the platform team",
-                LocalDate.parse("2027-03-31"))),
+                LocalDate.parse("2027-03-31"))));
+    findings.add(Reports.firstSeen(Reports.resolved(RESOLVED), EARLIER));
+    return Reports.report(
+        findings,
+        List.of(Reports.AWS_PULL, Reports.GOOGLE_PULL, Reports.ATLAS_PULL),
         List.of(),
-        new History(
-            List.of(RESOLVED),
-            List.of(),
-            List.of(),
-            Map.of(
-                Reports.LEAVER.fingerprint(), Reports.STARTED.plusSeconds(5),
-                Reports.DORMANT_AWS.fingerprint(), EARLIER,
-                RESOLVED.fingerprint(), EARLIER)));
+        List.of());
   }
 
   static List<JsonNode> events(String jsonLines) throws Exception {
@@ -169,9 +167,10 @@ class OcsfFindingsRendererTest {
 
     JsonNode formula = eventOf(events, Reports.FORMULA);
     assertEquals(3, formula.get("severity_id").asInt());
-    assertTrue(
-        formula.at("/finding_info/first_seen_time").isMissingNode(),
-        "no first-seen time where the store does not know it");
+    assertEquals(
+        Reports.OPENED.toEpochMilli(),
+        formula.at("/finding_info/first_seen_time").asLong(),
+        "an open finding's first-seen time is the night it was first seen");
 
     JsonNode suppressed = eventOf(events, Reports.UNOWNED);
     assertEquals(2, suppressed.get("severity_id").asInt());

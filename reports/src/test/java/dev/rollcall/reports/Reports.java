@@ -1,15 +1,23 @@
 package dev.rollcall.reports;
 
+import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TrackedFinding;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Hand-built runs for the renderer tests: several severities, rules, systems and sources. */
@@ -17,6 +25,13 @@ final class Reports {
   static final Instant STARTED = Instant.parse("2026-11-20T06:00:00Z");
   static final Instant FINISHED = Instant.parse("2026-11-20T06:03:30Z");
   static final Instant CAPTURED = Instant.parse("2026-11-20T05:00:00Z");
+
+  /** The night before: when a resolved or not re-checked finding was last seen. */
+  static final Instant LAST_NIGHT = STARTED.minus(Duration.ofDays(1));
+
+  /** When every finding that is not new was first seen: some nights before this run. */
+  static final Instant OPENED = STARTED.minus(Duration.ofDays(9));
+
   static final String AWS = "111122223333";
   static final String DOMAIN = "meridian.example";
   static final String ORG = "5f1a2b3c4d5e6f7a8b9c0d1e";
@@ -142,13 +157,34 @@ final class Reports {
   static final List<Finding> REPORT_ORDER =
       List.of(LEAVER, HOSTILE, DORMANT_AWS, NO_MFA, FORMULA, UNOWNED);
 
+  /** The fingerprints of the sample run's new findings. */
+  static final Set<String> NEW_FINGERPRINTS = Set.of(LEAVER.fingerprint(), NO_MFA.fingerprint());
+
+  /** An accepted-risk exception, with markup in its reason. */
+  static final AcceptedRisk EXCEPTION =
+      new AcceptedRisk(
+          "EX-2026-014",
+          "olivia.grant@meridian.example",
+          "break-glass <b>access</b>",
+          LocalDate.parse("2027-03-31"));
+
   private Reports() {}
 
   static RunReport run() {
     return run(FINDINGS, List.of(AWS_PULL, GOOGLE_PULL, ATLAS_PULL));
   }
 
+  /** A run whose findings are all open: LEAVER and NO_MFA new, the others still open. */
   static RunReport run(List<Finding> findings, List<SourcePull> sources) {
+    return report(tracked(findings, NEW_FINGERPRINTS, sources), sources, List.of(), List.of());
+  }
+
+  /** The sample run's report of these tracked findings, exception notices and trend. */
+  static RunReport report(
+      List<TrackedFinding> findings,
+      List<SourcePull> sources,
+      List<String> exceptionNotices,
+      List<TrendPoint> trend) {
     return new RunReport(
         "run-2026-11-20",
         STARTED,
@@ -158,10 +194,88 @@ final class Reports {
         "Meridian Health",
         sources,
         findings,
-        Set.of(LEAVER.fingerprint(), NO_MFA.fingerprint()),
         7,
         5,
-        Severity.HIGH);
+        Severity.HIGH,
+        exceptionNotices,
+        trend);
+  }
+
+  /** {@code report} with these tracked findings added and these notices and trend. */
+  static RunReport with(
+      RunReport report,
+      List<TrackedFinding> more,
+      List<String> exceptionNotices,
+      List<TrendPoint> trend) {
+    List<TrackedFinding> findings = new ArrayList<>(report.findings());
+    findings.addAll(more);
+    return new RunReport(
+        report.runId(),
+        report.startedAt(),
+        report.finishedAt(),
+        report.version(),
+        report.profile(),
+        report.organisation(),
+        report.sources(),
+        findings,
+        report.accountsAudited(),
+        report.peopleInDirectory(),
+        report.failOn(),
+        exceptionNotices,
+        trend);
+  }
+
+  /**
+   * The findings as seen tonight: NEW (first seen now) when {@code fresh} holds their fingerprint,
+   * else STILL_OPEN (first seen {@link #OPENED}); last seen now; from their source in {@code
+   * sources}, or "" when none matches.
+   */
+  static List<TrackedFinding> tracked(
+      List<Finding> findings, Set<String> fresh, List<SourcePull> sources) {
+    Map<String, String> sourceByTenant = new HashMap<>();
+    for (SourcePull s : sources) {
+      sourceByTenant.putIfAbsent(s.system() + "/" + s.tenant(), s.source());
+    }
+    List<TrackedFinding> tracked = new ArrayList<>();
+    for (Finding f : findings) {
+      String source =
+          sourceByTenant.getOrDefault(f.account().system() + "/" + f.account().tenant(), "");
+      tracked.add(
+          fresh.contains(f.fingerprint())
+              ? new TrackedFinding(f, FindingStatus.NEW, STARTED, STARTED, null, source)
+              : new TrackedFinding(f, FindingStatus.STILL_OPEN, OPENED, STARTED, null, source));
+    }
+    return tracked;
+  }
+
+  /** Seen tonight and covered by {@code exception}; first seen {@link #OPENED}. */
+  static TrackedFinding suppressed(Finding f, AcceptedRisk exception) {
+    return new TrackedFinding(f, FindingStatus.SUPPRESSED, OPENED, STARTED, exception, sourceOf(f));
+  }
+
+  /** Open until {@link #LAST_NIGHT}, not found tonight on a fully checked source. */
+  static TrackedFinding resolved(Finding f) {
+    return new TrackedFinding(f, FindingStatus.RESOLVED, OPENED, LAST_NIGHT, null, sourceOf(f));
+  }
+
+  /** Open until {@code lastSeen}, kept open tonight because {@code source} was not fully read. */
+  static TrackedFinding notRechecked(Finding f, String source, Instant lastSeen) {
+    return new TrackedFinding(f, FindingStatus.NOT_RECHECKED, OPENED, lastSeen, null, source);
+  }
+
+  /** {@code t} as if first seen at {@code firstSeen}. */
+  static TrackedFinding firstSeen(TrackedFinding t, Instant firstSeen) {
+    return new TrackedFinding(
+        t.finding(), t.status(), firstSeen, t.lastSeen(), t.exception(), t.source());
+  }
+
+  /** The sample source a finding comes from, or "" when none of them. */
+  private static String sourceOf(Finding f) {
+    return List.of(AWS_PULL, GOOGLE_PULL, ATLAS_PULL).stream()
+        .filter(s -> s.system() == f.account().system() && s.tenant().equals(f.account().tenant()))
+        .map(SourcePull::source)
+        .findFirst()
+        .orElse("");
   }
 
   static RunReport clean() {

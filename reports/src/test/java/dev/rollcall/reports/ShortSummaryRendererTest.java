@@ -10,6 +10,7 @@ import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TrackedFinding;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,14 +23,15 @@ class ShortSummaryRendererTest {
   void saysCountsNewResolvedSourcesAndTheNewFindings() {
     String md =
         ShortSummaryRenderer.render(
-            Reports.run()
-                .withHistory(
-                    new History(
-                        List.of(resolved(1), resolved(2), resolved(3)),
-                        List.of(
-                            new NotRechecked(
-                                resolved(4), "atlas/" + Reports.ORG, Reports.CAPTURED)),
-                        List.of())));
+            Reports.with(
+                Reports.run(),
+                List.of(
+                    Reports.resolved(resolved(1)),
+                    Reports.resolved(resolved(2)),
+                    Reports.resolved(resolved(3)),
+                    Reports.notRechecked(resolved(4), "atlas/" + Reports.ORG, Reports.CAPTURED)),
+                List.of(),
+                List.of()));
 
     assertTrue(md.startsWith("rollcall: Meridian Health, 2026-11-20 06:00 UTC (run `"), md);
     assertTrue(md.contains("⚠ 2 of 3 sources not fully checked"), md);
@@ -122,6 +124,10 @@ class ShortSummaryRendererTest {
 
   private static RunReport run(
       List<Finding> findings, Set<String> fresh, List<SourcePull> sources, int resolved) {
+    List<TrackedFinding> tracked = new ArrayList<>(Reports.tracked(findings, fresh, sources));
+    for (int i = 0; i < resolved; i++) {
+      tracked.add(Reports.resolved(resolved(i)));
+    }
     return new RunReport(
         "run-1",
         Reports.STARTED,
@@ -130,19 +136,12 @@ class ShortSummaryRendererTest {
         "default",
         "Meridian Health",
         sources,
-        findings,
-        fresh,
+        tracked,
         findings.size(),
         10,
         Severity.HIGH,
         List.of(),
-        List.of(),
-        new History(
-            java.util.stream.IntStream.range(0, resolved)
-                .mapToObj(ShortSummaryRendererTest::resolved)
-                .toList(),
-            List.of(),
-            List.of()));
+        List.of());
   }
 
   private static Finding resolved(int i) {

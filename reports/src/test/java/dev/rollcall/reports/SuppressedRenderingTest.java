@@ -6,39 +6,38 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Accepted risks are reported apart from the active findings, never dropped. */
 class SuppressedRenderingTest {
+  /** The sample run with its first finding (in the order given) covered by an exception. */
   private static RunReport withException() {
-    RunReport base = Reports.run();
-    Finding accepted = base.findings().get(0);
-    List<Finding> active = base.findings().subList(1, base.findings().size());
-    return new RunReport(
-        base.runId(),
-        base.startedAt(),
-        base.finishedAt(),
-        base.version(),
-        base.profile(),
-        base.organisation(),
-        base.sources(),
-        active,
-        base.newFingerprints(),
-        base.accountsAudited(),
-        base.peopleInDirectory(),
-        base.failOn(),
-        List.of(
-            new Suppressed(
-                accepted,
+    Finding accepted = Reports.FINDINGS.get(0);
+    List<Finding> active = Reports.FINDINGS.subList(1, Reports.FINDINGS.size());
+    List<SourcePull> sources = List.of(Reports.AWS_PULL, Reports.GOOGLE_PULL, Reports.ATLAS_PULL);
+    List<TrackedFinding> findings =
+        new ArrayList<>(Reports.tracked(active, Reports.NEW_FINGERPRINTS, sources));
+    findings.add(
+        Reports.suppressed(
+            accepted,
+            new AcceptedRisk(
                 "EX-2026-014",
                 "olivia.grant@meridianhealth.example",
                 "break-glass account kept for outages",
-                LocalDate.parse("2027-03-31"))),
-        List.of("EX-2026-002 matches no finding any more: remove it."));
+                LocalDate.parse("2027-03-31"))));
+    return Reports.report(
+        findings,
+        sources,
+        List.of("EX-2026-002 matches no finding any more: remove it."),
+        List.of());
   }
 
   @Test
@@ -52,7 +51,8 @@ class SuppressedRenderingTest {
     assertEquals(
         report.suppressed().get(0).finding().fingerprint(),
         suppressed.get(0).get("finding").get("fingerprint").asText());
-    assertEquals(report.findings().size(), root.get("findings").size());
+    assertEquals(Reports.FINDINGS.size() - 1, report.open().size());
+    assertEquals(report.open().size(), root.get("findings").size());
     assertEquals(
         "EX-2026-002 matches no finding any more: remove it.",
         root.get("exceptionNotices").get(0).asText());

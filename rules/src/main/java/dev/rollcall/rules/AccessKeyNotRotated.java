@@ -30,7 +30,7 @@ import java.util.stream.Collectors;
             + " unused-credential's question.",
     severity = Severity.MEDIUM,
     family = RuleFamily.CREDENTIALS)
-public final class AccessKeyNotRotated implements Rule<AccessKeyNotRotated.Settings> {
+public final class AccessKeyNotRotated implements AccountRule<AccessKeyNotRotated.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -39,11 +39,10 @@ public final class AccessKeyNotRotated implements Rule<AccessKeyNotRotated.Setti
   }
 
   /**
-   * @param days the rotation period; a key older than this many days is flagged (default 90)
+   * @param days the rotation period; a key older than this many days is flagged
    */
-  public record Settings(Integer days) implements Serializable {
+  public record Settings(int days) implements Serializable {
     public Settings {
-      days = days == null ? 90 : days;
       if (days <= 0) {
         throw new IllegalArgumentException("days must be a positive number of days, was " + days);
       }

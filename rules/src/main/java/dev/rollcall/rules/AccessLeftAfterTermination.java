@@ -26,7 +26,8 @@ import java.util.Optional;
             + " account is flagged only once all its owners have left.",
     severity = Severity.CRITICAL,
     family = RuleFamily.OWNERSHIP)
-public final class AccessLeftAfterTermination implements Rule<AccessLeftAfterTermination.Settings> {
+public final class AccessLeftAfterTermination
+    implements AccountRule<AccessLeftAfterTermination.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -36,7 +36,7 @@ import java.util.Optional;
             + " time from different IPs.",
     severity = Severity.MEDIUM,
     family = RuleFamily.OWNERSHIP)
-public final class ConcurrentSignIns implements Rule<ConcurrentSignIns.Settings> {
+public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Settings> {
   private static final long serialVersionUID = 1L;
 
   /** The tag the Google Workspace mapper keeps source IPs in: "ip time, ip time, …". */

@@ -26,7 +26,7 @@ import java.util.Optional;
             + " Center, Atlas database users without access history) the account is not judged.",
     severity = Severity.MEDIUM,
     family = RuleFamily.ACTIVITY)
-public final class DormantAccount implements Rule<DormantAccount.Settings> {
+public final class DormantAccount implements AccountRule<DormantAccount.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -37,16 +37,15 @@ public final class DormantAccount implements Rule<DormantAccount.Settings> {
   /**
    * @param days days of inactivity allowed; flagged when idle for more than this
    * @param daysBySystem a different limit for some systems
-   * @param neverUsed whether never-used accounts older than the limit are flagged (default true)
+   * @param neverUsed whether never-used accounts older than the limit are flagged
    */
-  public record Settings(int days, Map<SourceSystem, Integer> daysBySystem, Boolean neverUsed)
+  public record Settings(int days, Map<SourceSystem, Integer> daysBySystem, boolean neverUsed)
       implements Serializable {
     public Settings {
       if (days <= 0) {
         throw new IllegalArgumentException("days must be a positive number of days, was " + days);
       }
       daysBySystem = daysBySystem == null ? Map.of() : Map.copyOf(daysBySystem);
-      neverUsed = neverUsed == null || neverUsed;
       daysBySystem.forEach(
           (system, limit) -> {
             if (limit == null || limit <= 0) {

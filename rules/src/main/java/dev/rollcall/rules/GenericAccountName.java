@@ -32,7 +32,7 @@ import java.util.Set;
             + " left to the root rules.",
     severity = Severity.MEDIUM,
     family = RuleFamily.OWNERSHIP)
-public final class GenericAccountName implements Rule<GenericAccountName.Settings> {
+public final class GenericAccountName implements AccountRule<GenericAccountName.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override

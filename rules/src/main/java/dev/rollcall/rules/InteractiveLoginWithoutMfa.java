@@ -33,7 +33,8 @@ import java.util.stream.Collectors;
             + " provider's.",
     severity = Severity.HIGH,
     family = RuleFamily.MFA)
-public final class InteractiveLoginWithoutMfa implements Rule<InteractiveLoginWithoutMfa.Settings> {
+public final class InteractiveLoginWithoutMfa
+    implements AccountRule<InteractiveLoginWithoutMfa.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -44,7 +45,13 @@ public final class InteractiveLoginWithoutMfa implements Rule<InteractiveLoginWi
   /**
    * @param rootSeverity the severity for an AWS root user without MFA, or null for the rule's
    */
-  public record Settings(Severity rootSeverity) implements Serializable {}
+  public record Settings(Severity rootSeverity) implements Serializable {
+    public Settings {
+      if (rootSeverity == null) {
+        throw new IllegalArgumentException("rootSeverity must be a severity");
+      }
+    }
+  }
 
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {

@@ -27,7 +27,7 @@ import java.util.Optional;
             + " the root rules: never signing in as root is what the policy wants.",
     severity = Severity.MEDIUM,
     family = RuleFamily.ACTIVITY)
-public final class NeverUsedAccount implements Rule<NeverUsedAccount.Settings> {
+public final class NeverUsedAccount implements AccountRule<NeverUsedAccount.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -36,11 +36,10 @@ public final class NeverUsedAccount implements Rule<NeverUsedAccount.Settings> {
   }
 
   /**
-   * @param graceDays days an account may exist unused; flagged when older (default 30)
+   * @param graceDays days an account may exist unused; flagged when older
    */
-  public record Settings(Integer graceDays) implements Serializable {
+  public record Settings(int graceDays) implements Serializable {
     public Settings {
-      graceDays = graceDays == null ? 30 : graceDays;
       if (graceDays <= 0) {
         throw new IllegalArgumentException(
             "graceDays must be a positive number of days, was " + graceDays);

@@ -31,7 +31,7 @@ import java.util.stream.Collectors;
             + " AWS root user is left to the root rules: its power cannot be reduced.",
     severity = Severity.MEDIUM,
     family = RuleFamily.PRIVILEGE)
-public final class OverPrivilegedAccount implements Rule<OverPrivilegedAccount.Settings> {
+public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAccount.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override

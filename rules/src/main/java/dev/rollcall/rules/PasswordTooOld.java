@@ -31,7 +31,7 @@ import java.util.Optional;
             + " not date. The account password policy's own maximum age is not read here.",
     severity = Severity.MEDIUM,
     family = RuleFamily.CREDENTIALS)
-public final class PasswordTooOld implements Rule<PasswordTooOld.Settings> {
+public final class PasswordTooOld implements AccountRule<PasswordTooOld.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -40,14 +40,12 @@ public final class PasswordTooOld implements Rule<PasswordTooOld.Settings> {
   }
 
   /**
-   * @param days the maximum age of a password, in days (default 90)
+   * @param days the maximum age of a password, in days
    * @param adminDays the maximum age for an account with admin or privilege-escalation rights, at
-   *     most {@code days} (default 60, or {@code days} when that is shorter)
+   *     most {@code days}
    */
-  public record Settings(Integer days, Integer adminDays) implements Serializable {
+  public record Settings(int days, int adminDays) implements Serializable {
     public Settings {
-      days = days == null ? 90 : days;
-      adminDays = adminDays == null ? Math.min(60, days) : adminDays;
       if (days <= 0) {
         throw new IllegalArgumentException("days must be a positive number of days, was " + days);
       }

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Finds people whose only account in a system is a privileged one. */
@@ -34,7 +33,7 @@ import java.util.stream.Collectors;
             + " account, nor sudo-style elevation inside a system.",
     severity = Severity.MEDIUM,
     family = RuleFamily.PRIVILEGE)
-public final class PrivilegedEverydayAccount implements Rule<NoSettings> {
+public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -56,11 +55,6 @@ public final class PrivilegedEverydayAccount implements Rule<NoSettings> {
       }
     }
     return found;
-  }
-
-  @Override
-  public Optional<Violation> check(AccountView view, Subject subject, NoSettings settings) {
-    return check(subject, settings).stream().filter(v -> v.view().equals(view)).findFirst();
   }
 
   private static boolean privileged(Grant grant) {

@@ -34,7 +34,7 @@ import java.util.Optional;
     severity = Severity.MEDIUM,
     family = RuleFamily.MFA)
 public final class ProgrammaticAccessWithoutHardwareKey
-    implements Rule<ProgrammaticAccessWithoutHardwareKey.Settings> {
+    implements AccountRule<ProgrammaticAccessWithoutHardwareKey.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -43,14 +43,11 @@ public final class ProgrammaticAccessWithoutHardwareKey
   }
 
   /**
-   * @param hardwareFactors the factor kinds that count as a hardware key (default security key and
-   *     hardware TOTP)
+   * @param hardwareFactors the factor kinds that count as a hardware key
    */
   public record Settings(List<MfaFactorType> hardwareFactors) implements Serializable {
     public Settings {
-      hardwareFactors =
-          hardwareFactors == null ? MfaFactors.HARDWARE : List.copyOf(hardwareFactors);
-      if (hardwareFactors.isEmpty()) {
+      if (hardwareFactors == null || hardwareFactors.isEmpty()) {
         throw new IllegalArgumentException("hardwareFactors must name at least one factor kind");
       }
       if (hardwareFactors.contains(MfaFactorType.UNSPECIFIED)) {
@@ -58,6 +55,7 @@ public final class ProgrammaticAccessWithoutHardwareKey
             "hardwareFactors cannot hold unspecified: it is what a source says when it does not"
                 + " know the kind");
       }
+      hardwareFactors = List.copyOf(hardwareFactors);
     }
   }
 

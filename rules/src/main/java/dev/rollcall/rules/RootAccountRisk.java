@@ -34,7 +34,7 @@ import java.util.Optional;
             + " removed root credentials beyond what the report shows are not seen.",
     severity = Severity.CRITICAL,
     family = RuleFamily.MFA)
-public final class RootAccountRisk implements Rule<RootAccountRisk.Settings> {
+public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -44,14 +44,10 @@ public final class RootAccountRisk implements Rule<RootAccountRisk.Settings> {
 
   /**
    * @param requireHardwareMfa whether MFA without a security key or hardware TOTP is flagged
-   *     (default true)
-   * @param recentUseDays a root use at most this many days before capture is flagged (default 30)
+   * @param recentUseDays a root use at most this many days before capture is flagged
    */
-  public record Settings(Boolean requireHardwareMfa, Integer recentUseDays)
-      implements Serializable {
+  public record Settings(boolean requireHardwareMfa, int recentUseDays) implements Serializable {
     public Settings {
-      requireHardwareMfa = requireHardwareMfa == null || requireHardwareMfa;
-      recentUseDays = recentUseDays == null ? 30 : recentUseDays;
       if (recentUseDays <= 0) {
         throw new IllegalArgumentException(
             "recentUseDays must be a positive number of days, was " + recentUseDays);

@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
             + " it.",
     severity = Severity.HIGH,
     family = RuleFamily.PRIVILEGE)
-public final class ServiceAccountUsedInteractively implements Rule<NoSettings> {
+public final class ServiceAccountUsedInteractively implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** Finds people who hold several accounts in one system without a declared reason. */
@@ -34,7 +33,8 @@ import java.util.stream.Collectors;
             + " It relies on correlation: an extra account tied to nobody is unowned-account's.",
     severity = Severity.LOW,
     family = RuleFamily.OWNERSHIP)
-public final class SeveralAccountsOneSystem implements Rule<SeveralAccountsOneSystem.Settings> {
+public final class SeveralAccountsOneSystem
+    implements PersonRule<SeveralAccountsOneSystem.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -44,14 +44,14 @@ public final class SeveralAccountsOneSystem implements Rule<SeveralAccountsOneSy
 
   /**
    * @param reasonTags tag keys (case ignored) whose non-blank value declares why an extra account
-   *     exists (default purpose, reason, second-account); empty means no tag excuses one
+   *     exists; empty means no tag excuses one
    */
   public record Settings(List<String> reasonTags) implements Serializable {
     public Settings {
-      reasonTags =
-          reasonTags == null
-              ? List.of("purpose", "reason", "second-account")
-              : List.copyOf(reasonTags);
+      if (reasonTags == null) {
+        throw new IllegalArgumentException("reasonTags must be a list of tag keys ([] for none)");
+      }
+      reasonTags = List.copyOf(reasonTags);
       for (String tag : reasonTags) {
         if (tag.isBlank()) {
           throw new IllegalArgumentException("reasonTags must not hold a blank tag key");
@@ -90,11 +90,6 @@ public final class SeveralAccountsOneSystem implements Rule<SeveralAccountsOneSy
       }
     }
     return found;
-  }
-
-  @Override
-  public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
-    return check(subject, settings).stream().filter(v -> v.view().equals(view)).findFirst();
   }
 
   /** The person's own account: the directory account, else the oldest, else the first by id. */

@@ -25,7 +25,7 @@ import java.util.Optional;
             + " of several people.",
     severity = Severity.HIGH,
     family = RuleFamily.OWNERSHIP)
-public final class SharedAccount implements Rule<NoSettings> {
+public final class SharedAccount implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 
   @Override

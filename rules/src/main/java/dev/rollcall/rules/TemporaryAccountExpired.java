@@ -34,7 +34,8 @@ import java.util.Optional;
             + " ticket) cannot be seen.",
     severity = Severity.HIGH,
     family = RuleFamily.ACTIVITY)
-public final class TemporaryAccountExpired implements Rule<TemporaryAccountExpired.Settings> {
+public final class TemporaryAccountExpired
+    implements AccountRule<TemporaryAccountExpired.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -44,13 +45,12 @@ public final class TemporaryAccountExpired implements Rule<TemporaryAccountExpir
 
   /**
    * @param expiryTags tag keys that hold an account's end date, matched without regard to case
-   *     (default expires, expiry, end-date, until)
    * @param maxTermDays the longest an account tagged temporary may live, or null for no limit
    */
   public record Settings(List<String> expiryTags, Integer maxTermDays) implements Serializable {
     public Settings {
       if (expiryTags == null) {
-        expiryTags = List.of("expires", "expiry", "end-date", "until");
+        throw new IllegalArgumentException("expiryTags must be a list of tag keys ([] for none)");
       }
       if (expiryTags.stream().anyMatch(tag -> tag == null || tag.isBlank())) {
         throw new IllegalArgumentException("expiryTags must not hold a blank tag key");

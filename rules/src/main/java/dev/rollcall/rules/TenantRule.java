@@ -1,7 +1,7 @@
 package dev.rollcall.rules;
 
-import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Subject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -11,14 +11,23 @@ import java.util.Optional;
  *
  * @param <S> the type of the rule's settings
  */
-public interface TenantRule<S> extends Rule<S> {
+public non-sealed interface TenantRule<S> extends Rule<S> {
 
   /** Checks one tenant; empty when it keeps the policy. */
   Optional<TenantViolation> check(TenantFacts tenant, S settings);
 
-  /** Tenant rules do not look at accounts one by one. */
   @Override
-  default Optional<Violation> check(AccountView view, Subject subject, S settings) {
-    return Optional.empty();
+  default Scope scope() {
+    return Scope.TENANT;
+  }
+
+  @Override
+  default List<Violation> findIn(Subject subject, S settings) {
+    return List.of();
+  }
+
+  @Override
+  default Optional<TenantViolation> findIn(TenantFacts tenant, S settings) {
+    return check(tenant, settings);
   }
 }

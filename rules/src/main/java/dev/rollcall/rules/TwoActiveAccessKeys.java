@@ -27,7 +27,7 @@ import java.util.Optional;
             + " other accounts of the same person are not added up.",
     severity = Severity.LOW,
     family = RuleFamily.CREDENTIALS)
-public final class TwoActiveAccessKeys implements Rule<NoSettings> {
+public final class TwoActiveAccessKeys implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 
   @Override

@@ -23,7 +23,7 @@ import java.util.Optional;
             + " that named an address nobody in the directory has.",
     severity = Severity.HIGH,
     family = RuleFamily.OWNERSHIP)
-public final class UnownedAccount implements Rule<NoSettings> {
+public final class UnownedAccount implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 
   @Override

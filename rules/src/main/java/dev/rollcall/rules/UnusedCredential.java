@@ -37,7 +37,7 @@ import java.util.stream.Collectors;
             + " never-used-account report the account itself, once.",
     severity = Severity.MEDIUM,
     family = RuleFamily.ACTIVITY)
-public final class UnusedCredential implements Rule<UnusedCredential.Settings> {
+public final class UnusedCredential implements AccountRule<UnusedCredential.Settings> {
   private static final long serialVersionUID = 1L;
   private static final Set<CredentialType> JUDGED =
       Set.of(
@@ -51,13 +51,11 @@ public final class UnusedCredential implements Rule<UnusedCredential.Settings> {
   }
 
   /**
-   * @param days days a used credential may stay idle; flagged when idle for more (default 90)
-   * @param graceDays days a never-used credential may exist; flagged when older (default 30)
+   * @param days days a used credential may stay idle; flagged when idle for more
+   * @param graceDays days a never-used credential may exist; flagged when older
    */
-  public record Settings(Integer days, Integer graceDays) implements Serializable {
+  public record Settings(int days, int graceDays) implements Serializable {
     public Settings {
-      days = days == null ? 90 : days;
-      graceDays = graceDays == null ? 30 : graceDays;
       if (days <= 0) {
         throw new IllegalArgumentException("days must be a positive number of days, was " + days);
       }

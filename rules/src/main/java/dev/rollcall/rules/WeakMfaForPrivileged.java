@@ -34,7 +34,7 @@ import java.util.Optional;
             + " used at sign-in (Google login audit), not which factor a sign-in policy enforces.",
     severity = Severity.HIGH,
     family = RuleFamily.MFA)
-public final class WeakMfaForPrivileged implements Rule<WeakMfaForPrivileged.Settings> {
+public final class WeakMfaForPrivileged implements AccountRule<WeakMfaForPrivileged.Settings> {
   private static final long serialVersionUID = 1L;
 
   @Override
@@ -43,17 +43,11 @@ public final class WeakMfaForPrivileged implements Rule<WeakMfaForPrivileged.Set
   }
 
   /**
-   * @param requiredFactors the factor kinds a privileged account must have one of (default security
-   *     key, passkey, hardware TOTP)
+   * @param requiredFactors the factor kinds a privileged account must have one of
    */
   public record Settings(List<MfaFactorType> requiredFactors) implements Serializable {
     public Settings {
-      requiredFactors =
-          requiredFactors == null
-              ? List.of(
-                  MfaFactorType.SECURITY_KEY, MfaFactorType.PASSKEY, MfaFactorType.HARDWARE_TOTP)
-              : List.copyOf(requiredFactors);
-      if (requiredFactors.isEmpty()) {
+      if (requiredFactors == null || requiredFactors.isEmpty()) {
         throw new IllegalArgumentException("requiredFactors must name at least one factor kind");
       }
       if (requiredFactors.contains(MfaFactorType.UNSPECIFIED)) {
@@ -61,6 +55,7 @@ public final class WeakMfaForPrivileged implements Rule<WeakMfaForPrivileged.Set
             "requiredFactors cannot hold unspecified: it is what a source says when it does not"
                 + " know the kind");
       }
+      requiredFactors = List.copyOf(requiredFactors);
     }
   }
 

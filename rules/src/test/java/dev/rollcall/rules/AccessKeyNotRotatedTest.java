@@ -28,8 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class AccessKeyNotRotatedTest {
   private static final AccessKeyNotRotated RULE = new AccessKeyNotRotated();
-  private static final AccessKeyNotRotated.Settings DEFAULTS =
-      new AccessKeyNotRotated.Settings(null);
+  private static final AccessKeyNotRotated.Settings DEFAULTS = new AccessKeyNotRotated.Settings(90);
 
   static Stream<Arguments> cases() {
     return Stream.of(

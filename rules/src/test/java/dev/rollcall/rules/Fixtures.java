@@ -21,16 +21,16 @@ import java.time.Instant;
 import java.util.List;
 
 /** Accounts and people for rule tests, built around one capture time. */
-final class Fixtures {
-  static final Instant CAPTURED = Instant.parse("2026-11-20T06:00:00Z");
+public final class Fixtures {
+  public static final Instant CAPTURED = Instant.parse("2026-11-20T06:00:00Z");
 
   private Fixtures() {}
 
-  static Instant daysAgo(long days) {
+  public static Instant daysAgo(long days) {
     return CAPTURED.minus(Duration.ofDays(days));
   }
 
-  static Account.Builder awsUser(String name) {
+  public static Account.Builder awsUser(String name) {
     return Account.builder(
             new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDA" + name.hashCode()),
             name,
@@ -44,7 +44,7 @@ final class Fixtures {
                 List.of(new MfaFactor(MfaFactorType.VIRTUAL_TOTP, null, null)), "mfa_active=true"));
   }
 
-  static Account.Builder googleUser(String email) {
+  public static Account.Builder googleUser(String email) {
     return Account.builder(
             new AccountKey(
                 SourceSystem.GOOGLE_WORKSPACE, "example.test", "1" + Math.abs(email.hashCode())),
@@ -61,7 +61,7 @@ final class Fixtures {
                 "isEnrolledIn2Sv=true"));
   }
 
-  static Credential password(boolean active, Instant lastUsed) {
+  public static Credential password(boolean active, Instant lastUsed) {
     return new Credential(
         CredentialType.CONSOLE_PASSWORD,
         "console password",
@@ -71,7 +71,7 @@ final class Fixtures {
         lastUsed == null ? Activity.State.NEVER_USED : Activity.State.USED);
   }
 
-  static Credential accessKey(Instant lastUsed) {
+  public static Credential accessKey(Instant lastUsed) {
     return new Credential(
         CredentialType.ACCESS_KEY,
         "access key 1",
@@ -81,7 +81,7 @@ final class Fixtures {
         lastUsed == null ? Activity.State.NEVER_USED : Activity.State.USED);
   }
 
-  static Identity person(String email, String given, String family, PersonStatus status) {
+  public static Identity person(String email, String given, String family, PersonStatus status) {
     return new Identity(
         email,
         given + " " + family,
@@ -95,7 +95,7 @@ final class Fixtures {
             SourceSystem.GOOGLE_WORKSPACE, "example.test", "9" + Math.abs(email.hashCode())));
   }
 
-  static AccountView owned(Account account, Identity... people) {
+  public static AccountView owned(Account account, Identity... people) {
     return new AccountView(
         account,
         java.util.Arrays.stream(people)
@@ -104,11 +104,11 @@ final class Fixtures {
         List.of());
   }
 
-  static AccountView unowned(Account account) {
+  public static AccountView unowned(Account account) {
     return new AccountView(account, List.of(), List.of());
   }
 
-  static Subject subjectOf(AccountView view) {
+  public static Subject subjectOf(AccountView view) {
     Identity person = view.owners().isEmpty() ? null : view.owners().get(0).person();
     return new Subject(
         person == null ? "unowned:" + view.account().id() : person.personId(),

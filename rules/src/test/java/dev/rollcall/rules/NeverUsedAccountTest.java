@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class NeverUsedAccountTest {
   private static final NeverUsedAccount RULE = new NeverUsedAccount();
-  private static final NeverUsedAccount.Settings DEFAULTS = new NeverUsedAccount.Settings(null);
+  private static final NeverUsedAccount.Settings DEFAULTS = new NeverUsedAccount.Settings(30);
   private static final Activity NEVER = Activity.neverUsed("credential report: no use recorded");
 
   static Stream<Arguments> cases() {

@@ -31,7 +31,7 @@ class ProgrammaticAccessWithoutHardwareKeyTest {
   private static final ProgrammaticAccessWithoutHardwareKey RULE =
       new ProgrammaticAccessWithoutHardwareKey();
   private static final ProgrammaticAccessWithoutHardwareKey.Settings DEFAULTS =
-      new ProgrammaticAccessWithoutHardwareKey.Settings(null);
+      new ProgrammaticAccessWithoutHardwareKey.Settings(MfaFactors.HARDWARE);
 
   static Stream<Arguments> cases() {
     return Stream.of(

@@ -28,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RootAccountRiskTest {
   private static final RootAccountRisk RULE = new RootAccountRisk();
-  private static final RootAccountRisk.Settings DEFAULTS = new RootAccountRisk.Settings(null, null);
+  private static final RootAccountRisk.Settings DEFAULTS = new RootAccountRisk.Settings(true, 30);
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -128,7 +128,7 @@ class RootAccountRiskTest {
                     .credentials(List.of(password(true, daysAgo(2)), accessKey(daysAgo(2)))),
                 2)
             .build();
-    List<Violation> found = RULE.check(Fixtures.subjectOf(unowned(worst)), DEFAULTS);
+    List<Violation> found = RULE.findIn(Fixtures.subjectOf(unowned(worst)), DEFAULTS);
     assertEquals(1, found.size());
     Violation v = found.get(0);
     assertTrue(v.summary().contains("no MFA"), v.summary());
@@ -160,10 +160,8 @@ class RootAccountRiskTest {
   }
 
   @Test
-  void settingsDefaultAndRefuseANonPositiveWindow() {
-    assertEquals(true, DEFAULTS.requireHardwareMfa());
-    assertEquals(30, DEFAULTS.recentUseDays());
+  void settingsRefuseANonPositiveWindow() {
     assertThrows(IllegalArgumentException.class, () -> new RootAccountRisk.Settings(true, 0));
-    assertThrows(IllegalArgumentException.class, () -> new RootAccountRisk.Settings(null, -5));
+    assertThrows(IllegalArgumentException.class, () -> new RootAccountRisk.Settings(false, -5));
   }
 }

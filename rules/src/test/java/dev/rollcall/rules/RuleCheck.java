@@ -8,7 +8,7 @@ final class RuleCheck {
   private RuleCheck() {}
 
   static <S> Optional<Violation> run(Rule<S> rule, S settings, AccountView view) {
-    return rule.check(Fixtures.subjectOf(view), settings).stream().findFirst();
+    return rule.findIn(Fixtures.subjectOf(view), settings).stream().findFirst();
   }
 
   static <S> boolean flags(Rule<S> rule, S settings, AccountView view) {

@@ -32,7 +32,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SeveralAccountsOneSystemTest {
   private static final SeveralAccountsOneSystem RULE = new SeveralAccountsOneSystem();
   private static final SeveralAccountsOneSystem.Settings DEFAULTS =
-      new SeveralAccountsOneSystem.Settings(null);
+      new SeveralAccountsOneSystem.Settings(List.of("purpose", "reason", "second-account"));
   private static final Identity ANN =
       person("ann.lee@example.test", "Ann", "Lee", PersonStatus.ACTIVE);
   private static final Identity BOB =
@@ -177,8 +177,9 @@ class SeveralAccountsOneSystemTest {
     assertTrue(
         v.remediation().contains("aws iam tag-user --user-name ann.lee2 --tags Key=purpose"),
         v.remediation());
-    assertTrue(RULE.check(subject.accounts().get(1), subject, DEFAULTS).isPresent());
-    assertTrue(RULE.check(subject.accounts().get(0), subject, DEFAULTS).isEmpty());
+    assertEquals(
+        List.of(subject.accounts().get(1)),
+        RULE.check(subject, DEFAULTS).stream().map(Violation::view).toList());
   }
 
   @Test

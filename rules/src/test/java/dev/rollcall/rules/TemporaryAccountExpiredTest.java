@@ -25,10 +25,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class TemporaryAccountExpiredTest {
   private static final TemporaryAccountExpired RULE = new TemporaryAccountExpired();
+  private static final List<String> TAGS = List.of("expires", "expiry", "end-date", "until");
+
   private static final TemporaryAccountExpired.Settings DEFAULTS =
-      new TemporaryAccountExpired.Settings(null, null);
+      new TemporaryAccountExpired.Settings(TAGS, null);
   private static final TemporaryAccountExpired.Settings ONE_YEAR =
-      new TemporaryAccountExpired.Settings(null, 365);
+      new TemporaryAccountExpired.Settings(TAGS, 365);
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -184,7 +186,7 @@ class TemporaryAccountExpiredTest {
   void refusesBadSettingsNamingTheField() {
     var term =
         assertThrows(
-            IllegalArgumentException.class, () -> new TemporaryAccountExpired.Settings(null, 0));
+            IllegalArgumentException.class, () -> new TemporaryAccountExpired.Settings(TAGS, 0));
     assertTrue(term.getMessage().startsWith("maxTermDays "), term.getMessage());
     var tags =
         assertThrows(

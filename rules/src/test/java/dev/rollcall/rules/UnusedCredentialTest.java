@@ -30,8 +30,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class UnusedCredentialTest {
   private static final UnusedCredential RULE = new UnusedCredential();
-  private static final UnusedCredential.Settings DEFAULTS =
-      new UnusedCredential.Settings(null, null);
+  private static final UnusedCredential.Settings DEFAULTS = new UnusedCredential.Settings(90, 30);
 
   static Stream<Arguments> cases() {
     return Stream.of(
@@ -144,7 +143,7 @@ class UnusedCredentialTest {
                     neverUsed(CredentialType.ACCESS_KEY, "access key 2", 45L),
                     consolePassword(300, 2)))
             .build();
-    var violations = RULE.check(Fixtures.subjectOf(unowned(account)), DEFAULTS);
+    var violations = RULE.findIn(Fixtures.subjectOf(unowned(account)), DEFAULTS);
     assertEquals(1, violations.size());
     Violation v = violations.get(0);
     assertEquals("ci-deploy has unused credentials: access key 1, access key 2.", v.summary());

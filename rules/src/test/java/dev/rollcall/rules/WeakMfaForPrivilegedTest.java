@@ -26,7 +26,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WeakMfaForPrivilegedTest {
   private static final WeakMfaForPrivileged RULE = new WeakMfaForPrivileged();
   private static final WeakMfaForPrivileged.Settings DEFAULTS =
-      new WeakMfaForPrivileged.Settings(null);
+      new WeakMfaForPrivileged.Settings(
+          List.of(MfaFactorType.SECURITY_KEY, MfaFactorType.PASSKEY, MfaFactorType.HARDWARE_TOTP));
   private static final Grant ADMIN =
       new Grant("AdministratorAccess", "111122223333", PrivilegeLevel.ADMIN, "attached");
   private static final Grant ESCALATION =

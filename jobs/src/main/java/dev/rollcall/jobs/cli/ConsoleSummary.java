@@ -1,10 +1,11 @@
 package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.run.RunOutcome;
-import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.Locale;
@@ -30,10 +31,13 @@ final class ConsoleSummary {
       }
     }
     Map<Severity, int[]> counts = new EnumMap<>(Severity.class);
-    for (Finding f : outcome.findings()) {
-      int[] c = counts.computeIfAbsent(f.severity(), s -> new int[2]);
+    for (TrackedFinding t : outcome.tracked()) {
+      if (!t.status().active()) {
+        continue;
+      }
+      int[] c = counts.computeIfAbsent(t.finding().severity(), s -> new int[2]);
       c[0]++;
-      if (outcome.changes().newFingerprints().contains(f.fingerprint())) {
+      if (t.status().fresh()) {
         c[1]++;
       }
     }
@@ -42,8 +46,8 @@ final class ConsoleSummary {
             Locale.ROOT,
             "findings: %d (%d new, %d resolved since the last run)%n",
             outcome.findings().size(),
-            outcome.changes().newFingerprints().size(),
-            outcome.changes().resolved()));
+            outcome.fresh().size(),
+            outcome.count(FindingStatus.RESOLVED)));
     for (int i = Severity.values().length - 1; i >= 0; i--) {
       Severity s = Severity.values()[i];
       int[] c = counts.get(s);
@@ -57,20 +61,21 @@ final class ConsoleSummary {
                 c[1]));
       }
     }
-    if (!outcome.changes().reopened().isEmpty() || outcome.changes().notRechecked() > 0) {
+    int reopened = outcome.count(FindingStatus.REOPENED);
+    int notRechecked = outcome.count(FindingStatus.NOT_RECHECKED);
+    if (reopened > 0 || notRechecked > 0) {
       b.append(
           String.format(
               Locale.ROOT,
               "  reopened %d; kept open, not re-checked (source not fully checked) %d%n",
-              outcome.changes().reopened().size(),
-              outcome.changes().notRechecked()));
+              reopened,
+              notRechecked));
     }
-    if (!outcome.suppressed().isEmpty()) {
+    int suppressed = outcome.count(FindingStatus.SUPPRESSED);
+    if (suppressed > 0) {
       b.append(
           String.format(
-              Locale.ROOT,
-              "suppressed: %d (accepted risk; listed in the reports)%n",
-              outcome.suppressed().size()));
+              Locale.ROOT, "suppressed: %d (accepted risk; listed in the reports)%n", suppressed));
     }
     outcome.exceptionNotices().forEach(n -> b.append("  ! exceptions: ").append(n).append('\n'));
     b.append("reports:\n");

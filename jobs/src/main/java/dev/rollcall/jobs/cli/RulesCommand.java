@@ -1,8 +1,8 @@
 package dev.rollcall.jobs.cli;
 
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.profile.RuleSettings;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.rules.NoSettings;
 import dev.rollcall.rules.Rule;
@@ -62,7 +62,7 @@ final class RulesCommand implements Callable<Integer> {
             .append(" (")
             .append(profile.source())
             .append(")\n\n");
-    for (ConfiguredRule<?> rule : profile.rules()) {
+    for (RuleSettings<?> rule : profile.rules()) {
       b.append(
           String.format(
               Locale.ROOT,

@@ -63,15 +63,31 @@ public final class YamlFiles {
   }
 
   private static String describe(String file, String document, JsonMappingException e) {
-    List<Object> steps = new ArrayList<>();
+    return describe(file, document, List.of(), e);
+  }
+
+  /**
+   * What is wrong, for a person: the file, the line (looked up in {@code document} along {@code
+   * prefix} and the error's path, when the document is known), the key and the problem.
+   *
+   * @param document the YAML text, or null when the value did not come from one file
+   * @param prefix where the value that failed stands in the document (e.g. rules, an id, with)
+   */
+  public static String describe(
+      String file, String document, List<Object> prefix, JsonMappingException e) {
+    List<Object> steps = new ArrayList<>(prefix);
     for (JsonMappingException.Reference r : e.getPath()) {
       steps.add(r.getFieldName() != null ? r.getFieldName() : (Object) r.getIndex());
     }
-    OptionalInt line = YamlLines.lineOf(document, steps);
+    OptionalInt line = document == null ? OptionalInt.empty() : YamlLines.lineOf(document, steps);
     String where = line.isPresent() ? " line " + line.getAsInt() : YamlFiles.where(e.getLocation());
     String path =
-        e.getPath().stream()
-            .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+        java.util.stream.Stream.concat(
+                prefix.stream().map(String::valueOf),
+                e.getPath().stream()
+                    .map(
+                        r ->
+                            r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]"))
             .collect(Collectors.joining("."))
             .replace(".[", "[");
     String problem = e.getOriginalMessage();

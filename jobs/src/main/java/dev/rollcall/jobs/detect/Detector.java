@@ -1,9 +1,11 @@
 package dev.rollcall.jobs.detect;
 
 import dev.rollcall.jobs.profile.PolicyProfile;
+import dev.rollcall.jobs.profile.RuleSettings;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Subject;
 import dev.rollcall.reports.RunReport;
+import dev.rollcall.rules.Rule;
 import dev.rollcall.rules.TenantFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -34,7 +36,7 @@ public final class Detector {
 
   /** Every finding of every enabled rule, one per fingerprint, in report order. */
   public static List<Finding> detect(Dataset<Subject> subjects, PolicyProfile profile) {
-    List<ConfiguredRule<?>> rules = profile.enabledRules();
+    List<ConfiguredRule<?>> rules = configured(profile, true);
     Dataset<Finding> findings =
         subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING);
     List<Tuple2<String, Finding>> unique =
@@ -52,12 +54,23 @@ public final class Detector {
   public static List<Finding> detectTenants(List<TenantFacts> tenants, PolicyProfile profile) {
     List<Finding> result = new ArrayList<>();
     for (TenantFacts tenant : tenants) {
-      for (ConfiguredRule<?> rule : profile.enabledRules()) {
-        result.addAll(rule.evaluateTenant(tenant));
+      for (ConfiguredRule<?> rule : configured(profile, false)) {
+        result.addAll(rule.evaluate(tenant));
       }
     }
     result.sort(REPORT_ORDER);
     return result;
+  }
+
+  /** The enabled rules that judge subjects (or, with {@code subjects} false, tenants). */
+  private static List<ConfiguredRule<?>> configured(PolicyProfile profile, boolean subjects) {
+    List<ConfiguredRule<?>> rules = new ArrayList<>();
+    for (RuleSettings<?> rule : profile.enabledRules()) {
+      if ((rule.rule().scope() != Rule.Scope.TENANT) == subjects) {
+        rules.add(new ConfiguredRule<>(rule));
+      }
+    }
+    return rules;
   }
 
   private static Iterator<Finding> evaluate(List<ConfiguredRule<?>> rules, Subject subject) {

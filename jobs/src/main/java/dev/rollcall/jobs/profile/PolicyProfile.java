@@ -1,6 +1,5 @@
 package dev.rollcall.jobs.profile;
 
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import java.io.Serializable;
 import java.util.List;
 
@@ -13,7 +12,7 @@ import java.util.List;
  * @param exceptionMaxDays the longest an accepted-risk exception may run
  */
 public record PolicyProfile(
-    String name, String source, List<ConfiguredRule<?>> rules, int exceptionMaxDays)
+    String name, String source, List<RuleSettings<?>> rules, int exceptionMaxDays)
     implements Serializable {
   public PolicyProfile {
     rules = List.copyOf(rules);
@@ -23,7 +22,7 @@ public record PolicyProfile(
   }
 
   /** The rules that are switched on. */
-  public List<ConfiguredRule<?>> enabledRules() {
-    return rules.stream().filter(ConfiguredRule::enabled).toList();
+  public List<RuleSettings<?>> enabledRules() {
+    return rules.stream().filter(RuleSettings::enabled).toList();
   }
 }

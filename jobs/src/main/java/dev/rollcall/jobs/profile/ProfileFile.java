@@ -22,7 +22,7 @@ public record ProfileFile(
     String description,
     @JsonProperty("extends") String base,
     Map<String, ClauseDef> clauses,
-    @JsonDeserialize(using = RuleEntriesReader.class) Map<String, RuleEntry<?>> rules,
+    @JsonDeserialize(using = RuleEntriesReader.class) Map<String, RuleEntry> rules,
     ExceptionLimits exceptions) {
   /**
    * How long accepted risks may last.
@@ -49,8 +49,8 @@ public record ProfileFile(
   public ProfileFile over(ProfileFile fallback) {
     Map<String, ClauseDef> mergedClauses = new LinkedHashMap<>(fallback.clauses());
     mergedClauses.putAll(clauses);
-    Map<String, RuleEntry<?>> mergedRules = new LinkedHashMap<>(fallback.rules());
-    rules.forEach((id, entry) -> mergedRules.put(id, merge(entry, fallback.rules().get(id))));
+    Map<String, RuleEntry> mergedRules = new LinkedHashMap<>(fallback.rules());
+    rules.forEach((id, entry) -> mergedRules.put(id, entry.orElse(fallback.rules().get(id))));
     return new ProfileFile(
         name != null ? name : fallback.name(),
         description != null ? description : fallback.description(),
@@ -58,11 +58,5 @@ public record ProfileFile(
         mergedClauses,
         mergedRules,
         exceptions != null && exceptions.maxDays() != null ? exceptions : fallback.exceptions());
-  }
-
-  @SuppressWarnings("unchecked")
-  private static <S> RuleEntry<S> merge(RuleEntry<?> own, RuleEntry<?> fallback) {
-    // Both entries were read into the same rule's settings type (RuleEntriesReader).
-    return ((RuleEntry<S>) own).orElse((RuleEntry<S>) fallback);
   }
 }

@@ -1,15 +1,23 @@
 package dev.rollcall.jobs.profile;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.YamlFiles;
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.PolicyClause;
+import dev.rollcall.rules.NoSettings;
 import dev.rollcall.rules.Rule;
 import dev.rollcall.rules.RuleCatalogue;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,6 +40,14 @@ public final class ProfileLoader {
 
   private static final String BUNDLED_FOLDER = "/dev/rollcall/jobs/profile/policies/";
 
+  /**
+   * Reads settings strictly: every setting of a rule must be given (the default gives them all).
+   */
+  private static final ObjectMapper SETTINGS =
+      YamlFiles.strictMapper()
+          .copy()
+          .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES);
+
   /** The bundled profiles' names, one per line of this index beside them. */
   private static final List<String> BUNDLED = readIndex();
 
@@ -44,11 +60,11 @@ public final class ProfileLoader {
   public static PolicyProfile load(String reference, Path baseDir) {
     ProfileFile defaults = readDefault();
     if (reference == null || reference.equals(DEFAULT)) {
-      return resolve(defaults, null, "default profile (in the rollcall jar)");
+      return resolve(defaults, null, "default profile (in the rollcall jar)", null);
     }
-    Named own = read(reference, baseDir);
+    Named own = read(reference, baseDir, defaults);
     ProfileFile base = base(own, baseDir, defaults, 0);
-    return resolve(own.file(), base, own.source());
+    return resolve(own.file(), base, own.source(), own.text());
   }
 
   /** The names of the profiles bundled in the jar, besides {@code default}. */
@@ -56,8 +72,31 @@ public final class ProfileLoader {
     return BUNDLED;
   }
 
-  /** A profile file and where it was read from. */
-  private record Named(ProfileFile file, String source) {}
+  /** A profile file, where it was read from, and its text (for the lines of errors). */
+  private record Named(ProfileFile file, String source, String text) {}
+
+  /**
+   * Reads a profile file and checks each {@code with:} block it writes against its rule, laid over
+   * the default's block: a bad setting is reported in the file and at the line that holds it.
+   */
+  private static Named read(String reference, Path baseDir, ProfileFile defaults) {
+    Named named = read(reference, baseDir);
+    named
+        .file()
+        .rules()
+        .forEach(
+            (id, entry) -> {
+              if (entry.with() != null) {
+                Rule<?> rule = RuleCatalogue.byId(id).orElseThrow();
+                settings(
+                    rule,
+                    entry.orElse(defaults.rules().get(id)).with(),
+                    named.source(),
+                    named.text());
+              }
+            });
+    return named;
+  }
 
   private static Named read(String reference, Path baseDir) {
     if (BUNDLED.contains(reference)) {
@@ -67,7 +106,8 @@ public final class ProfileLoader {
         if (in == null) {
           throw new IllegalStateException(resource + " is missing from the jar");
         }
-        return new Named(YamlFiles.read(in, profileType(), source), source);
+        String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        return new Named(parse(text, source), source, text);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -81,7 +121,8 @@ public final class ProfileLoader {
               + ", or a file)");
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return new Named(YamlFiles.read(in, profileType(), file.toString()), file.toString());
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new Named(parse(text, file.toString()), file.toString(), text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -97,7 +138,7 @@ public final class ProfileLoader {
       throw new ConfigException(
           own.source() + ": key extends: profiles extend each other more than 5 deep (a cycle?)");
     }
-    Named parent = read(extended, baseDir);
+    Named parent = read(extended, baseDir, defaults);
     return parent.file().over(base(parent, baseDir, defaults, depth + 1));
   }
 
@@ -127,12 +168,17 @@ public final class ProfileLoader {
     }
   }
 
+  private static ProfileFile parse(String text, String source) {
+    return YamlFiles.read(
+        new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), profileType(), source);
+  }
+
   private static JavaType profileType() {
     return YamlFiles.strictMapper().constructType(ProfileFile.class);
   }
 
   /** Lays {@code own} over {@code fallback} and checks every clause reference. */
-  static PolicyProfile resolve(ProfileFile own, ProfileFile fallback, String source) {
+  static PolicyProfile resolve(ProfileFile own, ProfileFile fallback, String source, String text) {
     if (own.name() != null && own.name().isBlank()) {
       throw new ConfigException(source + ": key name: must not be blank (reports show it)");
     }
@@ -141,9 +187,9 @@ public final class ProfileLoader {
       clauses.putAll(fallback.clauses());
     }
     clauses.putAll(own.clauses());
-    List<ConfiguredRule<?>> rules = new ArrayList<>();
+    List<RuleSettings<?>> rules = new ArrayList<>();
     for (Rule<?> rule : RuleCatalogue.all()) {
-      rules.add(resolveRule(rule, own, fallback, clauses, source));
+      rules.add(resolveRule(rule, own, fallback, clauses, source, text));
     }
     String name = own.name() != null ? own.name() : fallback == null ? DEFAULT : fallback.name();
     Integer maxDays =
@@ -156,26 +202,21 @@ public final class ProfileLoader {
         name, source, rules, maxDays == null ? DEFAULT_EXCEPTION_DAYS : maxDays);
   }
 
-  private static <S> ConfiguredRule<S> resolveRule(
+  private static <S> RuleSettings<S> resolveRule(
       Rule<S> rule,
       ProfileFile own,
       ProfileFile fallback,
       Map<String, ClauseDef> clauses,
-      String source) {
+      String source,
+      String text) {
     String id = rule.info().id();
-    RuleEntry<S> entry = entryOf(own, id, rule);
-    RuleEntry<S> defaults = fallback == null ? null : entryOf(fallback, id, rule);
-    RuleEntry<S> merged = entry == null ? defaults : entry.orElse(defaults);
+    RuleEntry entry = own.rules().get(id);
+    RuleEntry defaults = fallback == null ? null : fallback.rules().get(id);
+    RuleEntry merged = entry == null ? defaults : entry.orElse(defaults);
     if (merged == null) {
       throw new ConfigException(source + ": key rules." + id + ": the rule has no entry");
     }
-    if (merged.with() == null && rule.settingsType() != dev.rollcall.rules.NoSettings.class) {
-      throw new ConfigException(source + ": key rules." + id + ".with: settings are required");
-    }
-    S settings = merged.with();
-    if (settings == null) {
-      settings = rule.settingsType().cast(new dev.rollcall.rules.NoSettings());
-    }
+    S settings = settings(rule, merged.with(), source, text);
     List<PolicyClause> cited = new ArrayList<>();
     for (ClauseRef ref : merged.clauses() == null ? List.<ClauseRef>of() : merged.clauses()) {
       ClauseDef def = clauses.get(ref.id());
@@ -193,7 +234,7 @@ public final class ProfileLoader {
       }
       cited.add(new PolicyClause(def.reference(), def.text()));
     }
-    return new ConfiguredRule<>(
+    return new RuleSettings<>(
         rule,
         merged.enabled() == null || merged.enabled(),
         merged.severity() != null ? merged.severity() : rule.info().severity(),
@@ -202,9 +243,27 @@ public final class ProfileLoader {
         merged.systems() == null ? java.util.Map.of() : merged.systems());
   }
 
-  @SuppressWarnings("unchecked")
-  private static <S> RuleEntry<S> entryOf(ProfileFile file, String id, Rule<S> rule) {
-    // The reader built this entry with the rule's own settings type, so the cast holds.
-    return (RuleEntry<S>) file.rules().get(id);
+  /**
+   * Reads a rule's merged {@code with:} block into its settings type. Every setting must be there:
+   * the default profile sets them all, so a rule's code keeps no default of its own that could
+   * disagree with it.
+   *
+   * @param text the profile's text, to find the line of a bad setting; null when unknown
+   */
+  private static <S> S settings(Rule<S> rule, ObjectNode with, String source, String text) {
+    String id = rule.info().id();
+    if (with == null && rule.settingsType() != NoSettings.class) {
+      throw new ConfigException(source + ": key rules." + id + ".with: settings are required");
+    }
+    try {
+      return SETTINGS.treeToValue(
+          with == null ? JsonNodeFactory.instance.objectNode() : with, rule.settingsType());
+    } catch (JsonMappingException e) {
+      throw new ConfigException(
+          YamlFiles.describe(source, text, List.of("rules", id, "with"), e), e);
+    } catch (JsonProcessingException e) {
+      throw new ConfigException(
+          source + ": key rules." + id + ".with: " + e.getOriginalMessage(), e);
+    }
   }
 }

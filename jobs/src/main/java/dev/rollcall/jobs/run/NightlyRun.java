@@ -18,17 +18,18 @@ import dev.rollcall.jobs.ingest.LivePulls;
 import dev.rollcall.jobs.ingest.PullFolder;
 import dev.rollcall.jobs.ingest.SnapshotSources;
 import dev.rollcall.jobs.lifecycle.ExceptionsFile;
-import dev.rollcall.jobs.lifecycle.Suppression;
+import dev.rollcall.jobs.lifecycle.FindingState;
+import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.spark.SparkSessions;
-import dev.rollcall.jobs.store.FindingChanges;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.PullStatus;
@@ -36,11 +37,10 @@ import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.Subject;
+import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.AtomicFiles;
-import dev.rollcall.reports.History;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
-import dev.rollcall.reports.Suppressed;
 import dev.rollcall.reports.TrendPoint;
 import dev.rollcall.reports.review.Inventory;
 import dev.rollcall.reports.review.InventoryCsv;
@@ -125,43 +125,13 @@ public final class NightlyRun {
     String runId = RUN_ID.format(startedAt) + "-" + UUID.randomUUID().toString().substring(0, 8);
     Audit audit = audit(options, startedAt, runId, stages);
     List<SourcePull> pulls = audit.pulls();
-    Suppression suppression =
-        Suppression.apply(
-            audit.findings(), audit.exceptions(), LocalDate.ofInstant(startedAt, ZoneOffset.UTC));
-    suppression.notices().forEach(n -> LOG.warn("exceptions: {}", n));
-    List<Finding> findings = suppression.active();
-    Map<AccountKey, String> sourceOfAccount = audit.sourceOfAccount();
-    List<Account> accounts = audit.accounts();
-    List<Identity> people = audit.people();
-    PolicyProfile profile = audit.profile();
     RollcallConfig config = options.config().config();
-
     Set<String> completeSources = new HashSet<>();
-    boolean sourceProblem = false;
     for (SourcePull pull : pulls) {
       if (pull.status() == PullStatus.COMPLETE) {
         completeSources.add(pull.source());
-      } else {
-        sourceProblem = true;
       }
     }
-    Map<String, String> sourceOfFinding = new HashMap<>();
-    audit
-        .findings()
-        .forEach(
-            f ->
-                sourceOfFinding.put(
-                    f.fingerprint(), sourceOfAccount.getOrDefault(f.account(), "")));
-    Map<String, String> suppressedBy = new HashMap<>();
-    suppression
-        .suppressed()
-        .forEach(x -> suppressedBy.put(x.finding().fingerprint(), x.exception().id()));
-    // Every finding is recorded, the suppressed ones marked by their exception.
-    List<Finding> recorded = audit.findings();
-
-    boolean overThreshold = findings.stream().anyMatch(f -> f.severity().atLeast(options.failOn()));
-    ExitCode exit =
-        sourceProblem ? ExitCode.SOURCE_FAILED : overThreshold ? ExitCode.FINDINGS : ExitCode.OK;
 
     stages.start();
     // One pass over the views: the inventory rows, and each account's highest privilege for
@@ -177,34 +147,38 @@ public final class NightlyRun {
                 .iterator(),
             audit.findings());
     audit.views().unpersist();
-    FindingChanges changes;
+    Lifecycle.Night night;
+    ExitCode exit;
     List<Path> written;
     try (StateStore store =
         StateStore.open(config.store(), options.outputDir(), options.environment())) {
       LOG.info("state: {}", store.describe());
       store.acquireLease(runId, options.clock().instant(), LEASE);
       try {
-        store.startRun(runId, startedAt, version, profile.name());
-        changes =
-            store.recordFindings(
-                runId,
-                options.clock().instant(),
-                recorded,
-                sourceOfFinding,
-                completeSources,
-                suppressedBy);
+        store.startRun(runId, startedAt, version, audit.profile().name());
+        Map<String, FindingState> before = store.findingStates();
+        night =
+            Lifecycle.advance(
+                before,
+                new Lifecycle.Tonight(
+                    runId,
+                    options.clock().instant(),
+                    audit.findings(),
+                    audit.sourceOfAccount(),
+                    completeSources,
+                    audit.exceptions()));
+        night.notices().forEach(n -> LOG.warn("exceptions: {}", n));
+        store.recordFindings(runId, before, night.changes());
         store.recordInventory(runId, inventory);
-        Map<Severity, Integer> open = store.openBySeverity();
+        Map<Severity, Integer> open = night.openBySeverity();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
         trend.add(new TrendPoint(runId, startedAt, open));
-        History history =
-            new History(
-                store.resolvedIn(runId), store.notRecheckedIn(runId), trend, changes.firstSeen());
         stages.end(
             "store",
-            recorded.size(),
+            audit.findings().size(),
             "findings",
             " and " + StageClock.number(inventory.size()) + " inventory rows");
+        exit = exitCode(pulls, night, options.failOn());
         Instant finishedAt = options.clock().instant();
         RunReport report =
             new RunReport(
@@ -212,41 +186,32 @@ public final class NightlyRun {
                 startedAt,
                 finishedAt,
                 version,
-                profile.name(),
+                audit.profile().name(),
                 config.organisation(),
                 pulls,
-                findings,
-                changes.newFingerprints(),
-                accounts.size(),
-                people.size(),
+                night.tracked(),
+                audit.accounts().size(),
+                audit.people().size(),
                 options.failOn(),
-                suppression.suppressed().stream()
-                    .map(
-                        x ->
-                            new Suppressed(
-                                x.finding(),
-                                x.exception().id(),
-                                x.exception().owner(),
-                                x.exception().reason(),
-                                x.exception().expires()))
-                    .toList(),
-                suppression.notices());
-        report = report.withHistory(history);
+                night.notices(),
+                trend);
         stages.start();
         written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
-        written.add(writeInventory(options.outputDir(), inventory, privilege, people, findings));
-        stages.end("report", written.size(), "files", " of " + findings.size() + " findings");
+        List<Finding> active = report.open().stream().map(TrackedFinding::finding).toList();
+        written.add(
+            writeInventory(options.outputDir(), inventory, privilege, audit.people(), active));
+        stages.end("report", written.size(), "files", " of " + active.size() + " findings");
         store.finishRun(
             new RunRecord(
                 runId,
                 startedAt,
                 finishedAt,
                 version,
-                profile.name(),
+                audit.profile().name(),
                 pulls,
-                findings.size(),
-                changes.newFingerprints().size(),
-                changes.resolved(),
+                active.size(),
+                (int) night.tracked().stream().filter(t -> t.status().fresh()).count(),
+                night.with(FindingStatus.RESOLVED).size(),
                 exit.code(),
                 open));
       } finally {
@@ -254,15 +219,21 @@ public final class NightlyRun {
       }
     }
     return new RunOutcome(
-        runId,
-        exit,
-        pulls,
-        findings,
-        changes,
-        written,
-        suppression.suppressed(),
-        suppression.notices(),
-        stages.timings());
+        runId, exit, pulls, night.tracked(), written, night.notices(), stages.timings());
+  }
+
+  /**
+   * A failed or partial source wins over findings: the scheduler must hear that the roll is not
+   * whole. Otherwise findings at or above {@code --fail-on} that no exception covers.
+   */
+  private static ExitCode exitCode(List<SourcePull> pulls, Lifecycle.Night night, Severity failOn) {
+    if (pulls.stream().anyMatch(p -> p.status() != PullStatus.COMPLETE)) {
+      return ExitCode.SOURCE_FAILED;
+    }
+    return night.tracked().stream()
+            .anyMatch(t -> t.status().active() && t.finding().severity().atLeast(failOn))
+        ? ExitCode.FINDINGS
+        : ExitCode.OK;
   }
 
   private static Path writeInventory(

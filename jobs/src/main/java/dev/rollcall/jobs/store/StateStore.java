@@ -14,6 +14,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.jobs.lifecycle.FindingState;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
@@ -22,7 +23,6 @@ import dev.rollcall.model.ReviewDecision;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
-import dev.rollcall.reports.NotRechecked;
 import dev.rollcall.reports.TrendPoint;
 import dev.rollcall.reports.review.InventoryRow;
 import java.nio.file.Path;
@@ -34,6 +34,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -192,121 +193,43 @@ public final class StateStore implements AutoCloseable {
             new ReplaceOptions().upsert(true));
   }
 
-  /**
-   * Records this run's findings: new ones get a first-seen time, known ones a new last-seen time,
-   * and earlier open ones not seen again are resolved, unless their source was not fully checked.
-   *
-   * @param findings this run's findings
-   * @param sourceOf the source name of each finding, by fingerprint
-   * @param completeSources the sources that were fully checked in this run
-   */
-  public FindingChanges recordFindings(
-      String runId,
-      Instant now,
-      List<Finding> findings,
-      Map<String, String> sourceOf,
-      Set<String> completeSources) {
-    return recordFindings(runId, now, findings, sourceOf, completeSources, Map.of());
+  /** Every finding the store holds, by fingerprint: what the finding lifecycle starts from. */
+  public Map<String, FindingState> findingStates() {
+    Map<String, FindingState> states = new HashMap<>();
+    for (Document doc : findingsCollection().find()) {
+      FindingState state = stateOf(doc);
+      states.put(state.fingerprint(), state);
+    }
+    return states;
   }
 
   /**
-   * As {@link #recordFindings(String, Instant, List, Map, Set)}, with the findings an accepted risk
-   * covers: they are kept as "suppressed" with the exception's id, neither new nor resolved.
+   * Stores what the finding lifecycle decided tonight, journaled so that a run that dies half-way
+   * is rolled back by the next one.
    *
-   * @param suppressedBy the exception id covering each suppressed finding, by fingerprint
+   * @param before the states the lifecycle started from, as {@link #findingStates()} gave them
+   * @param changes the states tonight changed
    */
-  public FindingChanges recordFindings(
-      String runId,
-      Instant now,
-      List<Finding> findings,
-      Map<String, String> sourceOf,
-      Set<String> completeSources,
-      Map<String, String> suppressedBy) {
-    MongoCollection<Document> collection = findingsCollection();
-    Map<String, Document> previous = new HashMap<>();
-    for (Document doc : collection.find()) {
-      previous.put(doc.getString("_id"), doc);
+  public void recordFindings(
+      String runId, Map<String, FindingState> before, List<FindingState> changes) {
+    if (changes.isEmpty()) {
+      return;
     }
-    Set<String> fresh = new HashSet<>();
-    Set<String> reopened = new HashSet<>();
-    int stillOpen = 0;
-    int suppressedCount = 0;
-    Map<String, Instant> firstSeen = new HashMap<>();
-    List<WriteModel<Document>> writes = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    for (Finding finding : findings) {
-      seen.add(finding.fingerprint());
-      Document before = previous.get(finding.fingerprint());
-      String exception = suppressedBy.get(finding.fingerprint());
-      boolean wasOpen =
-          before != null
-              && ("open".equals(before.getString("status"))
-                  || "suppressed".equals(before.getString("status")));
-      if (exception != null) {
-        suppressedCount++;
-      } else if (!wasOpen) {
-        fresh.add(finding.fingerprint());
-        if (before != null) {
-          reopened.add(finding.fingerprint());
-        }
-      } else {
-        stillOpen++;
+    List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
+    Map<String, Document> previous = new HashMap<>();
+    for (FindingState state : changes) {
+      FindingState was = before.get(state.fingerprint());
+      if (was != null) {
+        previous.put(state.fingerprint(), toDocument(was));
       }
-      Document doc = toDocument(finding, sourceOf.get(finding.fingerprint()));
-      if (exception != null) {
-        doc.append("exceptionId", exception);
-      }
-      Date first = before == null ? Date.from(now) : before.getDate("firstSeen");
-      if (first != null) {
-        firstSeen.put(finding.fingerprint(), first.toInstant());
-      }
-      doc.append("status", exception != null ? "suppressed" : "open")
-          .append("firstSeen", first)
-          .append("lastSeen", Date.from(now))
-          .append("lastRunId", runId)
-          .append(
-              "timesReopened",
-              before == null ? 0 : before.getInteger("timesReopened", 0) + (wasOpen ? 0 : 1));
       writes.add(
           new ReplaceOneModel<>(
-              Filters.eq("_id", finding.fingerprint()), doc, new ReplaceOptions().upsert(true)));
+              Filters.eq("_id", state.fingerprint()),
+              toDocument(state),
+              new ReplaceOptions().upsert(true)));
     }
-    int resolved = 0;
-    int notRechecked = 0;
-    for (Document before : previous.values()) {
-      String status = before.getString("status");
-      if (seen.contains(before.getString("_id"))
-          || !("open".equals(status) || "suppressed".equals(status))) {
-        continue;
-      }
-      if (completeSources.contains(before.getString("source"))) {
-        resolved++;
-        Date first = before.getDate("firstSeen");
-        if (first != null) {
-          firstSeen.put(before.getString("_id"), first.toInstant());
-        }
-        Document doc = new Document(before);
-        doc.append("status", "resolved")
-            .append("resolvedAt", Date.from(now))
-            .append("lastRunId", runId);
-        writes.add(new ReplaceOneModel<>(Filters.eq("_id", before.getString("_id")), doc));
-      } else {
-        notRechecked++;
-        // Kept open, and said so: its source could not confirm it either way this run.
-        writes.add(
-            new ReplaceOneModel<>(
-                Filters.eq("_id", before.getString("_id")),
-                new Document(before)
-                    .append("notRecheckedSince", before.getDate("lastSeen"))
-                    .append("lastRunId", runId)));
-      }
-    }
-    if (!writes.isEmpty()) {
-      journal(runId, writes, previous);
-      collection.bulkWrite(writes);
-    }
-    return new FindingChanges(
-        fresh, resolved, notRechecked, reopened, stillOpen, suppressedCount, firstSeen);
+    journal(runId, writes, previous);
+    findingsCollection().bulkWrite(writes);
   }
 
   /** Marks a run complete with its outcome. */
@@ -343,21 +266,6 @@ public final class StateStore implements AutoCloseable {
     database.getCollection(INVENTORY).deleteMany(Filters.ne("runId", run.runId()));
   }
 
-  /** How many findings are open now, by severity (every severity, zeros included). */
-  public Map<Severity, Integer> openBySeverity() {
-    Map<Severity, Integer> open = new EnumMap<>(Severity.class);
-    for (Severity s : Severity.values()) {
-      open.put(s, 0);
-    }
-    for (Document doc :
-        findingsCollection()
-            .find(Filters.eq("status", "open"))
-            .projection(new Document("severity", 1))) {
-      open.merge(Severity.valueOf(doc.getString("severity")), 1, Integer::sum);
-    }
-    return Collections.unmodifiableMap(open);
-  }
-
   /**
    * Open findings by severity after each of the last {@code runs} complete runs that recorded them,
    * oldest first. Runs stored before the counts were kept are left out, not shown as zero.
@@ -381,37 +289,6 @@ public final class StateStore implements AutoCloseable {
     }
     Collections.reverse(points);
     return points;
-  }
-
-  /** The findings run {@code runId} resolved, as last seen. */
-  public List<Finding> resolvedIn(String runId) {
-    List<Finding> resolved = new ArrayList<>();
-    for (Document doc :
-        findingsCollection()
-            .find(Filters.and(Filters.eq("lastRunId", runId), Filters.eq("status", "resolved")))) {
-      resolved.add(fromDocument(doc));
-    }
-    return resolved;
-  }
-
-  /** The open findings run {@code runId} kept open because their source was not fully checked. */
-  public List<NotRechecked> notRecheckedIn(String runId) {
-    List<NotRechecked> kept = new ArrayList<>();
-    for (Document doc :
-        findingsCollection()
-            .find(
-                Filters.and(
-                    Filters.eq("lastRunId", runId),
-                    Filters.exists("notRecheckedSince"),
-                    Filters.in("status", "open", "suppressed")))) {
-      String source = doc.getString("source");
-      kept.add(
-          new NotRechecked(
-              fromDocument(doc),
-              source == null ? "" : source,
-              doc.getDate("lastSeen").toInstant()));
-    }
-    return kept;
   }
 
   /** Keeps a run's access inventory, read by the access review once the run is complete. */
@@ -639,7 +516,8 @@ public final class StateStore implements AutoCloseable {
     return database.getCollection(FINDINGS);
   }
 
-  private static Document toDocument(Finding finding, String source) {
+  private static Document toDocument(FindingState state) {
+    Finding finding = state.finding();
     List<Document> evidence = new ArrayList<>();
     for (Evidence e : finding.evidence()) {
       evidence.add(new Document("label", e.label()).append("value", e.value()));
@@ -648,24 +526,40 @@ public final class StateStore implements AutoCloseable {
     for (PolicyClause c : finding.clauses()) {
       clauses.add(new Document("reference", c.reference()).append("text", c.text()));
     }
-    return new Document("_id", finding.fingerprint())
-        .append("ruleId", finding.ruleId())
-        .append("title", finding.title())
-        .append("severity", finding.severity().name())
-        .append("system", finding.account().system().name())
-        .append("tenant", finding.account().tenant())
-        .append("nativeId", finding.account().nativeId())
-        .append("accountName", finding.accountName())
-        .append("personIds", finding.personIds())
-        .append("summary", finding.summary())
-        .append("evidence", evidence)
-        .append("clauses", clauses)
-        .append("remediation", finding.remediation())
-        .append("source", source);
+    Document doc =
+        new Document("_id", finding.fingerprint())
+            .append("ruleId", finding.ruleId())
+            .append("title", finding.title())
+            .append("severity", finding.severity().name())
+            .append("system", finding.account().system().name())
+            .append("tenant", finding.account().tenant())
+            .append("nativeId", finding.account().nativeId())
+            .append("accountName", finding.accountName())
+            .append("personIds", finding.personIds())
+            .append("summary", finding.summary())
+            .append("evidence", evidence)
+            .append("clauses", clauses)
+            .append("remediation", finding.remediation())
+            .append("source", state.source());
+    if (state.exceptionId() != null) {
+      doc.append("exceptionId", state.exceptionId());
+    }
+    doc.append("status", state.stored().name().toLowerCase(Locale.ROOT))
+        .append("firstSeen", Date.from(state.firstSeen()))
+        .append("lastSeen", Date.from(state.lastSeen()))
+        .append("lastRunId", state.lastRunId())
+        .append("timesReopened", state.timesReopened());
+    if (state.resolvedAt() != null) {
+      doc.append("resolvedAt", Date.from(state.resolvedAt()));
+    }
+    if (state.notRecheckedSince() != null) {
+      doc.append("notRecheckedSince", Date.from(state.notRecheckedSince()));
+    }
+    return doc;
   }
 
-  /** A finding as {@link #toDocument} stored it. */
-  private static Finding fromDocument(Document doc) {
+  /** A finding's state as {@link #toDocument} stored it. */
+  private static FindingState stateOf(Document doc) {
     String fingerprint = doc.getString("_id");
     try {
       List<Evidence> evidence = new ArrayList<>();
@@ -676,25 +570,45 @@ public final class StateStore implements AutoCloseable {
       for (Document c : doc.getList("clauses", Document.class, List.of())) {
         clauses.add(new PolicyClause(c.getString("reference"), c.getString("text")));
       }
-      return new Finding(
-          fingerprint,
-          doc.getString("ruleId"),
-          doc.getString("title"),
-          Severity.valueOf(doc.getString("severity")),
-          new AccountKey(
-              SourceSystem.valueOf(doc.getString("system")),
-              doc.getString("tenant"),
-              doc.getString("nativeId")),
-          doc.getString("accountName"),
-          doc.getList("personIds", String.class, List.of()),
-          doc.getString("summary"),
-          evidence,
-          clauses,
-          doc.getString("remediation"));
+      Finding finding =
+          new Finding(
+              fingerprint,
+              doc.getString("ruleId"),
+              doc.getString("title"),
+              Severity.valueOf(doc.getString("severity")),
+              new AccountKey(
+                  SourceSystem.valueOf(doc.getString("system")),
+                  doc.getString("tenant"),
+                  doc.getString("nativeId")),
+              doc.getString("accountName"),
+              doc.getList("personIds", String.class, List.of()),
+              doc.getString("summary"),
+              evidence,
+              clauses,
+              doc.getString("remediation"));
+      Instant lastSeen = doc.getDate("lastSeen").toInstant();
+      Date firstSeen = doc.getDate("firstSeen");
+      String source = doc.getString("source");
+      String lastRunId = doc.getString("lastRunId");
+      return new FindingState(
+          finding,
+          FindingState.Stored.valueOf(doc.getString("status").toUpperCase(Locale.ROOT)),
+          source == null ? "" : source,
+          firstSeen == null ? lastSeen : firstSeen.toInstant(),
+          lastSeen,
+          instant(doc.getDate("resolvedAt")),
+          instant(doc.getDate("notRecheckedSince")),
+          doc.getString("exceptionId"),
+          doc.getInteger("timesReopened", 0),
+          lastRunId == null ? "" : lastRunId);
     } catch (RuntimeException e) {
       throw new IllegalStateException(
           "state store: finding " + fingerprint + " cannot be read back: " + e.getMessage(), e);
     }
+  }
+
+  private static Instant instant(Date date) {
+    return date == null ? null : date.toInstant();
   }
 
   @Override

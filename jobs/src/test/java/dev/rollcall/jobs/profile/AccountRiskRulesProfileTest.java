@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.Severity;
 import dev.rollcall.rules.ProgrammaticAccessWithoutHardwareKey;
@@ -38,7 +37,7 @@ class AccountRiskRulesProfileTest {
     assertEquals(
         List.of(MfaFactorType.SECURITY_KEY, MfaFactorType.PASSKEY, MfaFactorType.HARDWARE_TOTP),
         weak.requiredFactors());
-    ConfiguredRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
+    RuleSettings<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
     assertFalse(programmatic.enabled());
     assertEquals(
         List.of(MfaFactorType.SECURITY_KEY, MfaFactorType.HARDWARE_TOTP),
@@ -55,7 +54,7 @@ class AccountRiskRulesProfileTest {
   void aPolicyThatDemandsKeysForProgrammaticAccessTurnsTheRuleOn() throws IOException {
     Path file = write("rules:\n  programmatic-access-without-hardware-key:\n    enabled: true\n");
     PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
-    ConfiguredRule<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
+    RuleSettings<?> programmatic = rule(profile, "programmatic-access-without-hardware-key");
     assertTrue(programmatic.enabled());
     assertFalse(programmatic.clauses().isEmpty());
   }
@@ -106,7 +105,7 @@ class AccountRiskRulesProfileTest {
     return file;
   }
 
-  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
+  private static RuleSettings<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

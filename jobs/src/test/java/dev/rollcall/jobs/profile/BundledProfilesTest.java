@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.YamlFiles;
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.rules.AccessLeftAfterTermination;
@@ -72,7 +71,7 @@ class BundledProfilesTest {
     assertEquals("default", file.base());
     String document = DOCUMENTS.get(name).replace(" §", "");
     assertTrue(file.description().startsWith(document), file.description());
-    for (ConfiguredRule<?> rule : profile.rules()) {
+    for (RuleSettings<?> rule : profile.rules()) {
       assertFalse(rule.clauses().isEmpty(), name + ": " + rule.id() + " cites no clause");
     }
   }
@@ -93,8 +92,8 @@ class BundledProfilesTest {
     Set<String> cited = new HashSet<>();
     int changed = 0;
     for (int i = 0; i < profile.rules().size(); i++) {
-      ConfiguredRule<?> base = defaults.rules().get(i);
-      ConfiguredRule<?> rule = profile.rules().get(i);
+      RuleSettings<?> base = defaults.rules().get(i);
+      RuleSettings<?> rule = profile.rules().get(i);
       assertEquals(base.id(), rule.id());
       rule.clauses().stream().map(PolicyClause::reference).forEach(cited::add);
       boolean differs =
@@ -146,8 +145,8 @@ class BundledProfilesTest {
     PolicyProfile defaults = ProfileLoader.load("default", dir);
     PolicyProfile config = ProfileLoader.load("luma-config", dir);
     for (int i = 0; i < defaults.rules().size(); i++) {
-      ConfiguredRule<?> base = defaults.rules().get(i);
-      ConfiguredRule<?> rule = config.rules().get(i);
+      RuleSettings<?> base = defaults.rules().get(i);
+      RuleSettings<?> rule = config.rules().get(i);
       assertEquals(base.enabled(), rule.enabled(), rule.id());
       assertEquals(base.settings(), rule.settings(), rule.id());
     }
@@ -207,7 +206,7 @@ class BundledProfilesTest {
   @Test
   void nashBioDemandsSecurityKeysForProgrammaticAccessAndLimitsTermPositionsToAYear() {
     PolicyProfile nashbio = ProfileLoader.load("nashbio", dir);
-    ConfiguredRule<?> programmatic = rule(nashbio, "programmatic-access-without-hardware-key");
+    RuleSettings<?> programmatic = rule(nashbio, "programmatic-access-without-hardware-key");
     assertTrue(programmatic.enabled());
     assertTrue(
         settings(
@@ -254,7 +253,7 @@ class BundledProfilesTest {
     }
   }
 
-  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
+  private static RuleSettings<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.model.Severity;
 import dev.rollcall.rules.AccessKeyNotRotated;
 import dev.rollcall.rules.NeverUsedAccount;
@@ -119,7 +118,7 @@ class CredentialRuleProfileTest {
     return rule(profile, id).settings();
   }
 
-  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
+  private static RuleSettings<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

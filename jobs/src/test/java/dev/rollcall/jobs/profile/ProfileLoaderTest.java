@@ -7,13 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.detect.ConfiguredRule;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Activity;
+import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.Subject;
 import dev.rollcall.rules.DormantAccount;
+import dev.rollcall.rules.Fixtures;
 import dev.rollcall.rules.RuleCatalogue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +31,7 @@ class ProfileLoaderTest {
   void theDefaultProfileCoversEveryRuleWithClauses() {
     PolicyProfile profile = ProfileLoader.load("default", dir);
     assertEquals(RuleCatalogue.all().size(), profile.rules().size());
-    for (ConfiguredRule<?> rule : profile.rules()) {
+    for (RuleSettings<?> rule : profile.rules()) {
       // Only rules that some policies demand and others do not are off by default.
       assertEquals(
           !rule.id().equals("programmatic-access-without-hardware-key"), rule.enabled(), rule.id());
@@ -60,7 +67,7 @@ class ProfileLoaderTest {
             """);
     PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
     assertEquals("onyx", profile.name());
-    ConfiguredRule<?> dormant = rule(profile, "dormant-account");
+    RuleSettings<?> dormant = rule(profile, "dormant-account");
     assertEquals(Severity.HIGH, dormant.severity());
     assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
     assertEquals("Onyx System Access Policy §7.2.7", dormant.clauses().get(0).reference());
@@ -78,7 +85,7 @@ class ProfileLoaderTest {
         "name: team\nextends: base.yaml\nrules:\n  dormant-account:\n    severity: high\n");
     PolicyProfile profile = ProfileLoader.load("team.yaml", dir);
     assertEquals("team", profile.name());
-    ConfiguredRule<?> dormant = rule(profile, "dormant-account");
+    RuleSettings<?> dormant = rule(profile, "dormant-account");
     assertEquals(Severity.HIGH, dormant.severity());
     assertEquals(60, ((DormantAccount.Settings) dormant.settings()).days());
     assertEquals(Severity.CRITICAL, rule(profile, "access-after-termination").severity());
@@ -95,7 +102,7 @@ class ProfileLoaderTest {
                   aws_iam: {severity: high}
                   atlas_database: {enabled: false}
             """);
-    ConfiguredRule<?> dormant =
+    RuleSettings<?> dormant =
         rule(ProfileLoader.load(file.getFileName().toString(), dir), "dormant-account");
     assertEquals(Severity.HIGH, dormant.severityFor(SourceSystem.AWS_IAM));
     assertEquals(Severity.MEDIUM, dormant.severityFor(SourceSystem.GOOGLE_WORKSPACE));
@@ -190,6 +197,50 @@ class ProfileLoaderTest {
     assertTrue(e.getMessage().contains("nope.yaml"), e.getMessage());
   }
 
+  @Test
+  void aProfileThatSetsOneSettingKeepsTheDefaultsOfTheOthers() throws IOException {
+    // Only days: neverUsed stays the default profile's false, so a never-used account is
+    // never-used-account's alone and not reported twice.
+    Path file = write("rules:\n  dormant-account:\n    with:\n      days: 60\n");
+    PolicyProfile profile = ProfileLoader.load(file.getFileName().toString(), dir);
+    DormantAccount.Settings dormant =
+        (DormantAccount.Settings) rule(profile, "dormant-account").settings();
+    assertEquals(60, dormant.days());
+    assertFalse(dormant.neverUsed(), "neverUsed comes from the default profile");
+    assertEquals(Map.of(), dormant.daysBySystem());
+
+    Account neverUsed =
+        Fixtures.awsUser("ghost")
+            .created(Fixtures.daysAgo(200))
+            .lastActivity(Activity.neverUsed("credential report: no use recorded"))
+            .build();
+    Subject subject = Fixtures.subjectOf(Fixtures.unowned(neverUsed));
+    List<String> found =
+        profile.enabledRules().stream()
+            .flatMap(r -> new ConfiguredRule<>(r).evaluate(subject).stream())
+            .map(Finding::ruleId)
+            .filter(id -> id.equals("dormant-account") || id.equals("never-used-account"))
+            .toList();
+    assertEquals(List.of("never-used-account"), found);
+  }
+
+  @Test
+  void everySettingOfEveryRuleIsInTheDefaultProfile() {
+    // Loading reads every rule's settings with every setting required: a rule whose code
+    // expected a default would fail here, naming the rule and the missing setting.
+    for (RuleSettings<?> rule : ProfileLoader.load("default", dir).rules()) {
+      assertTrue(rule.rule().settingsType().isInstance(rule.settings()), rule.id());
+    }
+  }
+
+  @Test
+  void aSettingWrittenEmptyIsRefusedRatherThanDefaulted() throws IOException {
+    Path file = write("rules:\n  dormant-account:\n    with:\n      days: 60\n      neverUsed:\n");
+    String message = failure(file);
+    assertTrue(message.contains("rules.dormant-account.with.neverUsed"), message);
+    assertTrue(message.contains("line 5"), message);
+  }
+
   private String failure(Path file) {
     return assertThrows(
             ConfigException.class, () -> ProfileLoader.load(file.getFileName().toString(), dir))
@@ -202,7 +253,7 @@ class ProfileLoaderTest {
     return file;
   }
 
-  private static ConfiguredRule<?> rule(PolicyProfile profile, String id) {
+  private static RuleSettings<?> rule(PolicyProfile profile, String id) {
     return profile.rules().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow();
   }
 }

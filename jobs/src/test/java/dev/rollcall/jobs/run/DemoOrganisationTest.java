@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
@@ -89,10 +90,10 @@ class DemoOrganisationTest {
 
   @Test
   void theSecondNightRemembersTheFirst() {
-    assertEquals(first.findings().size(), first.changes().newFingerprints().size());
+    assertEquals(first.findings().size(), first.fresh().size());
     assertEquals(first.findings().size(), second.findings().size());
-    assertEquals(List.of(), new ArrayList<>(second.changes().newFingerprints()));
-    assertEquals(0, second.changes().resolved());
+    assertEquals(List.of(), new ArrayList<>(second.fresh()));
+    assertEquals(0, second.count(FindingStatus.RESOLVED));
   }
 
   @Test

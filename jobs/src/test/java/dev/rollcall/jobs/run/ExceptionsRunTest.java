@@ -9,6 +9,7 @@ import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -76,14 +77,14 @@ class ExceptionsRunTest {
                     Map.of()));
 
     String fingerprint =
-        outcome.suppressed().stream()
+        outcome.with(FindingStatus.SUPPRESSED).stream()
             .map(s -> s.finding())
             .filter(
                 f -> f.ruleId().equals("over-privileged") && f.accountName().equals("dan.wright"))
             .map(Finding::fingerprint)
             .findFirst()
             .orElseThrow(() -> new AssertionError("dan.wright's finding was not suppressed"));
-    assertEquals(1, outcome.suppressed().size());
+    assertEquals(1, outcome.count(FindingStatus.SUPPRESSED));
     assertFalse(
         outcome.findings().stream().anyMatch(f -> f.fingerprint().equals(fingerprint)),
         "a suppressed finding is not an active one");

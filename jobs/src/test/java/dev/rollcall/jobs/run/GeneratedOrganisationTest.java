@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigLoader;
-import dev.rollcall.jobs.detect.ConfiguredRule;
 import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.profile.RuleSettings;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PullStatus;
@@ -79,7 +79,7 @@ class GeneratedOrganisationTest {
     assertTrue(Math.abs(accounts - ACCOUNTS) < ACCOUNTS / 50, "accounts: " + accounts);
     TreeSet<String> enabled =
         ProfileLoader.load("default", org).enabledRules().stream()
-            .map(ConfiguredRule::id)
+            .map(RuleSettings::id)
             .collect(Collectors.toCollection(TreeSet::new));
     TreeSet<String> found =
         outcome.findings().stream()

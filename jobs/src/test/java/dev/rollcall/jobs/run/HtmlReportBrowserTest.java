@@ -8,11 +8,13 @@ import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import java.io.IOException;
@@ -26,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -193,11 +194,13 @@ class HtmlReportBrowserTest {
                     1,
                     List.of("HTTP 500 <html>" + hostile),
                     at)),
-            List.of(finding),
-            Set.of(finding.fingerprint()),
+            List.of(
+                new TrackedFinding(finding, FindingStatus.NEW, at, at, null, "aws/111122223333")),
             1,
             0,
-            Severity.HIGH);
+            Severity.HIGH,
+            List.of(),
+            List.of());
     ReportWriter.write(report, dir);
 
     String dom = chromium.dumpDom(dir.resolve("report.html").toUri() + "#rule=%E0%A4%A&person=%");

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
@@ -57,7 +58,7 @@ class NightsInARowTest {
     NightlyRun job = new NightlyRun(() -> spark, "test");
 
     RunOutcome night1 = night(job, "2026-11-20T07:00:00Z", null);
-    assertEquals(night1.findings().size(), night1.changes().newFingerprints().size());
+    assertEquals(night1.findings().size(), night1.fresh().size());
     Set<String> bob = fingerprints(night1, f -> f.accountName().equals("contractor-bob"));
     Set<String> atlas =
         fingerprints(
@@ -104,10 +105,11 @@ class NightsInARowTest {
             .findFirst()
             .orElseThrow();
     assertEquals("atlas/5f1a2b3c4d5e6f7a8b9c0d1e", failed.source());
-    assertEquals(Set.of(), night2.changes().newFingerprints());
-    assertEquals(bob.size(), night2.changes().resolved(), "bob's findings resolved");
-    assertEquals(atlas.size(), night2.changes().notRechecked(), "Atlas kept open, not re-checked");
-    assertEquals(1, night2.changes().suppressed());
+    assertEquals(Set.of(), night2.fresh());
+    assertEquals(bob.size(), night2.count(FindingStatus.RESOLVED), "bob's findings resolved");
+    assertEquals(
+        atlas.size(), night2.count(FindingStatus.NOT_RECHECKED), "Atlas kept open, not re-checked");
+    assertEquals(1, night2.count(FindingStatus.SUPPRESSED));
     // The OCSF file closes bob's findings, so that a SIEM can close the alerts it opened.
     Map<String, JsonNode> events = new HashMap<>();
     for (String line : Files.readAllLines(dir.resolve("out/findings.ocsf.jsonl"))) {
@@ -125,7 +127,8 @@ class NightsInARowTest {
     assertEquals(1, events.values().stream().filter(e -> e.get("status_id").asInt() == 3).count());
     assertEquals(night2.findings().size() + 1 + bob.size(), events.size());
     assertEquals(
-        night1.findings().size() - bob.size() - atlas.size() - 1, night2.changes().stillOpen());
+        night1.findings().size() - bob.size() - atlas.size() - 1,
+        night2.count(FindingStatus.STILL_OPEN));
     // report.html lists each of them in its own section, from the store.
     String page = Files.readString(dir.resolve("out/report.html"));
     assertEquals(bob, rowsOf(page, "resolved"));
@@ -139,11 +142,14 @@ class NightsInARowTest {
     Files.writeString(prod.resolve("get-account-authorization-details.json"), details);
     Files.writeString(atlasSettings, settings);
     RunOutcome night3 = night(job, "2026-11-22T07:00:00Z", null);
-    assertEquals(bob, night3.changes().reopened());
-    assertEquals(bob, night3.changes().newFingerprints(), "only the reopened ones are new");
-    assertEquals(0, night3.changes().resolved());
-    assertEquals(0, night3.changes().suppressed());
-    assertEquals(night1.findings().size() - bob.size(), night3.changes().stillOpen());
+    assertEquals(
+        bob,
+        new java.util.HashSet<>(
+            night3.with(FindingStatus.REOPENED).stream().map(t -> t.fingerprint()).toList()));
+    assertEquals(bob, night3.fresh(), "only the reopened ones are new");
+    assertEquals(0, night3.count(FindingStatus.RESOLVED));
+    assertEquals(0, night3.count(FindingStatus.SUPPRESSED));
+    assertEquals(night1.findings().size() - bob.size(), night3.count(FindingStatus.STILL_OPEN));
     assertEquals(
         fingerprints(night1, f -> true), fingerprints(night3, f -> true), "the same roll again");
     page = Files.readString(dir.resolve("out/report.html"));

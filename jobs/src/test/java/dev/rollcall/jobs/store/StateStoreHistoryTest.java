@@ -3,13 +3,15 @@ package dev.rollcall.jobs.store;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.jobs.lifecycle.FindingState;
+import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
-import dev.rollcall.reports.NotRechecked;
 import dev.rollcall.reports.TrendPoint;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -38,9 +40,16 @@ class StateStoreHistoryTest {
     Finding d = finding(SourceSystem.AWS_IAM, "dave", Severity.HIGH);
     Map<String, String> sources = sourcesOf(AWS, a, b, c, d);
     try (StateStore store = open()) {
-      store.recordFindings("r1", NIGHT_1, List.of(a, b, c, d), sources, Set.of(AWS));
-      store.recordFindings(
-          "r2", NIGHT_2, List.of(a, b, c), sources, Set.of(AWS), Map.of(c.fingerprint(), "EX-1"));
+      Nights.record(store, "r1", NIGHT_1, List.of(a, b, c, d), sources, Set.of(AWS));
+      Lifecycle.Night second =
+          Nights.record(
+              store,
+              "r2",
+              NIGHT_2,
+              List.of(a, b, c),
+              sources,
+              Set.of(AWS),
+              Map.of(c.fingerprint(), "EX-1"));
 
       assertEquals(
           Map.of(
@@ -49,7 +58,7 @@ class StateStoreHistoryTest {
               Severity.MEDIUM, 0,
               Severity.LOW, 0,
               Severity.INFO, 0),
-          store.openBySeverity());
+          second.openBySeverity());
     }
   }
 
@@ -81,19 +90,34 @@ class StateStoreHistoryTest {
     Map<String, String> sources = new java.util.HashMap<>(sourcesOf(AWS, a, c));
     sources.putAll(sourcesOf(GOOGLE, b));
     try (StateStore store = open()) {
-      store.recordFindings("r1", NIGHT_1, List.of(a, b, c), sources, Set.of(AWS, GOOGLE));
+      Nights.record(store, "r1", NIGHT_1, List.of(a, b, c), sources, Set.of(AWS, GOOGLE));
       // Night 2: AWS fully read and alice is gone; Google failed, so bob cannot be re-checked.
-      store.recordFindings("r2", NIGHT_2, List.of(c), sources, Set.of(AWS));
 
-      assertEquals(List.of(a), store.resolvedIn("r2"));
-      assertEquals(List.of(new NotRechecked(b, GOOGLE, NIGHT_1)), store.notRecheckedIn("r2"));
-      assertEquals(List.of(), store.resolvedIn("r1"));
-      assertEquals(List.of(), store.notRecheckedIn("r1"));
+      Lifecycle.Night second =
+          Nights.record(store, "r2", NIGHT_2, List.of(c), sources, Set.of(AWS));
+      assertEquals(
+          List.of(a), second.with(FindingStatus.RESOLVED).stream().map(t -> t.finding()).toList());
+      assertEquals(
+          List.of(b),
+          second.with(FindingStatus.NOT_RECHECKED).stream().map(t -> t.finding()).toList());
+      assertEquals(GOOGLE, second.with(FindingStatus.NOT_RECHECKED).get(0).source());
+      assertEquals(NIGHT_1, second.with(FindingStatus.NOT_RECHECKED).get(0).lastSeen());
+      // Read back whole: the next night starts from exactly what this one stored.
+      Map<String, FindingState> stored = store.findingStates();
+      assertEquals(a, stored.get(a.fingerprint()).finding());
+      assertEquals(FindingState.Stored.RESOLVED, stored.get(a.fingerprint()).stored());
+      assertEquals(NIGHT_2, stored.get(a.fingerprint()).resolvedAt());
+      assertEquals(b, stored.get(b.fingerprint()).finding());
+      assertEquals(FindingState.Stored.OPEN, stored.get(b.fingerprint()).stored());
+      assertEquals(NIGHT_1, stored.get(b.fingerprint()).notRecheckedSince());
+      assertEquals(GOOGLE, stored.get(b.fingerprint()).source());
 
       // Night 3: Google is back and bob is still there; nothing is left unchecked.
-      store.recordFindings("r3", NIGHT_3, List.of(b, c), sources, Set.of(AWS, GOOGLE));
-      assertEquals(List.of(), store.notRecheckedIn("r3"));
-      assertEquals(List.of(a), store.resolvedIn("r2"), "what r2 resolved stays r2's");
+      Lifecycle.Night third =
+          Nights.record(store, "r3", NIGHT_3, List.of(b, c), sources, Set.of(AWS, GOOGLE));
+      assertEquals(List.of(), third.with(FindingStatus.NOT_RECHECKED));
+      assertEquals(List.of(), third.with(FindingStatus.RESOLVED), "a stays resolved, untouched");
+      assertEquals(null, store.findingStates().get(b.fingerprint()).notRecheckedSince());
     }
   }
 

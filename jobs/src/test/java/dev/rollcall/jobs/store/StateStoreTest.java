@@ -7,8 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.SecretRef;
 import dev.rollcall.jobs.config.StoreConfig;
+import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
@@ -41,30 +43,30 @@ class StateStoreTest {
 
     try (StateStore store = open()) {
       store.startRun("r1", NIGHT_1, "test", "default");
-      FindingChanges first = store.recordFindings("r1", NIGHT_1, List.of(a, b), sources, complete);
-      assertEquals(Set.of(a.fingerprint(), b.fingerprint()), first.newFingerprints());
+      Lifecycle.Night first = Nights.record(store, "r1", NIGHT_1, List.of(a, b), sources, complete);
+      assertEquals(Set.of(a.fingerprint(), b.fingerprint()), Nights.fresh(first));
       store.finishRun(run("r1", NIGHT_1, 2, 2, 0));
     }
     try (StateStore store = open()) {
       assertEquals(1, store.runCount());
       assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
       store.startRun("r2", NIGHT_2, "test", "default");
-      FindingChanges second = store.recordFindings("r2", NIGHT_2, List.of(a), sources, complete);
-      assertEquals(Set.of(), second.newFingerprints());
-      assertEquals(1, second.resolved());
+      Lifecycle.Night second = Nights.record(store, "r2", NIGHT_2, List.of(a), sources, complete);
+      assertEquals(Set.of(), Nights.fresh(second));
+      assertEquals(1, Nights.count(second, FindingStatus.RESOLVED));
       var stored = store.finding(a.fingerprint()).orElseThrow();
       assertEquals(NIGHT_1, stored.getDate("firstSeen").toInstant());
       assertEquals(NIGHT_2, stored.getDate("lastSeen").toInstant());
       assertEquals("resolved", store.finding(b.fingerprint()).orElseThrow().getString("status"));
 
       store.startRun("r3", NIGHT_3, "test", "default");
-      FindingChanges third = store.recordFindings("r3", NIGHT_3, List.of(a, b), sources, complete);
+      Lifecycle.Night third = Nights.record(store, "r3", NIGHT_3, List.of(a, b), sources, complete);
       assertEquals(
           Set.of(b.fingerprint()),
-          third.newFingerprints(),
+          Nights.fresh(third),
           "a resolved finding that returns is new again");
-      assertEquals(Set.of(b.fingerprint()), third.reopened());
-      assertEquals(1, third.stillOpen());
+      assertEquals(Set.of(b.fingerprint()), Nights.fingerprints(third, FindingStatus.REOPENED));
+      assertEquals(1, Nights.count(third, FindingStatus.STILL_OPEN));
       assertEquals(1, store.finding(b.fingerprint()).orElseThrow().getInteger("timesReopened"));
     }
   }
@@ -74,10 +76,10 @@ class StateStoreTest {
     Finding a = finding("dormant-account", "alice");
     Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
     try (StateStore store = open()) {
-      store.recordFindings("r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
-      FindingChanges partial = store.recordFindings("r2", NIGHT_2, List.of(), sources, Set.of());
-      assertEquals(0, partial.resolved());
-      assertEquals(1, partial.notRechecked());
+      Nights.record(store, "r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
+      Lifecycle.Night partial = Nights.record(store, "r2", NIGHT_2, List.of(), sources, Set.of());
+      assertEquals(0, Nights.count(partial, FindingStatus.RESOLVED));
+      assertEquals(1, Nights.count(partial, FindingStatus.NOT_RECHECKED));
       var kept = store.finding(a.fingerprint()).orElseThrow();
       assertEquals("open", kept.getString("status"));
       assertEquals(NIGHT_1, kept.getDate("notRecheckedSince").toInstant());
@@ -90,15 +92,15 @@ class StateStoreTest {
     Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
     Set<String> complete = Set.of("aws/111122223333");
     try (StateStore store = open()) {
-      FindingChanges first =
-          store.recordFindings(
-              "r1", NIGHT_1, List.of(a), sources, complete, Map.of(a.fingerprint(), "EX-1"));
-      assertEquals(Set.of(), first.newFingerprints());
-      assertEquals(1, first.suppressed());
+      Lifecycle.Night first =
+          Nights.record(
+              store, "r1", NIGHT_1, List.of(a), sources, complete, Map.of(a.fingerprint(), "EX-1"));
+      assertEquals(Set.of(), Nights.fresh(first));
+      assertEquals(1, Nights.count(first, FindingStatus.SUPPRESSED));
       assertEquals("suppressed", store.finding(a.fingerprint()).orElseThrow().getString("status"));
-      FindingChanges second = store.recordFindings("r2", NIGHT_2, List.of(a), sources, complete);
-      assertEquals(Set.of(), second.newFingerprints(), "known since night 1: not new");
-      assertEquals(1, second.stillOpen());
+      Lifecycle.Night second = Nights.record(store, "r2", NIGHT_2, List.of(a), sources, complete);
+      assertEquals(Set.of(), Nights.fresh(second), "known since night 1: not new");
+      assertEquals(1, Nights.count(second, FindingStatus.STILL_OPEN));
       assertEquals("open", store.finding(a.fingerprint()).orElseThrow().getString("status"));
     }
   }
@@ -141,14 +143,14 @@ class StateStoreTest {
     try (StateStore store = open()) {
       store.acquireLease("r1", NIGHT_1, lease);
       store.startRun("r1", NIGHT_1, "test", "default");
-      store.recordFindings("r1", NIGHT_1, List.of(a, b), sources, complete);
+      Nights.record(store, "r1", NIGHT_1, List.of(a, b), sources, complete);
       store.finishRun(run("r1", NIGHT_1, 2, 2, 0));
       store.releaseLease("r1");
     }
     try (StateStore store = open()) {
       store.acquireLease("r2", NIGHT_2, lease);
       store.startRun("r2", NIGHT_2, "test", "default");
-      store.recordFindings("r2", NIGHT_2, List.of(a, c), sources, complete);
+      Nights.record(store, "r2", NIGHT_2, List.of(a, c), sources, complete);
       assertEquals("resolved", store.finding(b.fingerprint()).orElseThrow().getString("status"));
       // killed here: no finishRun, the lease is not given back
     }
@@ -161,9 +163,9 @@ class StateStoreTest {
       assertTrue(store.finding(c.fingerprint()).isEmpty(), "r2's new finding was rolled back");
       assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
       store.startRun("r3", NIGHT_3, "test", "default");
-      FindingChanges third = store.recordFindings("r3", NIGHT_3, List.of(a, c), sources, complete);
-      assertEquals(Set.of(c.fingerprint()), third.newFingerprints());
-      assertEquals(1, third.resolved());
+      Lifecycle.Night third = Nights.record(store, "r3", NIGHT_3, List.of(a, c), sources, complete);
+      assertEquals(Set.of(c.fingerprint()), Nights.fresh(third));
+      assertEquals(1, Nights.count(third, FindingStatus.RESOLVED));
       store.finishRun(run("r3", NIGHT_3, 2, 1, 1));
     }
   }
@@ -215,7 +217,7 @@ class StateStoreTest {
         assertTrue(store.describe().endsWith("(from environment variable ROLLCALL_MONGODB_URI)"));
         store.acquireLease("r1", NIGHT_1, java.time.Duration.ofHours(6));
         store.startRun("r1", NIGHT_1, "test", "default");
-        store.recordFindings("r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
+        Nights.record(store, "r1", NIGHT_1, List.of(a), sources, Set.of("aws/111122223333"));
         store.finishRun(run("r1", NIGHT_1, 1, 1, 0));
       }
       try (StateStore store = StateStore.open(config, out, env)) {
