@@ -19,6 +19,7 @@ import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.PrincipalActivity.SessionOverlap;
 import dev.rollcall.model.PrincipalActivity.TrailSession;
 import dev.rollcall.model.PrincipalKind;
+import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourceSystem;
 import java.time.Instant;
 import java.util.List;
@@ -100,7 +101,9 @@ class CloudTrailRulesTest {
     assertEquals(
         flagged,
         RuleCheck.flags(
-            new InteractiveLoginWithoutMfa(), new InteractiveLoginWithoutMfa.Settings(null), view),
+            new InteractiveLoginWithoutMfa(),
+            new InteractiveLoginWithoutMfa.Settings(Severity.CRITICAL),
+            view),
         name);
   }
 
@@ -109,7 +112,7 @@ class CloudTrailRulesTest {
     Violation v =
         RuleCheck.run(
                 new InteractiveLoginWithoutMfa(),
-                new InteractiveLoginWithoutMfa.Settings(null),
+                new InteractiveLoginWithoutMfa.Settings(Severity.CRITICAL),
                 withTrail(
                     awsUser("alice").build(),
                     user(
