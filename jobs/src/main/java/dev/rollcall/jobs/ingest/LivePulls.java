@@ -126,10 +126,7 @@ public final class LivePulls {
       return switch (source.type()) {
         case AWS -> new AwsDoctor(awsSettings(source), credentials.aws(source.aws())).run();
         case GOOGLE ->
-            new GoogleDoctor(googleSettings(source), credentials.google(source.google()))
-                .run().stream()
-                    .map(c -> new DoctorCheck(c.what(), c.required(), c.ok(), c.detail()))
-                    .toList();
+            new GoogleDoctor(googleSettings(source), credentials.google(source.google())).run();
         case ATLAS -> {
           AtlasSettings settings = atlasSettings(source);
           yield new AtlasDoctor(settings, credentials.atlas(source.atlas(), settings.auth()))
