@@ -129,10 +129,7 @@ public final class LivePulls {
             new GoogleDoctor(googleSettings(source), credentials.google(source.google())).run();
         case ATLAS -> {
           AtlasSettings settings = atlasSettings(source);
-          yield new AtlasDoctor(settings, credentials.atlas(source.atlas(), settings.auth()))
-              .run().stream()
-                  .map(c -> new DoctorCheck(c.what(), c.required(), c.ok(), c.detail()))
-                  .toList();
+          yield new AtlasDoctor(settings, credentials.atlas(source.atlas(), settings.auth())).run();
         }
         case SNAPSHOT -> List.of();
       };
