@@ -173,29 +173,20 @@ public final class AwsPuller implements SnapshotPuller {
         (dir, counter) -> {
           try (StsClient sts = clients.sts(credentials, stsRequests);
               StsAssumeRoleCredentialsProvider role =
-                  StsAssumeRoleCredentialsProvider.builder()
-                      .stsClient(sts)
-                      .refreshRequest(
-                          r -> {
-                            r.roleArn(roleArn(accountId)).roleSessionName(SESSION_NAME);
-                            if (settings.externalId() != null) {
-                              r.externalId(settings.externalId());
-                            }
-                          })
-                      .build()) {
+                  clients.memberRole(sts, accountId, SESSION_NAME)) {
             try {
               role.resolveCredentials();
             } catch (SdkException e) {
               throw new PullFailure(
-                  "cannot assume " + roleArn(accountId) + ": " + AwsErrors.describe(e), e);
+                  "cannot assume "
+                      + clients.memberRoleArn(accountId)
+                      + ": "
+                      + AwsErrors.describe(e),
+                  e);
             }
             pullIam(clients, accountId, role, counter, dir);
           }
         });
-  }
-
-  private String roleArn(String accountId) {
-    return "arn:aws:iam::" + accountId + ":role/" + settings.memberRoleName();
   }
 
   /**

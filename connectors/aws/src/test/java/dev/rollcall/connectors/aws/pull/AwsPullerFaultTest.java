@@ -200,51 +200,54 @@ class AwsPullerFaultTest {
 
   @Test
   void aReportMissingAColumnFailsThatAccountAloneAndTheMemberGoesOn() {
-    aws.emptyAccount().memberRole();
-    aws.reportReady(FakeAws.REPORT.replace(",mfa_active,", ",mfa,"));
-    aws.answerMember(
-        "GetCredentialReport",
-        200,
-        FakeAws.report(FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "true") + "\n"));
+    List<TenantPull> pulls =
+        pullWithReports(
+            FakeAws.REPORT.replace(",mfa_active,", ",mfa,"),
+            FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "true") + "\n");
 
-    List<TenantPull> pulls = withMember().pull(snapshot.resolve("aws"));
-
-    assertEquals(List.of(ACCOUNT, FakeAws.MEMBER), pulls.stream().map(TenantPull::tenant).toList());
-    TenantPull own = pulls.get(0);
-    assertEquals(PullStatus.FAILED, own.status(), own.toString());
-    String problem = own.problems().get(0);
-    assertTrue(problem.contains("credential-report.csv"), problem);
-    assertTrue(problem.contains("column 'mfa_active' is missing"), problem);
-    assertFalse(
-        Files.exists(snapshot.resolve("aws").resolve(ACCOUNT).resolve(TenantFolder.MANIFEST)),
-        "a failed pull must not look complete");
+    assertFailedWithoutManifest(
+        pulls.get(0), "credential-report.csv: header (row 1)", "column 'mfa_active' is missing");
     assertEquals(PullStatus.COMPLETE, pulls.get(1).status(), pulls.get(1).problems().toString());
-    assertTrue(
-        Files.exists(
-            snapshot.resolve("aws").resolve(FakeAws.MEMBER).resolve(TenantFolder.MANIFEST)));
+    assertTrue(Files.exists(manifest(FakeAws.MEMBER)));
   }
 
   @Test
   void aMemberReportWithARowThatDoesNotParseFailsThatMemberAloneAndTheCallerGoesOn() {
-    aws.emptyAccount().memberRole();
-    aws.reportReady(FakeAws.REPORT);
-    aws.answerMember(
-        "GetCredentialReport",
-        200,
-        FakeAws.report(FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "maybe") + "\n"));
+    List<TenantPull> pulls =
+        pullWithReports(
+            FakeAws.REPORT,
+            FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "maybe") + "\n");
+
+    assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
+    assertTrue(Files.exists(manifest(ACCOUNT)));
+    assertFailedWithoutManifest(
+        pulls.get(1),
+        "credential-report.csv: row 2 (user=<root_account>)",
+        "column 'mfa_active' is not true or false: 'maybe'");
+  }
+
+  /** Pulls the caller's account and the member, each serving its own credential report. */
+  private List<TenantPull> pullWithReports(String callerReport, String memberReport) {
+    aws.emptyAccount().memberRole().reportReady(callerReport);
+    aws.answerMember("GetCredentialReport", 200, FakeAws.report(memberReport));
 
     List<TenantPull> pulls = withMember().pull(snapshot.resolve("aws"));
 
     assertEquals(List.of(ACCOUNT, FakeAws.MEMBER), pulls.stream().map(TenantPull::tenant).toList());
-    assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
-    TenantPull member = pulls.get(1);
-    assertEquals(PullStatus.FAILED, member.status(), member.toString());
-    String problem = member.problems().get(0);
-    assertTrue(problem.contains("credential-report.csv: row 2 (user=<root_account>)"), problem);
-    assertTrue(problem.contains("column 'mfa_active' is not true or false: 'maybe'"), problem);
-    assertFalse(
-        Files.exists(
-            snapshot.resolve("aws").resolve(FakeAws.MEMBER).resolve(TenantFolder.MANIFEST)));
+    return pulls;
+  }
+
+  private void assertFailedWithoutManifest(TenantPull pull, String... problemSays) {
+    assertEquals(PullStatus.FAILED, pull.status(), pull.toString());
+    String problem = pull.problems().get(0);
+    for (String says : problemSays) {
+      assertTrue(problem.contains(says), problem);
+    }
+    assertFalse(Files.exists(manifest(pull.tenant())), "a failed pull must not look complete");
+  }
+
+  private Path manifest(String account) {
+    return snapshot.resolve("aws").resolve(account).resolve(TenantFolder.MANIFEST);
   }
 
   @Test
