@@ -167,23 +167,7 @@ class AwsPullerFaultTest {
         "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
             + "</Type><Code>AccessDenied</Code><Message>not authorized to perform: sts:AssumeRole"
             + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
-    AwsPullSettings base = settings(AwsPullSettings.Retry.DEFAULT);
-    AwsPullSettings settings =
-        new AwsPullSettings(
-            base.region(),
-            base.endpoint(),
-            false,
-            "rollcall-audit",
-            "ext-1",
-            List.of("444455556666"),
-            false,
-            2,
-            base.retry(),
-            base.reportTimeout());
-
-    List<TenantPull> pulls =
-        new AwsPuller(settings, AwsPullerContract.CREDENTIALS, d -> {}, Instant::now)
-            .pull(snapshot.resolve("aws"));
+    List<TenantPull> pulls = withMember("ext-1").pull(snapshot.resolve("aws"));
 
     assertEquals(List.of(ACCOUNT, "444455556666"), pulls.stream().map(TenantPull::tenant).toList());
     assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
@@ -231,7 +215,7 @@ class AwsPullerFaultTest {
     aws.emptyAccount().memberRole().reportReady(callerReport);
     aws.answerMember("GetCredentialReport", 200, FakeAws.report(memberReport));
 
-    List<TenantPull> pulls = withMember().pull(snapshot.resolve("aws"));
+    List<TenantPull> pulls = withMember(null).pull(snapshot.resolve("aws"));
 
     assertEquals(List.of(ACCOUNT, FakeAws.MEMBER), pulls.stream().map(TenantPull::tenant).toList());
     return pulls;
@@ -286,7 +270,7 @@ class AwsPullerFaultTest {
   }
 
   /** The caller's own account and {@link FakeAws#MEMBER} through the member role. */
-  private AwsPuller withMember() {
+  private AwsPuller withMember(String externalId) {
     AwsPullSettings base = settings(AwsPullSettings.Retry.DEFAULT);
     AwsPullSettings settings =
         new AwsPullSettings(
@@ -294,7 +278,7 @@ class AwsPullerFaultTest {
             base.endpoint(),
             false,
             "rollcall-audit",
-            null,
+            externalId,
             List.of(FakeAws.MEMBER),
             false,
             2,
