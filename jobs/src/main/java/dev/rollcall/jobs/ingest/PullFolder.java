@@ -5,8 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where live sources are pulled to: the folder asked for with {@code --save-snapshot}, kept; or a
@@ -41,15 +39,8 @@ public final class PullFolder implements AutoCloseable {
 
   @Override
   public void close() {
-    if (!temporary) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(path);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(root + ": cannot remove the temporary pull", e);
+    if (temporary) {
+      SnapshotFiles.delete(root);
     }
   }
 }

@@ -1,11 +1,7 @@
 package dev.rollcall.jobs.ingest;
 
-import dev.rollcall.connectors.atlas.AtlasSnapshotReader;
-import dev.rollcall.connectors.aws.AwsSnapshotReader;
-import dev.rollcall.connectors.aws.IdentityCenterSnapshotReader;
-import dev.rollcall.connectors.google.GoogleSnapshotReader;
+import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.pull.TenantPull;
-import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.model.PullStatus;
@@ -18,41 +14,25 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
 /**
- * Reads a snapshot folder: every tenant folder under {@code aws/}, {@code google/} and {@code
- * atlas/}, each one source. A tenant whose files cannot be read becomes a failed source with the
- * reason; the others go on.
+ * Reads a snapshot folder: every tenant folder in the folder of each system a connector covers
+ * ({@code aws/}, {@code google/} …), each one source. A tenant whose files cannot be read becomes a
+ * failed source with the reason; the others go on.
  */
 public final class SnapshotSources {
   private static final Logger LOG = LogManager.getLogger(SnapshotSources.class);
-  private static final Map<String, SourceSystem> SYSTEM_OF_FOLDER =
-      Map.of(
-          "aws",
-          SourceSystem.AWS_IAM,
-          "google",
-          SourceSystem.GOOGLE_WORKSPACE,
-          "atlas",
-          SourceSystem.ATLAS_ORG,
-          IdentityCenterSnapshotReader.FOLDER,
-          SourceSystem.AWS_IDENTITY_CENTER);
 
-  private final List<SnapshotReader> readers;
+  private final List<Connector.Folder> folders;
 
   public SnapshotSources() {
-    this(
-        List.of(
-            new GoogleSnapshotReader(),
-            new AwsSnapshotReader(),
-            new IdentityCenterSnapshotReader(),
-            new AtlasSnapshotReader()));
+    this(Connectors.folders());
   }
 
-  SnapshotSources(List<SnapshotReader> readers) {
-    this.readers = List.copyOf(readers);
+  SnapshotSources(List<Connector.Folder> folders) {
+    this.folders = List.copyOf(folders);
   }
 
   /**
@@ -67,17 +47,16 @@ public final class SnapshotSources {
     }
     List<SourceResult> results = new ArrayList<>();
     boolean anySystem = false;
-    for (SnapshotReader reader : readers) {
-      Path systemDir = root.resolve(reader.folder());
+    for (Connector.Folder folder : folders) {
+      Path systemDir = root.resolve(folder.name());
       anySystem |= Files.isDirectory(systemDir);
       for (Path tenantDir : TenantFolder.subfolders(systemDir)) {
-        results.add(readTenant(reader, tenantDir, fallbackObservedAt));
+        results.add(readTenant(folder, tenantDir, fallbackObservedAt));
       }
     }
     if (!anySystem) {
       throw new ConfigException(
-          root
-              + ": a snapshot folder holds aws/, aws-identity-center/, google/ or atlas/ folders; found none");
+          root + ": a snapshot folder holds " + Connectors.folderNames() + " folders; found none");
     }
     return results;
   }
@@ -87,15 +66,15 @@ public final class SnapshotSources {
    * a failed source with the pull's reasons; a partial one stays partial whatever the files say.
    */
   public SourceResult readPulled(String folder, Path systemDir, TenantPull pull, Instant fallback) {
-    SnapshotReader reader =
-        readers.stream()
-            .filter(r -> r.folder().equals(folder))
+    Connector.Folder system =
+        folders.stream()
+            .filter(f -> f.name().equals(folder))
             .findFirst()
             .orElseThrow(() -> new IllegalArgumentException("no snapshot reader for " + folder));
     if (pull.status() == PullStatus.FAILED) {
-      return failed(reader, pull.tenant(), pull.problems(), pull.capturedAt());
+      return failed(system, pull.tenant(), pull.problems(), pull.capturedAt());
     }
-    SourceResult result = readTenant(reader, systemDir.resolve(pull.tenant()), fallback);
+    SourceResult result = readTenant(system, systemDir.resolve(pull.tenant()), fallback);
     if (pull.status() == PullStatus.COMPLETE || result.pull().status() == PullStatus.FAILED) {
       return result;
     }
@@ -116,12 +95,13 @@ public final class SnapshotSources {
         result.settings());
   }
 
-  private SourceResult readTenant(SnapshotReader reader, Path tenantDir, Instant fallback) {
+  private SourceResult readTenant(Connector.Folder folder, Path tenantDir, Instant fallback) {
     String tenant = tenantDir.getFileName().toString();
-    String source = reader.folder() + "/" + tenant;
+    String source = folder.name() + "/" + tenant;
     long started = System.nanoTime();
     try {
-      SourceResult result = reader.read(tenantDir, TenantFolder.observedAt(tenantDir, fallback));
+      SourceResult result =
+          folder.reader().read(tenantDir, TenantFolder.observedAt(tenantDir, fallback));
       LOG.info(
           "source {}: {} ({} accounts, {} people) in {} ms",
           source,
@@ -132,22 +112,16 @@ public final class SnapshotSources {
       return result;
     } catch (RuntimeException e) {
       LOG.error("source {}: failed: {}", source, e.getMessage());
-      return failed(reader, tenant, List.of(String.valueOf(e.getMessage())), fallback);
+      return failed(folder, tenant, List.of(String.valueOf(e.getMessage())), fallback);
     }
   }
 
   private static SourceResult failed(
-      SnapshotReader reader, String tenant, List<String> errors, Instant observedAt) {
-    SourceSystem system = SYSTEM_OF_FOLDER.get(reader.folder());
+      Connector.Folder folder, String tenant, List<String> errors, Instant observedAt) {
+    SourceSystem system = folder.system();
     return new SourceResult(
         new SourcePull(
-            reader.folder() + "/" + tenant,
-            system,
-            tenant,
-            PullStatus.FAILED,
-            0,
-            errors,
-            observedAt),
+            folder.name() + "/" + tenant, system, tenant, PullStatus.FAILED, 0, errors, observedAt),
         List.of(),
         List.of(),
         new TenantSettings(system, tenant, null, null));

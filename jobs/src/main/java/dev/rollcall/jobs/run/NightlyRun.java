@@ -488,7 +488,7 @@ public final class NightlyRun {
     for (SourceConfig source : loaded.config().sources()) {
       switch (source.type()) {
         case SNAPSHOT -> results.addAll(snapshots.read(loaded.resolve(source.path()), now));
-        case AWS, GOOGLE, ATLAS -> live.add(source);
+        default -> live.add(source);
       }
     }
     if (live.isEmpty()) {

@@ -77,7 +77,7 @@ class DoctorCommandTest {
                   atlas: {organizations: [%s], baseUrl: %s}
               """
                   .formatted(google.rootUrl(), FakeAtlas.ORG, atlas.url()));
-      int code = doctor(new LivePulls(new TestCredentials()), config);
+      int code = doctor(TestCredentials.livePulls(), config);
       assertEquals(0, code, out.toString());
       assertTrue(out.toString().contains("admin.directory.user.readonly"), out.toString());
       assertTrue(out.toString().contains("ok   atlas"), out.toString());

@@ -35,7 +35,7 @@ record LiveAndReplay(RunOutcome live, RunOutcome replayed) {
             dir.resolve("replay.yaml"),
             "organisation: Test Co\ndomains: [example.test]\nsources:\n"
                 + "  - {name: saved, type: snapshot, path: saved}\n");
-    NightlyRun job = new NightlyRun(() -> spark, "test", new LivePulls(new TestCredentials()));
+    NightlyRun job = new NightlyRun(() -> spark, "test", TestCredentials.livePulls());
     RunOutcome direct =
         job.run(
             new RunOptions(

@@ -93,7 +93,7 @@ class LivePullTest {
         runs.replayed().sources().stream().map(SourcePull::source).toList());
 
     RunOutcome unsaved =
-        new NightlyRun(() -> spark, "test", new LivePulls(new TestCredentials()))
+        new NightlyRun(() -> spark, "test", TestCredentials.livePulls())
             .run(
                 new RunOptions(
                     ConfigLoader.load(dir.resolve("live.yaml")),

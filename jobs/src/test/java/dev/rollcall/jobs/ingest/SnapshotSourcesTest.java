@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.jobs.config.ConfigException;
@@ -61,7 +62,10 @@ class SnapshotSourcesTest {
     Files.writeString(
         root.resolve("aws/111122223333/rollcall-snapshot.json"),
         "{\"capturedAt\":\"2026-11-20T06:00:00Z\"}");
-    List<SourceResult> results = new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW);
+    List<SourceResult> results =
+        new SnapshotSources(
+                List.of(new Connector.Folder(SourceSystem.AWS_IAM, new FakeAwsReader())))
+            .read(root, NOW);
     assertEquals(2, results.size());
     SourcePull good = results.get(0).pull();
     assertEquals(PullStatus.COMPLETE, good.status());
@@ -80,7 +84,11 @@ class SnapshotSourcesTest {
     Files.writeString(
         root.resolve("aws/111122223333/rollcall-snapshot.json"), "{\"capturedAt\":\"yesterday\"}");
     SourcePull pull =
-        new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW).get(0).pull();
+        new SnapshotSources(
+                List.of(new Connector.Folder(SourceSystem.AWS_IAM, new FakeAwsReader())))
+            .read(root, NOW)
+            .get(0)
+            .pull();
     assertEquals(PullStatus.FAILED, pull.status());
     assertTrue(pull.errors().get(0).contains("rollcall-snapshot.json"), pull.errors().toString());
   }
@@ -90,7 +98,11 @@ class SnapshotSourcesTest {
     String message =
         assertThrows(
                 ConfigException.class,
-                () -> new SnapshotSources(List.of(new FakeAwsReader())).read(root, NOW))
+                () ->
+                    new SnapshotSources(
+                            List.of(
+                                new Connector.Folder(SourceSystem.AWS_IAM, new FakeAwsReader())))
+                        .read(root, NOW))
             .getMessage();
     assertTrue(message.contains("aws/, aws-identity-center/, google/ or atlas/"), message);
   }

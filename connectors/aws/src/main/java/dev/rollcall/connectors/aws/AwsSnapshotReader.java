@@ -1,5 +1,11 @@
 package dev.rollcall.connectors.aws;
 
+import static dev.rollcall.connectors.aws.AwsLayout.DETAILS;
+import static dev.rollcall.connectors.aws.AwsLayout.MFA_DEVICES;
+import static dev.rollcall.connectors.aws.AwsLayout.PASSWORD_POLICY;
+import static dev.rollcall.connectors.aws.AwsLayout.REPORT;
+import static dev.rollcall.connectors.aws.AwsLayout.VIRTUAL_MFA;
+
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
@@ -28,12 +34,6 @@ import java.util.stream.Stream;
  * {@code IsTruncated: true} makes the pull partial, not failed.
  */
 public final class AwsSnapshotReader implements SnapshotReader {
-  static final String DETAILS = "get-account-authorization-details";
-  static final String REPORT = "credential-report.csv";
-  static final String VIRTUAL_MFA = "list-virtual-mfa-devices";
-  static final String MFA_DEVICES = "list-mfa-devices";
-  static final String PASSWORD_POLICY = "get-account-password-policy.json";
-
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   @Override

@@ -2,6 +2,7 @@ package dev.rollcall.connectors.atlas.pull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.connectors.atlas.AtlasClusters;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
@@ -21,29 +22,14 @@ public final class AtlasDoctor {
   private final AtlasSettings settings;
   private final AtlasCredentials credentials;
 
-  /**
-   * The outcome of one check.
-   *
-   * @param what what was checked, e.g. "organisation 5f1a… users (Organization Read Only)"
-   * @param required whether a failure fails the pull (false: it only makes it partial)
-   * @param ok whether it passed
-   * @param detail what Atlas answered: a count, or the error with its errorCode and detail
-   */
-  public record Check(String what, boolean required, boolean ok, String detail) {
-    public Check {
-      Objects.requireNonNull(what, "what");
-      Objects.requireNonNull(detail, "detail");
-    }
-  }
-
   public AtlasDoctor(AtlasSettings settings, AtlasCredentials credentials) {
     this.settings = Objects.requireNonNull(settings, "settings");
     this.credentials = Objects.requireNonNull(credentials, "credentials");
   }
 
   /** Runs the checks; a failed sign-in stops them there. */
-  public List<Check> run() {
-    List<Check> checks = new ArrayList<>();
+  public List<DoctorCheck> run() {
+    List<DoctorCheck> checks = new ArrayList<>();
     try (AtlasApi api = new AtlasApi(settings, credentials, Clock.systemUTC())) {
       List<String> orgIds = new ArrayList<>(settings.orgIds());
       JsonNode orgs =
@@ -70,7 +56,7 @@ public final class AtlasDoctor {
     return checks;
   }
 
-  private static void organisation(AtlasApi api, List<Check> checks, String orgId) {
+  private static void organisation(AtlasApi api, List<DoctorCheck> checks, String orgId) {
     String org = "/api/atlas/v2/orgs/" + orgId;
     String label = "organisation " + orgId;
     probe(
@@ -154,7 +140,7 @@ public final class AtlasDoctor {
   /** One GET, recorded as a check; returns the body when it passed. */
   private static JsonNode probe(
       AtlasApi api,
-      List<Check> checks,
+      List<DoctorCheck> checks,
       String what,
       boolean required,
       String path,
@@ -164,10 +150,11 @@ public final class AtlasDoctor {
       JsonNode body = api.get(path, query, version);
       JsonNode count = body.get("totalCount");
       checks.add(
-          new Check(what, required, true, count == null ? "readable" : count.asText() + " in all"));
+          new DoctorCheck(
+              what, required, true, count == null ? "readable" : count.asText() + " in all"));
       return body;
     } catch (AtlasApiException e) {
-      checks.add(new Check(what, required, false, e.getMessage()));
+      checks.add(new DoctorCheck(what, required, false, e.getMessage()));
       return null;
     }
   }

@@ -6,21 +6,19 @@ import dev.rollcall.connectors.atlas.AtlasSnapshotReader;
 import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
-import dev.rollcall.connectors.snapshot.TenantFolder;
+import dev.rollcall.connectors.pull.TenantPulls;
 import dev.rollcall.model.PullStatus;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -40,6 +38,12 @@ public final class AtlasPuller implements SnapshotPuller {
   static final String V_USERS = "2025-02-19";
   static final String V_SERVICE_ACCOUNTS = "2024-08-05";
   static final String V_CLUSTERS = "2024-08-05";
+
+  private static final TenantPulls TENANTS =
+      new TenantPulls(
+          "atlas",
+          "rollcall atlas puller",
+          e -> e instanceof AtlasApiException ? Optional.of(e.getMessage()) : Optional.empty());
 
   private static final Pattern ATLAS_ID = Pattern.compile("[0-9a-f]{24}");
   private static final Pattern CLUSTER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9-]*");
@@ -99,7 +103,7 @@ public final class AtlasPuller implements SnapshotPuller {
         }
       }
       for (String orgId : orgIds) {
-        pulls.add(pullOrg(api, orgId, systemDir.resolve(orgId)));
+        pulls.add(pullOrg(api, orgId, systemDir));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("Atlas: cannot close the HTTP client", e);
@@ -129,52 +133,35 @@ public final class AtlasPuller implements SnapshotPuller {
     return ids;
   }
 
-  private TenantPull pullOrg(AtlasApi api, String orgId, Path tenantDir) {
+  private TenantPull pullOrg(AtlasApi api, String orgId, Path systemDir) {
     Instant capturedAt = clock.instant();
     long before = api.requests();
-    OrgPull pull = new OrgPull(api, orgId, tenantDir);
-    try {
-      clear(tenantDir);
-      pull.run();
-      SnapshotFiles.writeManifest(tenantDir, capturedAt, "rollcall atlas puller");
-      PullStatus status = pull.problems.isEmpty() ? PullStatus.COMPLETE : PullStatus.PARTIAL;
-      long requests = api.requests() - before;
+    TenantPull pull =
+        TENANTS.pull(
+            orgId,
+            systemDir.resolve(orgId),
+            capturedAt,
+            () -> api.requests() - before,
+            tenantDir -> {
+              OrgPull org = new OrgPull(api, orgId, tenantDir);
+              org.run();
+              return org.problems;
+            });
+    if (pull.status() == PullStatus.FAILED) {
+      LOG.warn(
+          "Atlas organisation {}: FAILED after {} API requests: {}",
+          orgId,
+          pull.apiRequests(),
+          pull.problems().get(0));
+    } else {
       LOG.info(
           "Atlas organisation {}: {} in {} API requests{}",
           orgId,
-          status,
-          requests,
-          pull.problems.isEmpty() ? "" : " (" + String.join("; ", pull.problems) + ")");
-      return new TenantPull(orgId, status, capturedAt, requests, pull.problems);
-    } catch (RuntimeException e) {
-      // Whatever went wrong stays with this organisation; the others are still pulled.
-      String reason = e.getMessage() != null ? e.getMessage() : e.toString();
-      long requests = api.requests() - before;
-      LOG.warn("Atlas organisation {}: FAILED after {} API requests: {}", orgId, requests, reason);
-      return new TenantPull(orgId, PullStatus.FAILED, capturedAt, requests, List.of(reason));
+          pull.status(),
+          pull.apiRequests(),
+          pull.problems().isEmpty() ? "" : " (" + String.join("; ", pull.problems()) + ")");
     }
-  }
-
-  /**
-   * Empties a tenant folder left by an earlier pull, the manifest first, so that nothing stale is
-   * mixed into this pull or read as complete if it fails.
-   */
-  private static void clear(Path tenantDir) {
-    if (!Files.isDirectory(tenantDir)) {
-      return;
-    }
-    try {
-      Files.deleteIfExists(tenantDir.resolve(TenantFolder.MANIFEST));
-      try (Stream<Path> paths = Files.walk(tenantDir)) {
-        for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-          if (!path.equals(tenantDir)) {
-            Files.delete(path);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(tenantDir + ": cannot clear the earlier pull", e);
-    }
+    return pull;
   }
 
   /** The pull of one organisation: the files it writes and the problems it tolerates. */
@@ -312,8 +299,7 @@ public final class AtlasPuller implements SnapshotPuller {
           query,
           version,
           (n, page) -> {
-            SnapshotFiles.writeJson(
-                dir.resolve(to).resolve(String.format("page-%04d.json", n)), page);
+            SnapshotFiles.writeJson(SnapshotFiles.page(dir.resolve(to), n), page);
             page.get("results").forEach(into::add);
           });
     }

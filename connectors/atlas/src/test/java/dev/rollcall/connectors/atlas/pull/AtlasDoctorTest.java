@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.connectors.pull.DoctorCheck;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class AtlasDoctorTest {
     return atlas;
   }
 
-  private List<AtlasDoctor.Check> run() {
+  private List<DoctorCheck> run() {
     return new AtlasDoctor(
             atlas.settings(AtlasSettings.Auth.SERVICE_ACCOUNT, List.of()),
             new AtlasCredentials.ServiceAccount(CLIENT_ID, CLIENT_SECRET))
@@ -37,9 +38,9 @@ class AtlasDoctorTest {
   @Test
   void passesWhenEveryRoleIsThere() {
     serve();
-    List<AtlasDoctor.Check> checks = run();
+    List<DoctorCheck> checks = run();
     assertEquals(9, checks.size(), checks.toString());
-    assertTrue(checks.stream().allMatch(AtlasDoctor.Check::ok), checks.toString());
+    assertTrue(checks.stream().allMatch(DoctorCheck::ok), checks.toString());
     assertEquals("2 in all", checks.get(2).detail());
   }
 
@@ -52,7 +53,7 @@ class AtlasDoctorTest {
                 .request(PROJECT_PATH + "/dbAccessHistory/clusters/prod-0", "2023-01-01")
                 .willReturn(
                     FakeAtlas.apiError(403, "FORBIDDEN", "Needs Project Monitoring Admin.")));
-    List<AtlasDoctor.Check> failed = run().stream().filter(c -> !c.ok()).toList();
+    List<DoctorCheck> failed = run().stream().filter(c -> !c.ok()).toList();
     assertEquals(1, failed.size(), failed.toString());
     assertEquals(
         "project prod database access history (Project Monitoring Admin)", failed.get(0).what());
@@ -71,7 +72,7 @@ class AtlasDoctorTest {
                         .withStatus(401)
                         .withHeader("Content-Type", "application/json")
                         .withBody("{\"error\":\"invalid_client\"}")));
-    List<AtlasDoctor.Check> checks = run();
+    List<DoctorCheck> checks = run();
     assertEquals(1, checks.size());
     assertFalse(checks.get(0).ok());
     assertTrue(checks.get(0).required());

@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.identitystore.IdentitystoreClient;
 import software.amazon.awssdk.services.organizations.OrganizationsClient;
 import software.amazon.awssdk.services.ssoadmin.SsoAdminClient;
 import software.amazon.awssdk.services.sts.StsClient;
+import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider;
 
 /**
  * Builds the SDK clients of one pull: one shared HTTP client, the configured retry strategy (the
@@ -48,6 +49,28 @@ final class AwsClients {
 
   IdentitystoreClient identityStore(AwsCredentialsProvider credentials, RequestCounter counter) {
     return configure(IdentitystoreClient.builder(), regional(), credentials, counter).build();
+  }
+
+  /** The ARN of the read-only role rollcall assumes in a member account. */
+  String memberRoleArn(String accountId) {
+    return "arn:aws:iam::" + accountId + ":role/" + settings.memberRoleName();
+  }
+
+  /**
+   * The member role's credentials, assumed through {@code sts} when first resolved, with the
+   * external id its trust policy demands.
+   */
+  StsAssumeRoleCredentialsProvider memberRole(StsClient sts, String accountId, String session) {
+    return StsAssumeRoleCredentialsProvider.builder()
+        .stsClient(sts)
+        .refreshRequest(
+            r -> {
+              r.roleArn(memberRoleArn(accountId)).roleSessionName(session);
+              if (settings.externalId() != null) {
+                r.externalId(settings.externalId());
+              }
+            })
+        .build();
   }
 
   private Region regional() {

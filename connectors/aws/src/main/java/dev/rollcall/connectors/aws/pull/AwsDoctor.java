@@ -144,19 +144,10 @@ public final class AwsDoctor {
   }
 
   private DoctorCheck assume(AwsClients clients, RequestCounter counter, String member) {
-    String arn = "arn:aws:iam::" + member + ":role/" + settings.memberRoleName();
+    String arn = clients.memberRoleArn(member);
     try (StsClient sts = clients.sts(credentials, counter);
         StsAssumeRoleCredentialsProvider role =
-            StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(
-                    r -> {
-                      r.roleArn(arn).roleSessionName("rollcall-doctor");
-                      if (settings.externalId() != null) {
-                        r.externalId(settings.externalId());
-                      }
-                    })
-                .build()) {
+            clients.memberRole(sts, member, "rollcall-doctor")) {
       role.resolveCredentials();
       try (IamClient iam = clients.iam(role, counter)) {
         List<DoctorCheck> inside = iamChecks(iam, "account " + member);

@@ -3,9 +3,10 @@ package dev.rollcall.connectors.aws.pull;
 import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.connectors.pull.TenantPulls;
 import dev.rollcall.model.PullStatus;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -16,6 +17,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
@@ -40,6 +42,8 @@ import software.amazon.awssdk.services.sts.auth.StsAssumeRoleCredentialsProvider
 public final class AwsPuller implements SnapshotPuller {
   private static final Logger LOG = LogManager.getLogger(AwsPuller.class);
   private static final String SESSION_NAME = "rollcall-audit";
+  private static final TenantPulls TENANTS =
+      new TenantPulls("aws", "rollcall aws pull", AwsErrors.FAILURES);
 
   private final AwsPullSettings settings;
   private final AwsCredentialsProvider credentials;
@@ -102,14 +106,12 @@ public final class AwsPuller implements SnapshotPuller {
       List<TenantPull> results = new ArrayList<>();
       // The caller's own account also pays for finding out who the caller is (and, in
       // organisation mode, for listing the members), so that every request is counted somewhere.
-      TenantPull own = pullAccount(clients, callerAccount, credentials, systemDir);
       results.add(
-          new TenantPull(
-              own.tenant(),
-              own.status(),
-              own.capturedAt(),
-              own.apiRequests() + callerRequests.requests(),
-              own.problems()));
+          pullAccount(
+              callerAccount,
+              systemDir,
+              callerRequests,
+              (dir, counter) -> pullIam(clients, callerAccount, credentials, counter, dir)));
       results.addAll(pullMembers(clients, members, systemDir));
       return results;
     }
@@ -161,62 +163,79 @@ public final class AwsPuller implements SnapshotPuller {
     }
   }
 
+  /** Assumes the member role, then pulls the account through it; a refusal fails the account. */
   private TenantPull pullMember(AwsClients clients, String accountId, Path systemDir) {
     RequestCounter stsRequests = new RequestCounter(operations);
-    try (StsClient sts = clients.sts(credentials, stsRequests);
-        StsAssumeRoleCredentialsProvider role =
-            StsAssumeRoleCredentialsProvider.builder()
-                .stsClient(sts)
-                .refreshRequest(
-                    r -> {
-                      r.roleArn(roleArn(accountId)).roleSessionName(SESSION_NAME);
-                      if (settings.externalId() != null) {
-                        r.externalId(settings.externalId());
-                      }
-                    })
-                .build()) {
-      try {
-        role.resolveCredentials();
-      } catch (SdkException e) {
-        String why = "cannot assume " + roleArn(accountId) + ": " + AwsErrors.describe(e);
-        LOG.error("aws/{}: failed: {}", accountId, why);
-        return new TenantPull(
-            accountId, PullStatus.FAILED, clock.get(), stsRequests.requests(), List.of(why));
-      }
-      TenantPull pulled = pullAccount(clients, accountId, role, systemDir);
-      return new TenantPull(
-          pulled.tenant(),
-          pulled.status(),
-          pulled.capturedAt(),
-          pulled.apiRequests() + stsRequests.requests(),
-          pulled.problems());
-    }
+    return pullAccount(
+        accountId,
+        systemDir,
+        stsRequests,
+        (dir, counter) -> {
+          try (StsClient sts = clients.sts(credentials, stsRequests);
+              StsAssumeRoleCredentialsProvider role =
+                  clients.memberRole(sts, accountId, SESSION_NAME)) {
+            try {
+              role.resolveCredentials();
+            } catch (SdkException e) {
+              throw new PullFailure(
+                  "cannot assume "
+                      + clients.memberRoleArn(accountId)
+                      + ": "
+                      + AwsErrors.describe(e),
+                  e);
+            }
+            pullIam(clients, accountId, role, counter, dir);
+          }
+        });
   }
 
-  private String roleArn(String accountId) {
-    return "arn:aws:iam::" + accountId + ":role/" + settings.memberRoleName();
-  }
-
+  /**
+   * Pulls one account through {@link TenantPulls}.
+   *
+   * @param earlier the requests made for the account before its IAM pull (who the caller is, the
+   *     role assumed), counted with it
+   */
   private TenantPull pullAccount(
-      AwsClients clients, String accountId, AwsCredentialsProvider as, Path systemDir) {
+      String accountId,
+      Path systemDir,
+      RequestCounter earlier,
+      BiConsumer<Path, RequestCounter> work) {
     Instant started = clock.get();
     RequestCounter counter = new RequestCounter(operations);
-    Path dir = systemDir.resolve(accountId);
-    try (IamClient iam = clients.iam(as, counter)) {
-      Folders.clear(dir);
-      new IamAccountPull(iam, settings.reportTimeout(), sleeper, clock).pull(accountId, dir);
-      SnapshotFiles.writeManifest(dir, started, "rollcall aws pull");
+    TenantPull pull =
+        TENANTS.pull(
+            accountId,
+            systemDir.resolve(accountId),
+            started,
+            () -> earlier.requests() + counter.requests(),
+            dir -> {
+              work.accept(dir, counter);
+              return List.of();
+            });
+    if (pull.status() == PullStatus.FAILED) {
+      LOG.error(
+          "aws/{}: failed after {} API requests: {}",
+          accountId,
+          pull.apiRequests(),
+          pull.problems().get(0));
+    } else {
       LOG.info(
           "aws/{}: pulled with {} API requests in {} ms",
           accountId,
-          counter.requests(),
-          java.time.Duration.between(started, clock.get()).toMillis());
-      return new TenantPull(accountId, PullStatus.COMPLETE, started, counter.requests(), List.of());
-    } catch (SdkException | PullFailure | UncheckedIOException e) {
-      String why = e instanceof SdkException sdk ? AwsErrors.describe(sdk) : e.getMessage();
-      LOG.error("aws/{}: failed after {} API requests: {}", accountId, counter.requests(), why);
-      return new TenantPull(
-          accountId, PullStatus.FAILED, started, counter.requests(), List.of(why));
+          pull.apiRequests(),
+          Duration.between(started, clock.get()).toMillis());
+    }
+    return pull;
+  }
+
+  private void pullIam(
+      AwsClients clients,
+      String accountId,
+      AwsCredentialsProvider as,
+      RequestCounter counter,
+      Path dir) {
+    try (IamClient iam = clients.iam(as, counter)) {
+      new IamAccountPull(iam, settings.reportTimeout(), sleeper, clock).pull(accountId, dir);
     }
   }
 }

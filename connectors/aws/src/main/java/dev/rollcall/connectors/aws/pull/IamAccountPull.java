@@ -1,5 +1,12 @@
 package dev.rollcall.connectors.aws.pull;
 
+import static dev.rollcall.connectors.aws.AwsLayout.DETAILS;
+import static dev.rollcall.connectors.aws.AwsLayout.MFA_DEVICES;
+import static dev.rollcall.connectors.aws.AwsLayout.PASSWORD_POLICY;
+import static dev.rollcall.connectors.aws.AwsLayout.REPORT;
+import static dev.rollcall.connectors.aws.AwsLayout.SUMMARY;
+import static dev.rollcall.connectors.aws.AwsLayout.VIRTUAL_MFA;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.connectors.aws.CredentialReport;
 import dev.rollcall.connectors.aws.CredentialReportParser;
@@ -25,13 +32,6 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
  * policy and the account summary.
  */
 final class IamAccountPull {
-  static final String DETAILS = "get-account-authorization-details";
-  static final String REPORT = "credential-report.csv";
-  static final String VIRTUAL_MFA = "list-virtual-mfa-devices";
-  static final String MFA_DEVICES = "list-mfa-devices";
-  static final String PASSWORD_POLICY = "get-account-password-policy.json";
-  static final String SUMMARY = "get-account-summary.json";
-
   private final IamClient iam;
   private final Duration reportTimeout;
   private final Sleeper sleeper;
@@ -55,12 +55,14 @@ final class IamAccountPull {
     int page = 0;
     for (GetAccountAuthorizationDetailsResponse response :
         iam.getAccountAuthorizationDetailsPaginator(r -> r.maxItems(1000))) {
-      SnapshotFiles.writeJson(pageFile(dir, DETAILS, ++page), SdkJson.of(response));
+      SnapshotFiles.writeJson(
+          SnapshotFiles.page(dir.resolve(DETAILS), ++page), SdkJson.of(response));
     }
     page = 0;
     for (ListVirtualMfaDevicesResponse response :
         iam.listVirtualMFADevicesPaginator(r -> r.maxItems(1000))) {
-      SnapshotFiles.writeJson(pageFile(dir, VIRTUAL_MFA, ++page), SdkJson.of(response));
+      SnapshotFiles.writeJson(
+          SnapshotFiles.page(dir.resolve(VIRTUAL_MFA), ++page), SdkJson.of(response));
     }
     for (String user : usersWithMfa(parsed)) {
       ObjectNode devices = null;
@@ -95,9 +97,5 @@ final class IamAccountPull {
       }
     }
     return users;
-  }
-
-  private static Path pageFile(Path dir, String listing, int page) {
-    return dir.resolve(listing).resolve(String.format("page-%04d.json", page));
   }
 }

@@ -15,8 +15,8 @@ import dev.rollcall.connectors.aws.IdentityCenterSnapshotReader;
 import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.connectors.pull.TenantPulls;
 import dev.rollcall.model.PullStatus;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,6 +49,11 @@ import software.amazon.awssdk.services.ssoadmin.model.PrincipalType;
  */
 public final class IdentityCenterPuller implements SnapshotPuller {
   private static final Logger LOG = LogManager.getLogger(IdentityCenterPuller.class);
+  private static final TenantPulls TENANTS =
+      new TenantPulls(
+          IdentityCenterSnapshotReader.FOLDER,
+          "rollcall aws identity center pull",
+          AwsErrors.FAILURES);
 
   private final AwsPullSettings settings;
   private final AwsCredentialsProvider credentials;
@@ -112,10 +117,30 @@ public final class IdentityCenterPuller implements SnapshotPuller {
     Instant started = clock.get();
     RequestCounter counter = new RequestCounter(operations);
     String storeId = instance.identityStoreId();
-    Path dir = systemDir.resolve(storeId);
+    TenantPull pull =
+        TENANTS.pull(
+            storeId,
+            systemDir.resolve(storeId),
+            started,
+            counter::requests,
+            dir -> {
+              writeInstance(clients, instance, counter, dir);
+              return List.of();
+            });
+    if (pull.status() == PullStatus.FAILED) {
+      LOG.error("aws-identity-center/{}: failed: {}", storeId, pull.problems().get(0));
+    } else {
+      LOG.info("aws-identity-center/{}: pulled with {} API requests", storeId, pull.apiRequests());
+    }
+    return pull;
+  }
+
+  /** Writes every file of an identity store's folder except the manifest. */
+  private void writeInstance(
+      AwsClients clients, InstanceMetadata instance, RequestCounter counter, Path dir) {
+    String storeId = instance.identityStoreId();
     try (SsoAdminClient countedSso = clients.ssoAdmin(credentials, counter);
         IdentitystoreClient countedStore = clients.identityStore(credentials, counter)) {
-      Folders.clear(dir);
       PageWriter.one(dir, INSTANCE, instance);
       String instanceArn = instance.instanceArn();
       for (ListUsersResponse page :
@@ -146,13 +171,6 @@ public final class IdentityCenterPuller implements SnapshotPuller {
           pullPermissionSet(countedSso, instanceArn, setArn, dir);
         }
       }
-      SnapshotFiles.writeManifest(dir, started, "rollcall aws identity center pull");
-      LOG.info("aws-identity-center/{}: pulled with {} API requests", storeId, counter.requests());
-      return new TenantPull(storeId, PullStatus.COMPLETE, started, counter.requests(), List.of());
-    } catch (SdkException | UncheckedIOException e) {
-      String why = e instanceof SdkException sdk ? AwsErrors.describe(sdk) : e.getMessage();
-      LOG.error("aws-identity-center/{}: failed: {}", storeId, why);
-      return new TenantPull(storeId, PullStatus.FAILED, started, counter.requests(), List.of(why));
     }
   }
 

@@ -16,8 +16,7 @@ final class PageWriter {
     for (P page : pages) {
       written.add(page);
       SnapshotFiles.writeJson(
-          dir.resolve(listing).resolve(String.format("page-%04d.json", written.size())),
-          SdkJson.of(page));
+          SnapshotFiles.page(dir.resolve(listing), written.size()), SdkJson.of(page));
     }
     return written;
   }

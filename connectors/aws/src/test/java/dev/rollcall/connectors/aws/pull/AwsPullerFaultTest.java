@@ -1,11 +1,9 @@
 package dev.rollcall.connectors.aws.pull;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -18,13 +16,10 @@ import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,51 +32,26 @@ import org.junit.jupiter.api.io.TempDir;
  * speaking IAM's and STS's query protocol, through the real SDK clients.
  */
 class AwsPullerFaultTest {
-  private static final String IAM = "https://iam.amazonaws.com/doc/2010-05-08/";
-  private static final String ACCOUNT = "111122223333";
-  private static final String HEADER =
-      "user,arn,user_creation_time,password_enabled,password_last_used,password_last_changed,"
-          + "password_next_rotation,mfa_active,access_key_1_active,access_key_1_last_rotated,"
-          + "access_key_1_last_used_date,access_key_1_last_used_region,"
-          + "access_key_1_last_used_service,access_key_2_active,access_key_2_last_rotated,"
-          + "access_key_2_last_used_date,access_key_2_last_used_region,"
-          + "access_key_2_last_used_service,cert_1_active,cert_1_last_rotated,cert_2_active,"
-          + "cert_2_last_rotated";
-  private static final String REPORT =
-      HEADER
-          + "\n<root_account>,arn:aws:iam::"
-          + ACCOUNT
-          + ":root,2021-05-30T06:00:00+00:00,not_supported,no_information,not_supported,"
-          + "not_supported,true,false,N/A,N/A,N/A,N/A,false,N/A,N/A,N/A,N/A,false,N/A,false,N/A\n";
+  private static final String ACCOUNT = FakeAws.ACCOUNT;
 
+  private static FakeAws aws;
   private static WireMockServer server;
   @TempDir Path snapshot;
 
   @BeforeAll
   static void start() {
-    server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort());
-    server.start();
+    aws = new FakeAws();
+    server = aws.server;
   }
 
   @AfterAll
   static void stop() {
-    server.stop();
+    aws.close();
   }
 
   @BeforeEach
   void reset() {
-    server.resetAll();
-    answer(
-        "GetCallerIdentity",
-        200,
-        "<GetCallerIdentityResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"
-            + "<GetCallerIdentityResult><Arn>arn:aws:iam::"
-            + ACCOUNT
-            + ":user/auditor</Arn><UserId>AIDAEXAMPLE</UserId><Account>"
-            + ACCOUNT
-            + "</Account></GetCallerIdentityResult>"
-            + "<ResponseMetadata><RequestId>r</RequestId></ResponseMetadata>"
-            + "</GetCallerIdentityResponse>");
+    aws.reset();
   }
 
   @Test
@@ -95,36 +65,38 @@ class AwsPullerFaultTest {
             .withRequestBody(containing(generate))
             .inScenario("generate")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(xml(400, error("Sender", "Throttling", "Rate exceeded")))
+            .willReturn(FakeAws.xml(400, FakeAws.error("Sender", "Throttling", "Rate exceeded")))
             .willSetStateTo(throttled));
     server.stubFor(
         post(urlEqualTo("/"))
             .withRequestBody(containing(generate))
             .inScenario("generate")
             .whenScenarioStateIs(throttled)
-            .willReturn(xml(200, generated("STARTED")))
+            .willReturn(FakeAws.xml(200, FakeAws.generated("STARTED")))
             .willSetStateTo(started));
     server.stubFor(
         post(urlEqualTo("/"))
             .withRequestBody(containing(generate))
             .inScenario("generate")
             .whenScenarioStateIs(started)
-            .willReturn(xml(200, generated("COMPLETE"))));
+            .willReturn(FakeAws.xml(200, FakeAws.generated("COMPLETE"))));
     String get = "Action=GetCredentialReport";
     server.stubFor(
         post(urlEqualTo("/"))
             .withRequestBody(containing(get))
             .inScenario("get")
             .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(xml(410, error("Sender", "ReportInProgress", "Report is being generated")))
+            .willReturn(
+                FakeAws.xml(
+                    410, FakeAws.error("Sender", "ReportInProgress", "Report is being generated")))
             .willSetStateTo(notReady));
     server.stubFor(
         post(urlEqualTo("/"))
             .withRequestBody(containing(get))
             .inScenario("get")
             .whenScenarioStateIs(notReady)
-            .willReturn(xml(200, report())));
-    emptyAccount();
+            .willReturn(FakeAws.xml(200, FakeAws.report(FakeAws.REPORT))));
+    aws.emptyAccount();
 
     TenantPull pull = puller(AwsPullSettings.Retry.DEFAULT).pull(snapshot.resolve("aws")).get(0);
 
@@ -141,12 +113,12 @@ class AwsPullerFaultTest {
 
   @Test
   void aServerThatKeepsFailingFailsTheTenantWithTheReasonAndNoManifest() {
-    answer("GenerateCredentialReport", 200, generated("COMPLETE"));
-    answer("GetCredentialReport", 200, report());
-    answer(
+    aws.answer("GenerateCredentialReport", 200, FakeAws.generated("COMPLETE"));
+    aws.answer("GetCredentialReport", 200, FakeAws.report(FakeAws.REPORT));
+    aws.answer(
         "GetAccountAuthorizationDetails",
         500,
-        error("Receiver", "ServiceUnavailable", "Service is unavailable"));
+        FakeAws.error("Receiver", "ServiceUnavailable", "Service is unavailable"));
 
     TenantPull pull =
         puller(new AwsPullSettings.Retry(3, Duration.ofMillis(1), Duration.ofMillis(5)))
@@ -167,10 +139,10 @@ class AwsPullerFaultTest {
 
   @Test
   void accessDeniedSaysWhichPolicyToCheck() {
-    answer(
+    aws.answer(
         "GenerateCredentialReport",
         403,
-        error(
+        FakeAws.error(
             "Sender",
             "AccessDenied",
             "User is not authorized to perform iam:GenerateCredentialReport"));
@@ -186,32 +158,16 @@ class AwsPullerFaultTest {
 
   @Test
   void aMemberWhoseRoleCannotBeAssumedFailsAloneAndTheRestGoOn() {
-    emptyAccount();
-    answer("GenerateCredentialReport", 200, generated("COMPLETE"));
-    answer("GetCredentialReport", 200, report());
-    answer(
+    aws.emptyAccount();
+    aws.answer("GenerateCredentialReport", 200, FakeAws.generated("COMPLETE"));
+    aws.answer("GetCredentialReport", 200, FakeAws.report(FakeAws.REPORT));
+    aws.answer(
         "AssumeRole",
         403,
         "<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\"><Error><Type>Sender"
             + "</Type><Code>AccessDenied</Code><Message>not authorized to perform: sts:AssumeRole"
             + "</Message></Error><RequestId>r</RequestId></ErrorResponse>");
-    AwsPullSettings base = settings(AwsPullSettings.Retry.DEFAULT);
-    AwsPullSettings settings =
-        new AwsPullSettings(
-            base.region(),
-            base.endpoint(),
-            false,
-            "rollcall-audit",
-            "ext-1",
-            List.of("444455556666"),
-            false,
-            2,
-            base.retry(),
-            base.reportTimeout());
-
-    List<TenantPull> pulls =
-        new AwsPuller(settings, AwsPullerContract.CREDENTIALS, d -> {}, Instant::now)
-            .pull(snapshot.resolve("aws"));
+    List<TenantPull> pulls = withMember("ext-1").pull(snapshot.resolve("aws"));
 
     assertEquals(List.of(ACCOUNT, "444455556666"), pulls.stream().map(TenantPull::tenant).toList());
     assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
@@ -227,17 +183,69 @@ class AwsPullerFaultTest {
   }
 
   @Test
+  void aReportMissingAColumnFailsThatAccountAloneAndTheMemberGoesOn() {
+    List<TenantPull> pulls =
+        pullWithReports(
+            FakeAws.REPORT.replace(",mfa_active,", ",mfa,"),
+            FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "true") + "\n");
+
+    assertFailedWithoutManifest(
+        pulls.get(0), "credential-report.csv: header (row 1)", "column 'mfa_active' is missing");
+    assertEquals(PullStatus.COMPLETE, pulls.get(1).status(), pulls.get(1).problems().toString());
+    assertTrue(Files.exists(manifest(FakeAws.MEMBER)));
+  }
+
+  @Test
+  void aMemberReportWithARowThatDoesNotParseFailsThatMemberAloneAndTheCallerGoesOn() {
+    List<TenantPull> pulls =
+        pullWithReports(
+            FakeAws.REPORT,
+            FakeAws.HEADER + "\n" + FakeAws.rootRow(FakeAws.MEMBER, "maybe") + "\n");
+
+    assertEquals(PullStatus.COMPLETE, pulls.get(0).status(), pulls.get(0).problems().toString());
+    assertTrue(Files.exists(manifest(ACCOUNT)));
+    assertFailedWithoutManifest(
+        pulls.get(1),
+        "credential-report.csv: row 2 (user=<root_account>)",
+        "column 'mfa_active' is not true or false: 'maybe'");
+  }
+
+  /** Pulls the caller's account and the member, each serving its own credential report. */
+  private List<TenantPull> pullWithReports(String callerReport, String memberReport) {
+    aws.emptyAccount().memberRole().reportReady(callerReport);
+    aws.answerMember("GetCredentialReport", 200, FakeAws.report(memberReport));
+
+    List<TenantPull> pulls = withMember(null).pull(snapshot.resolve("aws"));
+
+    assertEquals(List.of(ACCOUNT, FakeAws.MEMBER), pulls.stream().map(TenantPull::tenant).toList());
+    return pulls;
+  }
+
+  private void assertFailedWithoutManifest(TenantPull pull, String... problemSays) {
+    assertEquals(PullStatus.FAILED, pull.status(), pull.toString());
+    String problem = pull.problems().get(0);
+    for (String says : problemSays) {
+      assertTrue(problem.contains(says), problem);
+    }
+    assertFalse(Files.exists(manifest(pull.tenant())), "a failed pull must not look complete");
+  }
+
+  private Path manifest(String account) {
+    return snapshot.resolve("aws").resolve(account).resolve(TenantFolder.MANIFEST);
+  }
+
+  @Test
   void theDoctorNamesEachRefusedPermission() {
-    emptyAccount();
-    answer("GenerateCredentialReport", 200, generated("COMPLETE"));
-    answer(
+    aws.emptyAccount();
+    aws.answer("GenerateCredentialReport", 200, FakeAws.generated("COMPLETE"));
+    aws.answer(
         "GetCredentialReport",
         410,
-        error("Sender", "ReportNotPresent", "Credential report not present"));
-    answer(
+        FakeAws.error("Sender", "ReportNotPresent", "Credential report not present"));
+    aws.answer(
         "GetAccountAuthorizationDetails",
         403,
-        error(
+        FakeAws.error(
             "Sender",
             "AccessDenied",
             "not authorized to perform iam:GetAccountAuthorizationDetails"));
@@ -261,10 +269,28 @@ class AwsPullerFaultTest {
     return new AwsPuller(settings(retry), AwsPullerContract.CREDENTIALS, d -> {}, Instant::now);
   }
 
+  /** The caller's own account and {@link FakeAws#MEMBER} through the member role. */
+  private AwsPuller withMember(String externalId) {
+    AwsPullSettings base = settings(AwsPullSettings.Retry.DEFAULT);
+    AwsPullSettings settings =
+        new AwsPullSettings(
+            base.region(),
+            base.endpoint(),
+            false,
+            "rollcall-audit",
+            externalId,
+            List.of(FakeAws.MEMBER),
+            false,
+            2,
+            base.retry(),
+            base.reportTimeout());
+    return new AwsPuller(settings, AwsPullerContract.CREDENTIALS, d -> {}, Instant::now);
+  }
+
   private static AwsPullSettings settings(AwsPullSettings.Retry retry) {
     return new AwsPullSettings(
         "us-east-1",
-        URI.create(server.baseUrl()),
+        aws.endpoint(),
         false,
         null,
         null,
@@ -273,89 +299,5 @@ class AwsPullerFaultTest {
         1,
         retry,
         Duration.ofMinutes(1));
-  }
-
-  private static void emptyAccount() {
-    answer(
-        "GetAccountAuthorizationDetails",
-        200,
-        wrap(
-            "GetAccountAuthorizationDetails",
-            "<UserDetailList/><GroupDetailList/><RoleDetailList/><Policies/>"
-                + "<IsTruncated>false</IsTruncated>"));
-    answer(
-        "ListVirtualMFADevices",
-        200,
-        wrap("ListVirtualMFADevices", "<VirtualMFADevices/><IsTruncated>false</IsTruncated>"));
-    answer(
-        "GetAccountPasswordPolicy",
-        404,
-        error(
-            "Sender",
-            "NoSuchEntity",
-            "The Password Policy with domain name " + ACCOUNT + " cannot be found."));
-    answer(
-        "GetAccountSummary",
-        200,
-        wrap(
-            "GetAccountSummary",
-            "<SummaryMap><entry><key>Users</key><value>0</value></entry>"
-                + "<entry><key>AccountMFAEnabled</key><value>1</value></entry></SummaryMap>"));
-  }
-
-  private static void answer(String action, int status, String body) {
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing("Action=" + action + "&"))
-            .willReturn(xml(status, body)));
-  }
-
-  private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder xml(
-      int status, String body) {
-    return aResponse().withStatus(status).withHeader("Content-Type", "text/xml").withBody(body);
-  }
-
-  private static String generated(String state) {
-    return wrap(
-        "GenerateCredentialReport",
-        "<State>" + state + "</State><Description>report</Description>");
-  }
-
-  private static String report() {
-    String content = Base64.getEncoder().encodeToString(REPORT.getBytes(StandardCharsets.UTF_8));
-    return wrap(
-        "GetCredentialReport",
-        "<Content>"
-            + content
-            + "</Content><ReportFormat>text/csv</ReportFormat>"
-            + "<GeneratedTime>2026-11-29T00:00:00Z</GeneratedTime>");
-  }
-
-  private static String wrap(String action, String result) {
-    return "<"
-        + action
-        + "Response xmlns=\""
-        + IAM
-        + "\"><"
-        + action
-        + "Result>"
-        + result
-        + "</"
-        + action
-        + "Result><ResponseMetadata><RequestId>r</RequestId></ResponseMetadata></"
-        + action
-        + "Response>";
-  }
-
-  private static String error(String type, String code, String message) {
-    return "<ErrorResponse xmlns=\""
-        + IAM
-        + "\"><Error><Type>"
-        + type
-        + "</Type><Code>"
-        + code
-        + "</Code><Message>"
-        + message
-        + "</Message></Error><RequestId>r</RequestId></ErrorResponse>";
   }
 }

@@ -6,6 +6,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.api.client.util.Sleeper;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.rollcall.connectors.google.DirectoryListing;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,22 +19,6 @@ import java.util.Objects;
  * (infra/google/README.md): for {@code rollcall doctor}. Reads nothing it keeps and writes nothing.
  */
 public final class GoogleDoctor {
-
-  /**
-   * The outcome of one check.
-   *
-   * @param what what was checked, e.g. "users.list (admin.directory.user.readonly)"
-   * @param required whether a failure fails the pull (false: it only makes it partial)
-   * @param ok whether it passed
-   * @param detail what Google answered: how many records the first page held, or the error with
-   *     what to fix
-   */
-  public record Check(String what, boolean required, boolean ok, String detail) {
-    public Check {
-      Objects.requireNonNull(what, "what");
-      Objects.requireNonNull(detail, "detail");
-    }
-  }
 
   private final GooglePullSettings settings;
   private final GoogleCredentials credentials;
@@ -56,14 +41,14 @@ public final class GoogleDoctor {
   }
 
   /** Runs the checks, in the order the puller needs them; a refused sign-in stops them there. */
-  public List<Check> run() {
+  public List<DoctorCheck> run() {
     // No retries: a doctor answers now, and says so when Google is busy.
     GooglePullSettings once =
         settings.withRetries(0, settings.initialBackoff(), settings.maxBackoff());
     GoogleFetcher fetcher = new GoogleFetcher(once, credentials, transport, Sleeper.DEFAULT);
     var api = fetcher.directory();
     String customer = settings.customer();
-    List<Check> checks = new ArrayList<>();
+    List<DoctorCheck> checks = new ArrayList<>();
     if (!probe(
         checks,
         fetcher,
@@ -128,7 +113,7 @@ public final class GoogleDoctor {
 
   /** One check; false when the sign-in itself was refused. */
   private static boolean probe(
-      List<Check> checks,
+      List<DoctorCheck> checks,
       GoogleFetcher fetcher,
       DirectoryListing listing,
       String scope,
@@ -139,10 +124,11 @@ public final class GoogleDoctor {
       JsonNode page = fetcher.firstPage(listing, request);
       int items = page.path(listing.arrayField()).size();
       checks.add(
-          new Check(what, required, true, "allowed (" + items + " record(s) on a one-item page)"));
+          new DoctorCheck(
+              what, required, true, "allowed (" + items + " record(s) on a one-item page)"));
       return true;
     } catch (GooglePullException e) {
-      checks.add(new Check(what, required, false, e.getMessage()));
+      checks.add(new DoctorCheck(what, required, false, e.getMessage()));
       return !e.getMessage().contains("refused to issue a token");
     }
   }

@@ -8,21 +8,18 @@ import dev.rollcall.connectors.google.DirectoryListing;
 import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
-import dev.rollcall.connectors.snapshot.TenantFolder;
+import dev.rollcall.connectors.pull.TenantPulls;
 import dev.rollcall.model.PullStatus;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -64,6 +61,15 @@ public final class GooglePuller implements SnapshotPuller {
   static final String ACTIVITY_FIELDS =
       "kind,nextPageToken,items(id(time,uniqueQualifier,applicationName),actor(email,profileId),"
           + "ipAddress,events(type,name,parameters(name,value,multiValue,boolValue)))";
+
+  /** The digits of a page number in a page's file name. */
+  private static final int PAGE_DIGITS = 5;
+
+  private static final TenantPulls TENANTS =
+      new TenantPulls(
+          "google",
+          "rollcall google puller",
+          e -> e instanceof GooglePullException ? Optional.of(e.getMessage()) : Optional.empty());
 
   /** Group ids become folder names; Google's are letters and digits. */
   private static final Pattern SAFE_ID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
@@ -111,68 +117,61 @@ public final class GooglePuller implements SnapshotPuller {
     Instant capturedAt = clock.instant();
     long started = System.nanoTime();
     String domain = settings.domain();
-    Path tenantDir = systemDir.resolve(domain);
     GoogleFetcher fetcher = new GoogleFetcher(settings, credentials, transport, sleeper);
-    List<String> problems = new ArrayList<>();
-    PullStatus status;
-    try {
-      SnapshotFiles.ownerOnlyFolder(tenantDir);
-      clear(tenantDir);
-      pullDirectory(fetcher, tenantDir);
-      if (settings.includeDeleted()) {
-        optional(
-            "deleted users",
-            "people deleted from Google in the last 20 days are not known",
-            problems,
-            tenantDir,
-            List.of(DirectoryListing.DELETED_USERS),
-            () -> pullDeletedUsers(fetcher, tenantDir));
-      }
-      if (settings.includeGroups()) {
-        optional(
-            "groups",
-            "accounts owned by a group address are not recognised as team accounts",
-            problems,
-            tenantDir,
-            List.of(DirectoryListing.GROUPS, DirectoryListing.MEMBERS),
-            () -> pullGroups(fetcher, tenantDir));
-      }
-      if (settings.loginAuditDays() > 0) {
-        optional(
-            "login audit",
-            "last sign-ins, 2-Step methods used and source IPs come from users.list alone",
-            problems,
-            tenantDir,
-            List.of(DirectoryListing.LOGIN_ACTIVITIES),
-            () -> pullLoginAudit(fetcher, tenantDir, capturedAt));
-      }
-      SnapshotFiles.writeManifest(tenantDir, capturedAt, "rollcall google puller");
-      status = problems.isEmpty() ? PullStatus.COMPLETE : PullStatus.PARTIAL;
-    } catch (GooglePullException e) {
-      status = PullStatus.FAILED;
-      problems.add(e.getMessage());
-    } catch (UncheckedIOException e) {
-      status = PullStatus.FAILED;
-      problems.add("cannot write the snapshot: " + e.getMessage());
-    } catch (RuntimeException e) {
-      // The contract: one tenant failing, for whatever reason, does not stop the others.
-      LOG.error("google/{}: unexpected failure", domain, e);
-      status = PullStatus.FAILED;
-      problems.add("unexpected failure: " + e.getClass().getSimpleName() + ": " + e.getMessage());
-    }
+    TenantPull pull =
+        TENANTS.pull(
+            domain,
+            systemDir.resolve(domain),
+            capturedAt,
+            fetcher::requests,
+            tenantDir -> pullTenant(fetcher, tenantDir, capturedAt));
     long ms = Duration.ofNanos(System.nanoTime() - started).toMillis();
-    if (status == PullStatus.COMPLETE) {
-      LOG.info("google/{}: complete, {} API requests in {} ms", domain, fetcher.requests(), ms);
+    if (pull.status() == PullStatus.COMPLETE) {
+      LOG.info("google/{}: complete, {} API requests in {} ms", domain, pull.apiRequests(), ms);
     } else {
       LOG.warn(
           "google/{}: {}, {} API requests in {} ms: {}",
           domain,
-          status.name().toLowerCase(java.util.Locale.ROOT),
-          fetcher.requests(),
+          pull.status().name().toLowerCase(Locale.ROOT),
+          pull.apiRequests(),
           ms,
-          String.join(" | ", problems));
+          String.join(" | ", pull.problems()));
     }
-    return List.of(new TenantPull(domain, status, capturedAt, fetcher.requests(), problems));
+    return List.of(pull);
+  }
+
+  /** The directory (required), then each optional listing; returns what was not pulled. */
+  private List<String> pullTenant(GoogleFetcher fetcher, Path tenantDir, Instant capturedAt) {
+    List<String> problems = new ArrayList<>();
+    pullDirectory(fetcher, tenantDir);
+    if (settings.includeDeleted()) {
+      optional(
+          "deleted users",
+          "people deleted from Google in the last 20 days are not known",
+          problems,
+          tenantDir,
+          List.of(DirectoryListing.DELETED_USERS),
+          () -> pullDeletedUsers(fetcher, tenantDir));
+    }
+    if (settings.includeGroups()) {
+      optional(
+          "groups",
+          "accounts owned by a group address are not recognised as team accounts",
+          problems,
+          tenantDir,
+          List.of(DirectoryListing.GROUPS, DirectoryListing.MEMBERS),
+          () -> pullGroups(fetcher, tenantDir));
+    }
+    if (settings.loginAuditDays() > 0) {
+      optional(
+          "login audit",
+          "last sign-ins, 2-Step methods used and source IPs come from users.list alone",
+          problems,
+          tenantDir,
+          List.of(DirectoryListing.LOGIN_ACTIVITIES),
+          () -> pullLoginAudit(fetcher, tenantDir, capturedAt));
+    }
+    return problems;
   }
 
   /** users.list, roles.list and roleAssignments.list: without them there is no directory. */
@@ -273,7 +272,7 @@ public final class GooglePuller implements SnapshotPuller {
                       .setMaxResults(DIRECTORY_PAGE)
                       .setFields(MEMBER_FIELDS)
                       .setPageToken(token),
-              page -> membersDir.resolve(groupId).resolve(pageFile(page)),
+              page -> SnapshotFiles.page(membersDir.resolve(groupId), page, PAGE_DIGITS),
               root -> {});
     }
     LOG.info("google/{}: {} groups, {} memberships", settings.domain(), groups, members);
@@ -323,45 +322,17 @@ public final class GooglePuller implements SnapshotPuller {
     }
   }
 
-  /** {@code <listing>/page-00001.json}: zero-padded, so that name order is page order. */
-  private static Path page(Path tenantDir, DirectoryListing listing, int page) {
-    return tenantDir.resolve(listing.pageName()).resolve(pageFile(page));
-  }
-
-  private static String pageFile(int page) {
-    return String.format(java.util.Locale.ROOT, "page-%05d.json", page);
-  }
-
   /**
-   * Removes an earlier pull's files from the tenant folder: the manifest first, so that a pull that
-   * fails from here on leaves a folder that is never read as complete, then every listing this
-   * puller writes (stale pages of a longer earlier listing would be read as current).
+   * {@code <listing>/page-00001.json}: Google snapshots have always numbered their pages with five
+   * digits (a tenant of over a million users has over 2,000 users.list pages).
    */
-  private static void clear(Path tenantDir) {
-    try {
-      Files.deleteIfExists(tenantDir.resolve(TenantFolder.MANIFEST));
-    } catch (IOException e) {
-      throw new UncheckedIOException(tenantDir + ": cannot remove the old manifest", e);
-    }
-    for (DirectoryListing listing : DirectoryListing.values()) {
-      delete(tenantDir, listing);
-    }
+  private static Path page(Path tenantDir, DirectoryListing listing, int page) {
+    return SnapshotFiles.page(tenantDir.resolve(listing.pageName()), page, PAGE_DIGITS);
   }
 
+  /** Removes what a listing wrote, as a single file or a folder of pages. */
   private static void delete(Path tenantDir, DirectoryListing listing) {
-    Path single = tenantDir.resolve(listing.pageName() + ".json");
-    Path folder = tenantDir.resolve(listing.pageName());
-    try {
-      Files.deleteIfExists(single);
-      if (Files.isDirectory(folder)) {
-        try (Stream<Path> tree = Files.walk(folder)) {
-          for (Path path : tree.sorted(Comparator.reverseOrder()).toList()) {
-            Files.delete(path);
-          }
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(folder + ": cannot remove an earlier pull's pages", e);
-    }
+    SnapshotFiles.delete(tenantDir.resolve(listing.pageName() + ".json"));
+    SnapshotFiles.delete(tenantDir.resolve(listing.pageName()));
   }
 }

@@ -12,6 +12,7 @@ import com.google.api.client.http.javanet.NetHttpTransport;
 import com.google.auth.oauth2.AccessToken;
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.rollcall.connectors.google.Resources;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -37,7 +38,7 @@ class GoogleDoctorTest {
     api.close();
   }
 
-  private List<GoogleDoctor.Check> run() {
+  private List<DoctorCheck> run() {
     return new GoogleDoctor(
             GooglePullSettings.defaults(Resources.DOMAIN, ADMIN).withRootUrl(api.rootUrl()),
             GoogleCredentials.create(
@@ -50,7 +51,7 @@ class GoogleDoctorTest {
 
   @Test
   void checksEveryListingWithOneItemPages() {
-    List<GoogleDoctor.Check> checks = run();
+    List<DoctorCheck> checks = run();
 
     assertEquals(
         List.of(
@@ -59,11 +60,11 @@ class GoogleDoctorTest {
             "roleAssignments.list (admin.directory.rolemanagement.readonly)",
             "groups.list (admin.directory.group.readonly)",
             "activities.list applicationName=login (admin.reports.audit.readonly)"),
-        checks.stream().map(GoogleDoctor.Check::what).toList());
-    assertTrue(checks.stream().allMatch(GoogleDoctor.Check::ok), checks.toString());
+        checks.stream().map(DoctorCheck::what).toList());
+    assertTrue(checks.stream().allMatch(DoctorCheck::ok), checks.toString());
     assertEquals(
         List.of(true, true, true, false, false),
-        checks.stream().map(GoogleDoctor.Check::required).toList());
+        checks.stream().map(DoctorCheck::required).toList());
     api.server.verify(
         getRequestedFor(urlPathEqualTo(GoogleApiStub.USERS))
             .withQueryParam("maxResults", equalTo("1")));
@@ -78,12 +79,12 @@ class GoogleDoctorTest {
                 GoogleApiStub.error(
                     403, "forbidden", "Not Authorized to access this resource/api")));
 
-    List<GoogleDoctor.Check> checks = run();
+    List<DoctorCheck> checks = run();
 
-    GoogleDoctor.Check groups = checks.get(3);
+    DoctorCheck groups = checks.get(3);
     assertFalse(groups.ok());
     assertTrue(groups.detail().contains(GoogleServiceAccount.SCOPE_GROUPS), groups.detail());
     assertTrue(groups.detail().contains("Admin API > Groups > Read"), groups.detail());
-    assertEquals(4, checks.stream().filter(GoogleDoctor.Check::ok).count());
+    assertEquals(4, checks.stream().filter(DoctorCheck::ok).count());
   }
 }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.auth.oauth2.GoogleCredentials;
 import com.google.auth.oauth2.ServiceAccountCredentials;
 import dev.rollcall.connectors.google.Resources;
+import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.PullStatus;
@@ -196,7 +197,7 @@ class GoogleServiceAccountTest {
       GoogleCredentials credentials =
           GoogleServiceAccount.fromKeyFile(keyFile(api.rootUrl() + "token"), ADMIN);
 
-      List<GoogleDoctor.Check> checks =
+      List<DoctorCheck> checks =
           new GoogleDoctor(
                   GooglePullSettings.defaults(DOMAIN, ADMIN).withRootUrl(api.rootUrl()),
                   credentials)
