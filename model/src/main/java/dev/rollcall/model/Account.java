@@ -21,6 +21,8 @@ import java.util.TreeMap;
  * @param status whether it can be used
  * @param created when it was created, or null
  * @param lastActivity the last use and its evidence
+ * @param signIns the interactive sign-ins the source records (Google's login audit: the latest from
+ *     each address), latest first; empty where it records none
  * @param credentials the ways in, with their dates
  * @param mfa the second factor
  * @param grants the privileges held
@@ -38,6 +40,7 @@ public record Account(
     AccountStatus status,
     Instant created,
     Activity lastActivity,
+    List<SignIn> signIns,
     List<Credential> credentials,
     Mfa mfa,
     List<Grant> grants,
@@ -55,11 +58,54 @@ public record Account(
     kindEvidence = Text.optional(kindEvidence);
     Objects.requireNonNull(status, "status of " + key);
     Objects.requireNonNull(lastActivity, "lastActivity of " + key);
+    signIns = List.copyOf(signIns);
     credentials = List.copyOf(credentials);
     Objects.requireNonNull(mfa, "mfa of " + key);
     grants = List.copyOf(grants);
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
     Objects.requireNonNull(observedAt, "observedAt of " + key);
+  }
+
+  /** This account with another last use (CloudTrail's, say), every other fact kept. */
+  public Account withLastActivity(Activity activity) {
+    return new Account(
+        key,
+        name,
+        displayName,
+        emails,
+        kind,
+        kindEvidence,
+        status,
+        created,
+        activity,
+        signIns,
+        credentials,
+        mfa,
+        grants,
+        tags,
+        expires,
+        observedAt);
+  }
+
+  /** This account with other owner-set labels, every other fact kept. */
+  public Account withTags(Map<String, String> labels) {
+    return new Account(
+        key,
+        name,
+        displayName,
+        emails,
+        kind,
+        kindEvidence,
+        status,
+        created,
+        lastActivity,
+        signIns,
+        credentials,
+        mfa,
+        grants,
+        labels,
+        expires,
+        observedAt);
   }
 
   /** The stable string id, see {@link AccountKey#id()}. */
@@ -107,6 +153,7 @@ public record Account(
     private Mfa mfa;
     private List<Grant> grants = List.of();
     private Map<String, String> tags = Map.of();
+    private List<SignIn> signIns = List.of();
     private Instant expires;
 
     private Builder(AccountKey key, String name, Instant observedAt) {
@@ -146,6 +193,11 @@ public record Account(
       return this;
     }
 
+    public Builder signIns(List<SignIn> value) {
+      this.signIns = value;
+      return this;
+    }
+
     public Builder credentials(List<Credential> value) {
       this.credentials = value;
       return this;
@@ -182,6 +234,7 @@ public record Account(
           status,
           created,
           lastActivity,
+          signIns,
           credentials,
           mfa,
           grants,

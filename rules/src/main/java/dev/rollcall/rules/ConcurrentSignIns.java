@@ -5,11 +5,10 @@ import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.Severity;
+import dev.rollcall.model.SignIn;
 import dev.rollcall.model.Subject;
 import java.io.Serializable;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -26,7 +25,7 @@ import java.util.Optional;
         "An account that several people use shows itself in its sign-ins: successes from"
             + " different source IPs closer together than one person could move. rollcall reads"
             + " the latest successful sign-in from each source IP that a source records (Google"
-            + " Workspace's login audit, kept in the account's loginSourceIps) and flags an"
+            + " Workspace's login audit, the account's sign-ins) and flags an"
             + " account when two different IPs signed in within the window. Sources without"
             + " sign-in history are not judged; a VPN or a mobile network switching addresses can"
             + " look the same, so the finding shows the addresses and times to check. With a"
@@ -38,9 +37,6 @@ import java.util.Optional;
     family = RuleFamily.OWNERSHIP)
 public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Settings> {
   private static final long serialVersionUID = 1L;
-
-  /** The tag the Google Workspace mapper keeps source IPs in: "ip time, ip time, …". */
-  static final String SOURCE_IPS_TAG = "loginSourceIps";
 
   /**
    * @param windowMinutes sign-ins from two addresses closer than this are "at once"
@@ -58,9 +54,6 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
     return Settings.class;
   }
 
-  /** One sign-in: where from and when. */
-  record SignIn(String address, Instant at) {}
-
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
@@ -68,17 +61,16 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
       return Optional.empty();
     }
     Optional<Violation> overlapping = overlappingSessions(view);
-    String tag = account.tags().get(SOURCE_IPS_TAG);
-    if (overlapping.isPresent() || tag == null) {
+    if (overlapping.isPresent()) {
       return overlapping;
     }
-    List<SignIn> signIns = parse(tag);
+    List<SignIn> signIns = account.signIns();
     Duration window = Duration.ofMinutes(settings.windowMinutes());
     for (int i = 0; i < signIns.size(); i++) {
       for (int j = i + 1; j < signIns.size(); j++) {
         SignIn a = signIns.get(i);
         SignIn b = signIns.get(j);
-        if (!a.address().equals(b.address())
+        if (!a.sourceIp().equals(b.sourceIp())
             && Duration.between(a.at(), b.at()).abs().compareTo(window) < 0) {
           long minutes = Duration.between(a.at(), b.at()).abs().toMinutes();
           return Optional.of(
@@ -86,15 +78,15 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
                   view,
                   account.name()
                       + " signed in from "
-                      + a.address()
+                      + a.sourceIp()
                       + " and "
-                      + b.address()
+                      + b.sourceIp()
                       + " "
                       + minutes
                       + " minute(s) apart.",
                   List.of(
-                      new Evidence("sign-in", a.address() + " at " + a.at()),
-                      new Evidence("sign-in", b.address() + " at " + b.at()),
+                      new Evidence("sign-in", a.sourceIp() + " at " + a.at()),
+                      new Evidence("sign-in", b.sourceIp() + " at " + b.at()),
                       new Evidence("window", settings.windowMinutes() + " minutes")),
                   remedy(view)));
         }
@@ -148,22 +140,5 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
             : String.join(", ", view.personIds()))
         + " whether someone else signs in as them; if so, give that person an"
         + " account of their own and reset this one's password and second factor.";
-  }
-
-  /** The "ip time" pairs of the tag; pairs that do not parse are skipped. */
-  static List<SignIn> parse(String tag) {
-    List<SignIn> signIns = new ArrayList<>();
-    for (String pair : tag.split(",")) {
-      String[] parts = pair.strip().split("\\s+");
-      if (parts.length != 2) {
-        continue;
-      }
-      try {
-        signIns.add(new SignIn(parts[0], Instant.parse(parts[1])));
-      } catch (DateTimeParseException e) {
-        // not a sign-in record; the rule judges only what it can read
-      }
-    }
-    return signIns;
   }
 }

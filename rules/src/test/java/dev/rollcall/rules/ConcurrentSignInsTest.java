@@ -8,7 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountStatus;
-import java.util.Map;
+import dev.rollcall.model.SignIn;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -21,8 +24,16 @@ class ConcurrentSignInsTest {
 
   private static Account signedIn(String ips) {
     return googleUser("u" + Math.abs(ips.hashCode()) + "@example.test")
-        .tags(Map.of("loginSourceIps", ips))
+        .signIns(signIns(ips))
         .build();
+  }
+
+  /** "ip time, ip time" as the sign-ins a source records. */
+  private static List<SignIn> signIns(String ips) {
+    return Arrays.stream(ips.split(","))
+        .map(pair -> pair.strip().split(" "))
+        .map(p -> new SignIn(p[0], Instant.parse(p[1])))
+        .toList();
   }
 
   static Stream<Arguments> cases() {
@@ -53,15 +64,13 @@ class ConcurrentSignInsTest {
             "near miss: suspended",
             googleUser("gone@example.test")
                 .status(AccountStatus.SUSPENDED)
-                .tags(
-                    Map.of(
-                        "loginSourceIps",
-                        "203.0.113.7 2026-11-19T09:03:00Z, 198.51.100.4 2026-11-19T09:00:00Z"))
+                .signIns(
+                    signIns("203.0.113.7 2026-11-19T09:03:00Z, 198.51.100.4 2026-11-19T09:00:00Z"))
                 .build(),
             false),
         Arguments.of(
-            "near miss: an unreadable pair is skipped",
-            signedIn("203.0.113.7 yesterday, 198.51.100.4 2026-11-19T09:00:00Z"),
+            "near miss: one address twice, 3 minutes apart",
+            signedIn("203.0.113.7 2026-11-19T09:03:00Z, 203.0.113.7 2026-11-19T09:00:00Z"),
             false));
   }
 

@@ -118,22 +118,7 @@ class SeveralAccountsOneSystemTest {
   }
 
   private static Account tagged(Account account, String key, String value) {
-    return new Account(
-        account.key(),
-        account.name(),
-        account.displayName(),
-        account.emails(),
-        account.kind(),
-        account.kindEvidence(),
-        account.status(),
-        account.created(),
-        account.lastActivity(),
-        account.credentials(),
-        account.mfa(),
-        account.grants(),
-        Map.of(key, value),
-        account.expires(),
-        account.observedAt());
+    return account.withTags(Map.of(key, value));
   }
 
   private static Account inTenant(String name, String tenant) {

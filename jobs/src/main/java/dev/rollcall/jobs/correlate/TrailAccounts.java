@@ -110,22 +110,7 @@ public final class TrailAccounts {
         last = last.latest(Activity.usedAt(p.lastUse(), p.lastUseEvent()));
       }
     }
-    return new Account(
-        account.key(),
-        account.name(),
-        account.displayName(),
-        account.emails(),
-        account.kind(),
-        account.kindEvidence(),
-        account.status(),
-        account.created(),
-        last,
-        account.credentials(),
-        account.mfa(),
-        account.grants(),
-        account.tags(),
-        account.expires(),
-        account.observedAt());
+    return account.withLastActivity(last);
   }
 
   private static Account role(PrincipalActivity role, Instant observedAt) {

@@ -15,6 +15,7 @@ import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PersonStatus;
 import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.SignIn;
 import dev.rollcall.model.SourceSystem;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,13 +44,10 @@ public final class GoogleDirectoryMapper {
   /** The via of a grant that comes from roleAssignments.list. */
   static final String VIA_ROLE_ASSIGNMENT = "role assignment";
 
-  /** The tag listing the distinct source IPs of successful sign-ins in the login audit. */
-  public static final String TAG_LOGIN_SOURCE_IPS = "loginSourceIps";
-
   /** The tag listing the login_challenge_method values used in successful sign-ins. */
   public static final String TAG_LOGIN_CHALLENGE_METHODS = "loginChallengeMethods";
 
-  /** At most this many source IPs are listed in {@link #TAG_LOGIN_SOURCE_IPS}, latest first. */
+  /** At most this many sign-ins (the latest from each address) are kept, latest first. */
   static final int MAX_SOURCE_IPS = 20;
 
   private GoogleDirectoryMapper() {}
@@ -206,6 +204,7 @@ public final class GoogleDirectoryMapper {
         .status(status)
         .created(user.created())
         .lastActivity(lastActivity)
+        .signIns(signIns(logins))
         .credentials(
             List.of(
                 new Credential(
@@ -337,24 +336,27 @@ public final class GoogleDirectoryMapper {
     return orgUnitPath != null && orgUnitPath.toLowerCase(Locale.ROOT).contains("service");
   }
 
+  /** The latest successful sign-in from each address in the login audit, latest first. */
+  private static List<SignIn> signIns(LoginAudit.Logins logins) {
+    if (logins == null) {
+      return List.of();
+    }
+    return logins.sourceIps().entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Instant>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_SOURCE_IPS)
+        .map(e -> new SignIn(e.getKey(), e.getValue()))
+        .toList();
+  }
+
   /** Directory facts the reports show; Google has no owner-set labels on users. */
   private static Map<String, String> tags(GoogleUser user, LoginAudit.Logins logins) {
     Map<String, String> tags = new LinkedHashMap<>();
     if (logins != null) {
       if (!logins.challengeMethods().isEmpty()) {
         tags.put(TAG_LOGIN_CHALLENGE_METHODS, String.join(",", logins.challengeMethods()));
-      }
-      if (!logins.sourceIps().isEmpty()) {
-        tags.put(
-            TAG_LOGIN_SOURCE_IPS,
-            logins.sourceIps().entrySet().stream()
-                .sorted(
-                    Map.Entry.<String, Instant>comparingByValue()
-                        .reversed()
-                        .thenComparing(Map.Entry.comparingByKey()))
-                .limit(MAX_SOURCE_IPS)
-                .map(e -> e.getKey() + " " + e.getValue())
-                .collect(java.util.stream.Collectors.joining(", ")));
       }
     }
     if (user.orgUnitPath() != null) {

@@ -13,6 +13,7 @@ import dev.rollcall.model.Activity;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactorType;
+import dev.rollcall.model.SignIn;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -142,7 +143,7 @@ class GoogleLiveListingsMapperTest {
     assertEquals("Google lastLoginTime", ana.lastActivity().evidence());
     assertEquals(MfaFactorType.SMS, ana.mfa().factors().get(0).type());
     assertEquals(
-        "192.0.2.1 2026-10-30T10:00:00Z", ana.tag(GoogleDirectoryMapper.TAG_LOGIN_SOURCE_IPS));
+        List.of(new SignIn("192.0.2.1", Instant.parse("2026-10-30T10:00:00Z"))), ana.signIns());
   }
 
   @Test

@@ -8,6 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,6 +30,7 @@ import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PersonStatus;
 import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SignIn;
 import dev.rollcall.model.SourceResult;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -165,8 +167,11 @@ class GooglePullerTest {
         List.of(new MfaFactor(MfaFactorType.SECURITY_KEY, "used at sign-in (login audit)", null)),
         alice.mfa().factors());
     assertEquals(
-        "203.0.113.10 2026-11-27T08:00:00Z, 198.51.100.7 2026-11-20T18:15:00Z",
-        alice.tag(GoogleDirectoryMapper.TAG_LOGIN_SOURCE_IPS));
+        List.of(
+            new SignIn("203.0.113.10", Instant.parse("2026-11-27T08:00:00Z")),
+            new SignIn("198.51.100.7", Instant.parse("2026-11-20T18:15:00Z"))),
+        alice.signIns());
+    assertNull(alice.tag("loginSourceIps"), "sign-ins are typed, not a tag");
     assertEquals(
         "password,security_key", alice.tag(GoogleDirectoryMapper.TAG_LOGIN_CHALLENGE_METHODS));
 
