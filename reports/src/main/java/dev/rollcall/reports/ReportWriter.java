@@ -1,5 +1,9 @@
 package dev.rollcall.reports;
 
+import dev.rollcall.model.Finding;
+import dev.rollcall.model.TrackedFinding;
+import dev.rollcall.reports.review.AccessInventory;
+import dev.rollcall.reports.review.InventoryCsv;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -8,8 +12,8 @@ import java.util.List;
 
 /**
  * Writes a run's reports (findings.json, findings.csv, summary.md, report.html,
- * findings.ocsf.jsonl, summary-short.md) into the output folder, each atomically and readable by
- * its owner only.
+ * findings.ocsf.jsonl, summary-short.md, and with an access inventory inventory.csv) into the
+ * output folder, each atomically and readable by its owner only.
  */
 public final class ReportWriter {
   static final String JSON = "findings.json";
@@ -27,6 +31,14 @@ public final class ReportWriter {
 
   /** Writes the reports and returns their paths, in the order of the class comment. */
   public static List<Path> write(RunReport report, Path outputDir) {
+    return write(report, null, outputDir);
+  }
+
+  /**
+   * Writes the reports and, when {@code inventory} is given, inventory.csv after them; returns
+   * their paths, in the order of the class comment.
+   */
+  public static List<Path> write(RunReport report, AccessInventory inventory, Path outputDir) {
     // The findings files are streamed into their temporary files (a million accounts' findings
     // need not fit in memory twice); a renderer that fails leaves its old report in place.
     byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
@@ -41,6 +53,14 @@ public final class ReportWriter {
             new Rendered(HTML, out -> out.write(html)),
             new Rendered(OCSF, out -> out.write(ocsf)),
             new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)));
+    if (inventory != null) {
+      List<Finding> open = report.open().stream().map(TrackedFinding::finding).toList();
+      byte[] csv =
+          InventoryCsv.renderBytes(
+              inventory.rows(), inventory.privilege(), inventory.people(), open);
+      files = new ArrayList<>(files);
+      files.add(new Rendered(InventoryCsv.FILE, out -> out.write(csv)));
+    }
     List<Path> written = new ArrayList<>();
     for (Rendered file : files) {
       Path target = outputDir.resolve(file.name());

@@ -109,7 +109,7 @@ final class ExplainCommand implements Callable<Integer> {
           "    %-24s %-45s -> %s  [%s]%n",
           claim.rule().name().toLowerCase(Locale.ROOT),
           claim.address(),
-          claim.person() == null ? "nobody" : claim.person(),
+          claim.people().isEmpty() ? "nobody" : String.join(", ", claim.people()),
           claim.evidence());
     }
     if (e.findings().isEmpty()) {

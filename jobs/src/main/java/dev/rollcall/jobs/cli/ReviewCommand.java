@@ -11,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.bson.Document;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,14 +75,13 @@ final class ReviewCommand implements Callable<Integer> {
     ConfigLoader.Loaded loaded = config.load();
     Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
     try (StateStore store = StateStore.open(loaded.config().store(), outputDir, System.getenv())) {
-      Document run =
+      String runId =
           store
-              .lastCompleteRun()
+              .lastCompleteRunId()
               .orElseThrow(
                   () ->
                       new ConfigException(
                           "no complete run in " + store.describe() + ": run rollcall run first"));
-      String runId = run.getString("_id");
       List<InventoryRow> rows = store.inventory(runId);
       PrintWriter console = spec.commandLine().getOut();
       if (decisions != null) {

@@ -84,16 +84,9 @@ public final class Correlator {
     List<Tuple2<String, Identity>> keyedPeople = new ArrayList<>();
     for (Identity person : people) {
       keyedPeople.add(new Tuple2<>(person.personId(), person));
-      for (String email : new TreeSet<>(person.emails())) {
-        addresses.add(RowFactory.create(email, person.personId()));
-      }
-      if (!person.emails().contains(person.personId())) {
-        addresses.add(RowFactory.create(person.personId(), person.personId()));
-      }
-      String nameKey = LinkCandidates.nameKeyOf(person);
-      if (nameKey != null) {
-        addresses.add(RowFactory.create(nameKey, person.personId()));
-      }
+    }
+    for (AddressBook.Entry e : AddressBook.entries(people)) {
+      addresses.add(RowFactory.create(e.address(), e.personId()));
     }
     Dataset<Row> directory = spark.createDataFrame(addresses, DIRECTORY).distinct();
     Dataset<Tuple2<String, Identity>> peopleById = spark.createDataset(keyedPeople, KEYED_PERSON);

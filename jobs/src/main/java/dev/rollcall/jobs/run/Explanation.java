@@ -49,7 +49,11 @@ public record Explanation(
    * @param rule the correlation rule
    * @param address the address (or name key) it looked up
    * @param evidence the value that made the claim
-   * @param person the person it matched, or null for nobody
+   * @param people the people it matched (several where they share the address); empty for nobody
    */
-  public record Claim(LinkRule rule, String address, String evidence, String person) {}
+  public record Claim(LinkRule rule, String address, String evidence, List<String> people) {
+    public Claim {
+      people = List.copyOf(people);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.CorrelationConfig;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.config.SourceConfig;
+import dev.rollcall.jobs.correlate.AddressBook;
 import dev.rollcall.jobs.correlate.Correlator;
 import dev.rollcall.jobs.correlate.HrRoster;
 import dev.rollcall.jobs.correlate.LinkCandidate;
@@ -37,11 +38,10 @@ import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.Subject;
-import dev.rollcall.model.TrackedFinding;
-import dev.rollcall.reports.AtomicFiles;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.TrendPoint;
+import dev.rollcall.reports.review.AccessInventory;
 import dev.rollcall.reports.review.Inventory;
 import dev.rollcall.reports.review.InventoryCsv;
 import dev.rollcall.reports.review.InventoryRow;
@@ -196,11 +196,13 @@ public final class NightlyRun {
                 night.notices(),
                 trend);
         stages.start();
-        written = new ArrayList<>(ReportWriter.write(report, options.outputDir()));
-        List<Finding> active = report.open().stream().map(TrackedFinding::finding).toList();
-        written.add(
-            writeInventory(options.outputDir(), inventory, privilege, audit.people(), active));
-        stages.end("report", written.size(), "files", " of " + active.size() + " findings");
+        written =
+            ReportWriter.write(
+                report,
+                new AccessInventory(inventory, privilege, audit.people()),
+                options.outputDir());
+        int active = report.open().size();
+        stages.end("report", written.size(), "files", " of " + active + " findings");
         store.finishRun(
             new RunRecord(
                 runId,
@@ -209,7 +211,7 @@ public final class NightlyRun {
                 version,
                 audit.profile().name(),
                 pulls,
-                active.size(),
+                active,
                 (int) night.tracked().stream().filter(t -> t.status().fresh()).count(),
                 night.with(FindingStatus.RESOLVED).size(),
                 exit.code(),
@@ -236,21 +238,6 @@ public final class NightlyRun {
         : ExitCode.OK;
   }
 
-  private static Path writeInventory(
-      Path outputDir,
-      List<InventoryRow> inventory,
-      Map<String, String> privilege,
-      List<Identity> people,
-      List<Finding> open) {
-    Path target = outputDir.resolve(InventoryCsv.FILE);
-    try {
-      AtomicFiles.write(target, InventoryCsv.renderBytes(inventory, privilege, people, open));
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException("cannot write report " + target, e);
-    }
-    return target;
-  }
-
   /**
    * Explains how rollcall sees the accounts that match {@code query} (an account id, a sign-in name
    * or a native id, without regard to case): every ownership claim and what it matched, the owners
@@ -274,15 +261,7 @@ public final class NightlyRun {
                             || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
             .collectAsList();
     audit.views().unpersist();
-    Map<String, String> personOfAddress = new HashMap<>();
-    for (Identity person : audit.people()) {
-      person.emails().forEach(e -> personOfAddress.put(e, person.personId()));
-      personOfAddress.putIfAbsent(person.personId(), person.personId());
-      String nameKey = LinkCandidates.nameKeyOf(person);
-      if (nameKey != null) {
-        personOfAddress.put(nameKey, person.personId());
-      }
-    }
+    Map<String, List<String>> peopleOfAddress = AddressBook.peopleByAddress(audit.people());
     List<Explanation> explanations = new ArrayList<>();
     for (AccountView view :
         matched.stream().sorted(java.util.Comparator.comparing(v -> v.account().id())).toList()) {
@@ -290,7 +269,10 @@ public final class NightlyRun {
       for (LinkCandidate c : audit.claims().of(view.account())) {
         claims.add(
             new Explanation.Claim(
-                c.rule(), c.address(), c.evidence(), personOfAddress.get(c.address())));
+                c.rule(),
+                c.address(),
+                c.evidence(),
+                peopleOfAddress.getOrDefault(c.address(), List.of())));
       }
       explanations.add(
           new Explanation(

@@ -493,9 +493,14 @@ public final class StateStore implements AutoCloseable {
   }
 
   /** The last run that finished, if any. */
-  public Optional<Document> lastCompleteRun() {
+  public Optional<String> lastCompleteRunId() {
     return Optional.ofNullable(
-        runs().find(Filters.eq("complete", true)).sort(Sorts.descending("startedAt")).first());
+            runs()
+                .find(Filters.eq("complete", true))
+                .sort(Sorts.descending("startedAt"))
+                .projection(new Document("_id", 1))
+                .first())
+        .map(d -> d.getString("_id"));
   }
 
   /** How many runs the store holds, finished or not. */

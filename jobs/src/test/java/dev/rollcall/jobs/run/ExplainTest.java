@@ -55,7 +55,7 @@ class ExplainTest {
             .anyMatch(
                 c ->
                     c.rule() == LinkRule.NAME_AT_COMPANY_DOMAIN
-                        && "kevin.otto@meridianhealth.example".equals(c.person())),
+                        && List.of("kevin.otto@meridianhealth.example").equals(c.people())),
         prod.claims().toString());
     assertTrue(
         prod.findings().stream().anyMatch(f -> f.ruleId().equals("dormant-account")),
@@ -67,7 +67,7 @@ class ExplainTest {
   void anUnownedAccountShowsClaimsThatMatchedNobody() {
     Explanation bob = job.explain(options, "contractor-bob").get(0);
     assertEquals(Ownership.UNOWNED, bob.view().ownership());
-    assertTrue(bob.claims().stream().allMatch(c -> c.person() == null), bob.claims().toString());
+    assertTrue(bob.claims().stream().allMatch(c -> c.people().isEmpty()), bob.claims().toString());
     assertTrue(bob.findings().stream().anyMatch(f -> f.ruleId().equals("unowned-account")));
   }
 

@@ -49,7 +49,7 @@ class StateStoreTest {
     }
     try (StateStore store = open()) {
       assertEquals(1, store.runCount());
-      assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+      assertEquals("r1", store.lastCompleteRunId().orElseThrow());
       store.startRun("r2", NIGHT_2, "test", "default");
       Lifecycle.Night second = Nights.record(store, "r2", NIGHT_2, List.of(a), sources, complete);
       assertEquals(Set.of(), Nights.fresh(second));
@@ -161,7 +161,7 @@ class StateStoreTest {
           store.finding(b.fingerprint()).orElseThrow().getString("status"),
           "r2's resolution was rolled back");
       assertTrue(store.finding(c.fingerprint()).isEmpty(), "r2's new finding was rolled back");
-      assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+      assertEquals("r1", store.lastCompleteRunId().orElseThrow());
       store.startRun("r3", NIGHT_3, "test", "default");
       Lifecycle.Night third = Nights.record(store, "r3", NIGHT_3, List.of(a, c), sources, complete);
       assertEquals(Set.of(c.fingerprint()), Nights.fresh(third));
@@ -174,7 +174,7 @@ class StateStoreTest {
   void aRunThatDiesStaysIncomplete() {
     try (StateStore store = open()) {
       store.startRun("dead", NIGHT_1, "test", "default");
-      assertTrue(store.lastCompleteRun().isEmpty());
+      assertTrue(store.lastCompleteRunId().isEmpty());
       assertEquals(1, store.runCount());
     }
   }
@@ -221,7 +221,7 @@ class StateStoreTest {
         store.finishRun(run("r1", NIGHT_1, 1, 1, 0));
       }
       try (StateStore store = StateStore.open(config, out, env)) {
-        assertEquals("r1", store.lastCompleteRun().orElseThrow().getString("_id"));
+        assertEquals("r1", store.lastCompleteRunId().orElseThrow());
         assertEquals("open", store.finding(a.fingerprint()).orElseThrow().getString("status"));
       }
       assertTrue(
