@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The contract of the reports' AtomicFiles, held by snapshot files: owner-only files in owner-only
- * folders, replaced whole or not at all, no temporary file left behind.
+ * Snapshot files: the manifest, page names and deletion. Their write guarantees (owner-only, whole
+ * or not at all, no temporary file left) are the reports' too, and one contract test holds both:
+ * jobs' AtomicWriteContractTest.
  */
 class SnapshotFilesTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -39,66 +39,6 @@ class SnapshotFilesTest {
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.map(p -> p.getFileName().toString()).sorted().toList();
     }
-  }
-
-  @Test
-  void writesOwnerOnlyIntoNewOwnerOnlyFolders() throws IOException {
-    Path report = dir.resolve("aws/111122223333/credential-report.csv");
-
-    SnapshotFiles.writeText(report, "user,arn\n");
-
-    assertEquals("user,arn\n", Files.readString(report));
-    assertEquals(List.of("credential-report.csv"), listing(report.getParent()));
-    if (posix()) {
-      assertEquals("rw-------", mode(report));
-      assertEquals("rwx------", mode(report.getParent()));
-      assertEquals("rwx------", mode(dir.resolve("aws")));
-    }
-  }
-
-  @Test
-  void replacesAnEarlierFileWholeAndLeavesNoTemporaryFile() throws IOException {
-    Path page = dir.resolve("users.json");
-    Files.writeString(page, "{\"old\": true}");
-    if (posix()) {
-      Files.setPosixFilePermissions(page, PosixFilePermissions.fromString("rw-r--r--"));
-    }
-
-    SnapshotFiles.writeJson(page, JSON.readTree("{\"users\": [1]}"));
-    SnapshotFiles.writeJson(page, JSON.readTree("{\"users\": [1, 2]}"));
-
-    assertEquals(JSON.readTree("{\"users\": [1, 2]}"), JSON.readTree(page.toFile()));
-    assertEquals(List.of("users.json"), listing(dir));
-    if (posix()) {
-      assertEquals("rw-------", mode(page));
-    }
-  }
-
-  @Test
-  void aFileWhereTheFolderShouldBeFailsNamingItAndIsLeftAlone() throws IOException {
-    Path notAFolder = dir.resolve("aws");
-    Files.writeString(notAFolder, "I am a file\n");
-
-    UncheckedIOException e =
-        assertThrows(
-            UncheckedIOException.class,
-            () -> SnapshotFiles.writeText(notAFolder.resolve("credential-report.csv"), "x"));
-
-    assertTrue(e.getMessage().contains(notAFolder.toString()), e.getMessage());
-    assertEquals("I am a file\n", Files.readString(notAFolder));
-    assertEquals(List.of("aws"), listing(dir));
-  }
-
-  @Test
-  void aFolderWhereTheFileShouldBeFailsAndLeavesNoTemporaryFile() throws IOException {
-    Path target = dir.resolve("organization.json");
-    Files.createDirectories(target.resolve("inside"));
-
-    assertThrows(
-        UncheckedIOException.class, () -> SnapshotFiles.writeJson(target, JSON.readTree("{}")));
-
-    assertTrue(Files.isDirectory(target.resolve("inside")));
-    assertEquals(List.of("organization.json"), listing(dir));
   }
 
   @Test
