@@ -113,6 +113,11 @@ public record Account(
     return key.id();
   }
 
+  /** True for an AWS account's root user, which the root rules judge apart from IAM users. */
+  public boolean isAwsRoot() {
+    return key.system() == SourceSystem.AWS_IAM && key.nativeId().equals("root");
+  }
+
   /** True when a person could sign in to a console or UI with it today. */
   public boolean hasInteractiveLogin() {
     return credentials.stream().anyMatch(c -> c.active() && c.type().interactive());

@@ -23,7 +23,7 @@ final class CredentialRemedies {
     AccountKey key = account.key();
     String name = account.name();
     if (key.system() == SourceSystem.AWS_IAM && credential.type() == CredentialType.ACCESS_KEY) {
-      return Remedies.isAwsRoot(account)
+      return account.isAwsRoot()
           ? rootKey(account, credential)
           : "In account "
               + key.tenant()
@@ -76,7 +76,7 @@ final class CredentialRemedies {
     AccountKey key = account.key();
     String name = account.name();
     if (key.system() == SourceSystem.AWS_IAM) {
-      return Remedies.isAwsRoot(account)
+      return account.isAwsRoot()
           ? rootKey(account, credential)
           : "In account "
               + key.tenant()

@@ -64,7 +64,7 @@ public final class GenericAccountName implements AccountRule<GenericAccountName.
     Account account = view.account();
     // A role's name names a job, not a person: people assume it under their own session names.
     if (!account.status().grantsAccess()
-        || Remedies.isAwsRoot(account)
+        || account.isAwsRoot()
         || account.kind() == AccountKind.ROLE) {
       return Optional.empty();
     }

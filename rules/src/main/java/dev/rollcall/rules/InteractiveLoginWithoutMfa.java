@@ -68,7 +68,7 @@ public final class InteractiveLoginWithoutMfa
             .filter(c -> c.active() && c.type().interactive())
             .map(Credential::label)
             .collect(Collectors.joining(", "));
-    boolean root = Remedies.isAwsRoot(account);
+    boolean root = account.isAwsRoot();
     String who = root ? "The AWS root user of account " + account.key().tenant() : account.name();
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(new Evidence("interactive login", logins));

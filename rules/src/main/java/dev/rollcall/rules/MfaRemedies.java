@@ -13,7 +13,7 @@ final class MfaRemedies {
     String name = account.name();
     return switch (key.system()) {
       case AWS_IAM ->
-          Remedies.isAwsRoot(account)
+          account.isAwsRoot()
               ? "Sign in as root to account "
                   + key.tenant()
                   + " > Security credentials > Multi-factor authentication > Assign MFA device:"

@@ -53,7 +53,7 @@ public final class NeverUsedAccount implements AccountRule<NeverUsedAccount.Sett
     if (!account.status().grantsAccess()
         || account.lastActivity().state() != Activity.State.NEVER_USED
         || account.created() == null
-        || Remedies.isAwsRoot(account)) {
+        || account.isAwsRoot()) {
       return Optional.empty();
     }
     long age = Facts.daysBetween(account.created(), account.observedAt());

@@ -72,7 +72,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
     // The root user's power cannot be reduced; its risks (MFA, keys, use) have rules of their own.
-    if (!account.status().grantsAccess() || Remedies.isAwsRoot(account)) {
+    if (!account.status().grantsAccess() || account.isAwsRoot()) {
       return Optional.empty();
     }
     List<Grant> flagged = account.grants().stream().filter(settings::flags).toList();
@@ -115,7 +115,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
     String names = grants.stream().map(Grant::name).distinct().collect(Collectors.joining(", "));
     return switch (account.key().system()) {
       case AWS_IAM ->
-          Remedies.isAwsRoot(account)
+          account.isAwsRoot()
               ? "Use the root user only for the tasks that need it: keep no access keys, keep"
                   + " its MFA device in the break-glass safe, and alert on its sign-in."
               : "Replace "

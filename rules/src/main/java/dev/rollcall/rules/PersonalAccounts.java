@@ -31,7 +31,7 @@ final class PersonalAccounts {
                     && v.account().status().grantsAccess()
                     && v.account().kind() != AccountKind.SERVICE
                     && v.account().kind() != AccountKind.ROLE
-                    && !Remedies.isAwsRoot(v.account()))
+                    && !v.account().isAwsRoot())
         .collect(
             Collectors.groupingBy(
                 v -> where(v.account()), LinkedHashMap::new, Collectors.toList()));

@@ -64,7 +64,7 @@ public final class ProgrammaticAccessWithoutHardwareKey
     Account account = view.account();
     if (!account.status().grantsAccess()
         || account.kind() != AccountKind.HUMAN
-        || Remedies.isAwsRoot(account)) {
+        || account.isAwsRoot()) {
       return Optional.empty();
     }
     List<Credential> keys =

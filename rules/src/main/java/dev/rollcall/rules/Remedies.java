@@ -10,18 +10,13 @@ import dev.rollcall.model.AccountKey;
 final class Remedies {
   private Remedies() {}
 
-  static boolean isAwsRoot(Account account) {
-    return account.key().system() == dev.rollcall.model.SourceSystem.AWS_IAM
-        && account.key().nativeId().equals("root");
-  }
-
   /** How to take away an account's access. */
   static String disable(Account account) {
     AccountKey key = account.key();
     String name = account.name();
     return switch (key.system()) {
       case AWS_IAM ->
-          isAwsRoot(account)
+          account.isAwsRoot()
               ? "Sign in as root to account "
                   + key.tenant()
                   + ", delete any root access keys (IAM > Security credentials) and keep the root"
@@ -75,7 +70,7 @@ final class Remedies {
     AccountKey key = account.key();
     return switch (key.system()) {
       case AWS_IAM ->
-          isAwsRoot(account)
+          account.isAwsRoot()
               ? "Sign in as root to account "
                   + key.tenant()
                   + " > Security credentials > Assign MFA device (a FIDO security key or a"

@@ -58,7 +58,7 @@ public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settin
   @Override
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
-    if (!Remedies.isAwsRoot(account) || !account.status().grantsAccess()) {
+    if (!account.isAwsRoot() || !account.status().grantsAccess()) {
       return Optional.empty();
     }
     String tenant = account.key().tenant();

@@ -59,7 +59,7 @@ public final class TooManyAdmins implements TenantRule<TooManyAdmins.Settings> {
     List<String> admins =
         tenant.accounts().stream()
             .filter(a -> a.status().grantsAccess())
-            .filter(a -> !Remedies.isAwsRoot(a))
+            .filter(a -> !a.isAwsRoot())
             .filter(TooManyAdmins::isAdmin)
             .map(Account::name)
             .sorted()

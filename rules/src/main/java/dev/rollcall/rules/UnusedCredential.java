@@ -112,7 +112,7 @@ public final class UnusedCredential implements AccountRule<UnusedCredential.Sett
     if (!credential.active() || !JUDGED.contains(credential.type())) {
       return false;
     }
-    if (Remedies.isAwsRoot(account) && credential.type() == CredentialType.CONSOLE_PASSWORD) {
+    if (account.isAwsRoot() && credential.type() == CredentialType.CONSOLE_PASSWORD) {
       return false;
     }
     return switch (credential.usage()) {

@@ -64,7 +64,7 @@ public final class WeakMfaForPrivileged implements AccountRule<WeakMfaForPrivile
     Account account = view.account();
     Mfa mfa = account.mfa();
     if (!account.status().grantsAccess()
-        || Remedies.isAwsRoot(account)
+        || account.isAwsRoot()
         || mfa.state() != Mfa.State.ENABLED
         || MfaFactors.hasAny(mfa, settings.requiredFactors())
         || MfaFactors.typeUnknown(mfa)) {
