@@ -87,7 +87,7 @@ final class DoctorCommand implements Callable<Integer> {
     boolean healthy = true;
     for (SourceConfig source : loaded.config().sources()) {
       List<DoctorCheck> checks =
-          source.type().live() ? livePulls.doctor(source) : List.of(snapshot(loaded, source));
+          source.live() ? livePulls.doctor(source) : List.of(snapshot(loaded, source));
       for (DoctorCheck check : checks) {
         healthy &= check.ok() || !check.required();
         rows.add(row(source.name(), check));

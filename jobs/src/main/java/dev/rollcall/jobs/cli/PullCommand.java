@@ -59,7 +59,7 @@ final class PullCommand implements Callable<Integer> {
   public Integer call() {
     ConfigLoader.Loaded loaded = config.load();
     List<SourceConfig> live =
-        loaded.config().sources().stream().filter(s -> s.type().live()).toList();
+        loaded.config().sources().stream().filter(SourceConfig::live).toList();
     if (live.isEmpty()) {
       throw new ConfigException(
           config

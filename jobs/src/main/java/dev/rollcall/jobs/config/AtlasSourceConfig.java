@@ -20,7 +20,7 @@ public record AtlasSourceConfig(List<String> organizations, String auth, String 
     }
   }
 
-  static AtlasSourceConfig defaults() {
+  public static AtlasSourceConfig defaults() {
     return new AtlasSourceConfig(null, null, null);
   }
 }

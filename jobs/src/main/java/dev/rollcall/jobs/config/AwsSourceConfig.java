@@ -40,7 +40,7 @@ public record AwsSourceConfig(
     }
   }
 
-  static AwsSourceConfig defaults() {
+  public static AwsSourceConfig defaults() {
     return new AwsSourceConfig(null, null, null, null, null, null, null, null, null, null);
   }
 }

@@ -3,6 +3,8 @@ package dev.rollcall.jobs.ingest;
 import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.jobs.config.Connectors;
+import dev.rollcall.jobs.config.LiveSource;
 import dev.rollcall.jobs.config.SourceConfig;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ public final class LivePulls {
    */
   public record Pulled(SourceConfig source, String folder, TenantPull tenant) {}
 
-  private final List<LiveSource<?, ?>> sources;
+  private final List<LiveSource<?, ?, ?>> sources;
   private final Map<String, String> environment;
 
   /**
@@ -36,7 +38,7 @@ public final class LivePulls {
   }
 
   /** Pulls the given live sources (tests: with the credentials their servers accept). */
-  public LivePulls(List<LiveSource<?, ?>> sources, Map<String, String> environment) {
+  public LivePulls(List<LiveSource<?, ?, ?>> sources, Map<String, String> environment) {
     this.sources = List.copyOf(sources);
     this.environment = Map.copyOf(environment);
   }
@@ -44,7 +46,7 @@ public final class LivePulls {
   /** Checks every live source's settings before anything is pulled or written. */
   public static void check(List<SourceConfig> sources) {
     for (SourceConfig source : sources) {
-      if (source.type().live()) {
+      if (source.live()) {
         Connectors.of(Connectors.ALL, source.type()).settingsOf(source);
       }
     }
@@ -54,7 +56,7 @@ public final class LivePulls {
   public List<Pulled> pull(List<SourceConfig> sources, Path snapshotRoot) {
     List<Pulled> pulled = new ArrayList<>();
     for (SourceConfig source : sources) {
-      if (!source.type().live()) {
+      if (!source.live()) {
         continue;
       }
       for (SnapshotPuller puller : live(source).pullers(source, environment)) {
@@ -72,10 +74,10 @@ public final class LivePulls {
    * failed check.
    */
   public List<DoctorCheck> doctor(SourceConfig source) {
-    return source.type().live() ? live(source).doctor(source, environment) : List.of();
+    return source.live() ? live(source).doctor(source, environment) : List.of();
   }
 
-  private LiveSource<?, ?> live(SourceConfig source) {
+  private LiveSource<?, ?, ?> live(SourceConfig source) {
     return Connectors.of(sources, source.type());
   }
 }

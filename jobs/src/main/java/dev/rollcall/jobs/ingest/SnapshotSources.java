@@ -4,6 +4,7 @@ import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.Connectors;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;

@@ -468,9 +468,10 @@ public final class NightlyRun {
     SnapshotSources snapshots = new SnapshotSources();
     List<SourceConfig> live = new ArrayList<>();
     for (SourceConfig source : loaded.config().sources()) {
-      switch (source.type()) {
-        case SNAPSHOT -> results.addAll(snapshots.read(loaded.resolve(source.path()), now));
-        default -> live.add(source);
+      if (source.live()) {
+        live.add(source);
+      } else {
+        results.addAll(snapshots.read(loaded.resolve(source.path()), now));
       }
     }
     if (live.isEmpty()) {

@@ -57,13 +57,13 @@ class ConfigLoaderTest {
                 type: atlas
             """);
     var sources = ConfigLoader.load(file).config().sources();
-    assertEquals(SourceConfig.SourceType.AWS, sources.get(0).type());
-    assertTrue(sources.get(0).aws().organization());
-    assertEquals(4, sources.get(1).aws().parallelism());
-    assertEquals(8, sources.get(1).aws().maxAttempts());
-    assertTrue(sources.get(2).google().includeDeleted());
-    assertEquals("serviceAccount", sources.get(3).atlas().auth());
-    assertTrue(sources.get(3).atlas().organizations().isEmpty());
+    assertEquals("aws", sources.get(0).type());
+    assertTrue(((AwsSourceConfig) sources.get(0).block()).organization());
+    assertEquals(4, ((AwsSourceConfig) sources.get(1).block()).parallelism());
+    assertEquals(8, ((AwsSourceConfig) sources.get(1).block()).maxAttempts());
+    assertTrue(((GoogleSourceConfig) sources.get(2).block()).includeDeleted());
+    assertEquals("serviceAccount", ((AtlasSourceConfig) sources.get(3).block()).auth());
+    assertTrue(((AtlasSourceConfig) sources.get(3).block()).organizations().isEmpty());
   }
 
   @Test
@@ -104,6 +104,18 @@ class ConfigLoaderTest {
         assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
     assertTrue(message.contains("organisation is required"), message);
     assertTrue(message.contains(file.toString()), message);
+  }
+
+  @Test
+  void aBlockOfNoSourceTypeNamesLineAndKey() throws IOException {
+    Path file =
+        write("organisation: X\nsources:\n  - name: s\n    type: aws\n    ldap: {host: x}\n");
+    String message =
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage();
+    assertTrue(message.contains("line 5"), message);
+    assertTrue(message.contains("sources[0].ldap"), message);
+    assertTrue(
+        message.contains("aws, google, atlas") || message.contains("google, aws, atlas"), message);
   }
 
   @Test

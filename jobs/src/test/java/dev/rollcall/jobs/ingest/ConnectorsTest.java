@@ -7,12 +7,11 @@ import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.jobs.config.AtlasSourceConfig;
 import dev.rollcall.jobs.config.AwsSourceConfig;
+import dev.rollcall.jobs.config.Connectors;
 import dev.rollcall.jobs.config.GoogleSourceConfig;
+import dev.rollcall.jobs.config.LiveSource;
 import dev.rollcall.jobs.config.SourceConfig;
-import dev.rollcall.jobs.config.SourceConfig.SourceType;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -21,16 +20,14 @@ import org.junit.jupiter.api.Test;
 /** What the pipeline relies on of the registered connectors. */
 class ConnectorsTest {
   @Test
-  void everyLiveSourceTypeHasOneConnectorNamedAsTheConfigurationNamesIt() {
-    List<SourceType> live = Arrays.stream(SourceType.values()).filter(SourceType::live).toList();
-
-    assertEquals(
-        Set.copyOf(live),
-        Connectors.ALL.stream().map(LiveSource::type).collect(Collectors.toSet()));
-    assertEquals(live.size(), Connectors.ALL.size(), "a source type registered twice");
-    for (LiveSource<?, ?> source : Connectors.ALL) {
-      assertEquals(source.type().name().toLowerCase(Locale.ROOT), source.connector().name());
+  void everyLiveSourceTypeIsRegisteredOnceUnderItsConnectorsName() {
+    Set<String> types = Connectors.ALL.stream().map(LiveSource::type).collect(Collectors.toSet());
+    assertEquals(Set.of("aws", "google", "atlas"), types);
+    assertEquals(types.size(), Connectors.ALL.size(), "a source type registered twice");
+    for (LiveSource<?, ?, ?> source : Connectors.ALL) {
+      assertEquals(source.connector().name(), source.type());
     }
+    assertEquals("snapshot, google, aws or atlas", Connectors.typeNames());
   }
 
   @Test
@@ -47,28 +44,18 @@ class ConnectorsTest {
         List.of(
             new SourceConfig(
                 "aws",
-                SourceType.AWS,
+                "aws",
                 null,
-                new AwsSourceConfig(null, null, null, null, null, null, null, true, null, null),
-                null,
-                null),
+                new AwsSourceConfig(null, null, null, null, null, null, null, true, null, null)),
             new SourceConfig(
                 "google",
-                SourceType.GOOGLE,
-                null,
+                "google",
                 null,
                 new GoogleSourceConfig(
-                    "example.test", "reader@example.test", null, null, null, null, null),
-                null),
-            new SourceConfig(
-                "atlas",
-                SourceType.ATLAS,
-                null,
-                null,
-                null,
-                new AtlasSourceConfig(null, null, null)));
+                    "example.test", "reader@example.test", null, null, null, null, null)),
+            new SourceConfig("atlas", "atlas", null, new AtlasSourceConfig(null, null, null)));
     for (SourceConfig source : sources) {
-      LiveSource<?, ?> live = Connectors.of(Connectors.ALL, source.type());
+      LiveSource<?, ?, ?> live = Connectors.of(Connectors.ALL, source.type());
       Set<String> folders =
           live.connector().folders().stream()
               .map(Connector.Folder::name)

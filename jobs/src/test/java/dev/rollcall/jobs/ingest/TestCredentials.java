@@ -5,6 +5,10 @@ import com.google.auth.oauth2.GoogleCredentials;
 import dev.rollcall.connectors.atlas.pull.AtlasCredentials;
 import dev.rollcall.connectors.atlas.pull.FakeAtlas;
 import dev.rollcall.connectors.google.pull.GoogleApiStub;
+import dev.rollcall.jobs.config.AtlasSource;
+import dev.rollcall.jobs.config.AwsSource;
+import dev.rollcall.jobs.config.GoogleSource;
+import dev.rollcall.jobs.config.LiveSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -27,10 +31,10 @@ public final class TestCredentials {
   }
 
   /** Every live source, with the test servers' credentials. */
-  static List<LiveSource<?, ?>> sources() {
+  static List<LiveSource<?, ?, ?>> sources() {
     return List.of(
         GoogleSource.LIVE.withCredentials(
-            (source, settings, environment) ->
+            (google, settings, environment) ->
                 GoogleCredentials.create(
                     new AccessToken(
                         GoogleApiStub.TOKEN,

@@ -1,27 +1,24 @@
-package dev.rollcall.jobs.ingest;
+package dev.rollcall.jobs.config;
 
 import dev.rollcall.connectors.atlas.pull.AtlasConnector;
 import dev.rollcall.connectors.atlas.pull.AtlasCredentials;
 import dev.rollcall.connectors.atlas.pull.AtlasSettings;
-import dev.rollcall.jobs.config.AtlasSourceConfig;
-import dev.rollcall.jobs.config.SourceConfig;
-import dev.rollcall.jobs.config.SourceConfig.SourceType;
 import java.net.URI;
 
 /** Sources of type atlas: the keys of the configured kind from the environment. */
-final class AtlasSource {
-  static final LiveSource<AtlasSettings, AtlasCredentials> LIVE =
+public final class AtlasSource {
+  public static final LiveSource<AtlasSourceConfig, AtlasSettings, AtlasCredentials> LIVE =
       new LiveSource<>(
-          SourceType.ATLAS,
           new AtlasConnector(),
+          AtlasSourceConfig.class,
+          AtlasSourceConfig::defaults,
           AtlasSource::settings,
-          (source, settings, environment) ->
+          (atlas, settings, environment) ->
               AtlasCredentials.fromEnvironment(settings.auth(), environment));
 
   private AtlasSource() {}
 
-  private static AtlasSettings settings(SourceConfig source) {
-    AtlasSourceConfig atlas = source.atlas();
+  private static AtlasSettings settings(AtlasSourceConfig atlas) {
     AtlasSettings settings =
         AtlasSettings.of(
             atlas.organizations(),

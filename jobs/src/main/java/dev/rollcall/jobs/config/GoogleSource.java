@@ -1,28 +1,28 @@
-package dev.rollcall.jobs.ingest;
+package dev.rollcall.jobs.config;
 
 import com.google.auth.oauth2.GoogleCredentials;
 import dev.rollcall.connectors.google.pull.GoogleConnector;
 import dev.rollcall.connectors.google.pull.GooglePullSettings;
 import dev.rollcall.connectors.google.pull.GoogleServiceAccount;
-import dev.rollcall.jobs.config.GoogleSourceConfig;
-import dev.rollcall.jobs.config.SourceConfig;
-import dev.rollcall.jobs.config.SourceConfig.SourceType;
 import java.net.URI;
 
 /** Sources of type google: the key file named by ROLLCALL_GOOGLE_KEY_FILE. */
-final class GoogleSource {
-  static final LiveSource<GooglePullSettings, GoogleCredentials> LIVE =
+public final class GoogleSource {
+  public static final LiveSource<GoogleSourceConfig, GooglePullSettings, GoogleCredentials> LIVE =
       new LiveSource<>(
-          SourceType.GOOGLE,
           new GoogleConnector(),
+          GoogleSourceConfig.class,
+          () -> {
+            throw new IllegalArgumentException(
+                "a google source needs a google block with domain and adminSubject");
+          },
           GoogleSource::settings,
-          (source, settings, environment) ->
-              GoogleServiceAccount.fromEnvironment(environment, source.google().adminSubject()));
+          (google, settings, environment) ->
+              GoogleServiceAccount.fromEnvironment(environment, google.adminSubject()));
 
   private GoogleSource() {}
 
-  private static GooglePullSettings settings(SourceConfig source) {
-    GoogleSourceConfig google = source.google();
+  private static GooglePullSettings settings(GoogleSourceConfig google) {
     GooglePullSettings settings =
         GooglePullSettings.defaults(google.domain(), google.adminSubject())
             .withOptionalListings(google.includeDeleted(), google.includeGroups());

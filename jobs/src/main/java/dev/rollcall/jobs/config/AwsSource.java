@@ -1,10 +1,7 @@
-package dev.rollcall.jobs.ingest;
+package dev.rollcall.jobs.config;
 
 import dev.rollcall.connectors.aws.pull.AwsConnector;
 import dev.rollcall.connectors.aws.pull.AwsPullSettings;
-import dev.rollcall.jobs.config.AwsSourceConfig;
-import dev.rollcall.jobs.config.SourceConfig;
-import dev.rollcall.jobs.config.SourceConfig.SourceType;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
@@ -13,15 +10,18 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
 
 /** Sources of type aws: credentials from the SDK's default chain, or the configured profile. */
-final class AwsSource {
-  static final LiveSource<AwsPullSettings, AwsCredentialsProvider> LIVE =
+public final class AwsSource {
+  public static final LiveSource<AwsSourceConfig, AwsPullSettings, AwsCredentialsProvider> LIVE =
       new LiveSource<>(
-          SourceType.AWS, new AwsConnector(), AwsSource::settings, AwsSource::credentials);
+          new AwsConnector(),
+          AwsSourceConfig.class,
+          AwsSourceConfig::defaults,
+          AwsSource::settings,
+          AwsSource::credentials);
 
   private AwsSource() {}
 
-  private static AwsPullSettings settings(SourceConfig source) {
-    AwsSourceConfig aws = source.aws();
+  private static AwsPullSettings settings(AwsSourceConfig aws) {
     return new AwsPullSettings(
         aws.region(),
         aws.endpoint() == null ? null : URI.create(aws.endpoint()),
@@ -39,9 +39,9 @@ final class AwsSource {
   }
 
   private static AwsCredentialsProvider credentials(
-      SourceConfig source, AwsPullSettings settings, Map<String, String> environment) {
-    return source.aws().profile() != null
-        ? ProfileCredentialsProvider.create(source.aws().profile())
+      AwsSourceConfig aws, AwsPullSettings settings, Map<String, String> environment) {
+    return aws.profile() != null
+        ? ProfileCredentialsProvider.create(aws.profile())
         : DefaultCredentialsProvider.builder().build();
   }
 }
