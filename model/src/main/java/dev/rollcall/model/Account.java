@@ -68,44 +68,29 @@ public record Account(
 
   /** This account with another last use (CloudTrail's, say), every other fact kept. */
   public Account withLastActivity(Activity activity) {
-    return new Account(
-        key,
-        name,
-        displayName,
-        emails,
-        kind,
-        kindEvidence,
-        status,
-        created,
-        activity,
-        signIns,
-        credentials,
-        mfa,
-        grants,
-        tags,
-        expires,
-        observedAt);
+    return toBuilder().lastActivity(activity).build();
   }
 
   /** This account with other owner-set labels, every other fact kept. */
   public Account withTags(Map<String, String> labels) {
-    return new Account(
-        key,
-        name,
-        displayName,
-        emails,
-        kind,
-        kindEvidence,
-        status,
-        created,
-        lastActivity,
-        signIns,
-        credentials,
-        mfa,
-        grants,
-        labels,
-        expires,
-        observedAt);
+    return toBuilder().tags(labels).build();
+  }
+
+  /** A builder holding every fact of this account, to change some. */
+  public Builder toBuilder() {
+    return builder(key, name, observedAt)
+        .displayName(displayName)
+        .emails(emails)
+        .kind(kind, kindEvidence)
+        .status(status)
+        .created(created)
+        .lastActivity(lastActivity)
+        .signIns(signIns)
+        .credentials(credentials)
+        .mfa(mfa)
+        .grants(grants)
+        .tags(tags)
+        .expires(expires);
   }
 
   /** The stable string id, see {@link AccountKey#id()}. */

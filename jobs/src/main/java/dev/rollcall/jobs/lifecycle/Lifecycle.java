@@ -57,7 +57,8 @@ public final class Lifecycle {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(now, "now");
       findings = List.copyOf(findings);
-      sourceOfAccount = Map.copyOf(sourceOfAccount);
+      // A view, not a copy: at a million accounts a copy would cost what the map itself does.
+      sourceOfAccount = Collections.unmodifiableMap(sourceOfAccount);
       completeSources = Set.copyOf(completeSources);
       Objects.requireNonNull(exceptions, "exceptions");
     }
