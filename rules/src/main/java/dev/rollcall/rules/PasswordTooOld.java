@@ -55,7 +55,12 @@ public final class PasswordTooOld implements AccountRule<PasswordTooOld.Settings
       }
       if (adminDays > days) {
         throw new IllegalArgumentException(
-            "adminDays (" + adminDays + ") must not exceed days (" + days + ")");
+            "adminDays ("
+                + adminDays
+                + ") must not exceed days ("
+                + days
+                + "); a profile that sets days below the adminDays it extends sets adminDays"
+                + " too");
       }
     }
   }
