@@ -50,6 +50,10 @@ public record RunReport(
           .thenComparing(f -> f.account().id())
           .thenComparing(Finding::fingerprint);
 
+  /** {@link #REPORT_ORDER} for tracked findings. */
+  public static final Comparator<TrackedFinding> TRACKED_ORDER =
+      Comparator.comparing(TrackedFinding::finding, REPORT_ORDER);
+
   public RunReport {
     required(runId, "runId");
     required(startedAt, "startedAt");
@@ -58,10 +62,7 @@ public record RunReport(
     required(profile, "profile");
     required(organisation, "organisation");
     sources = List.copyOf(required(sources, "sources"));
-    findings =
-        required(findings, "findings").stream()
-            .sorted(Comparator.comparing(TrackedFinding::finding, REPORT_ORDER))
-            .toList();
+    findings = required(findings, "findings").stream().sorted(TRACKED_ORDER).toList();
     notNegative(accountsAudited, "accountsAudited");
     notNegative(peopleInDirectory, "peopleInDirectory");
     required(failOn, "failOn");

@@ -35,8 +35,7 @@ public record SourceConfig(String name, String type, String path, Object block) 
     boolean snapshot = type.equals(Connectors.SNAPSHOT);
     Optional<LiveSource<?, ?, ?>> live = Connectors.named(type);
     if (!snapshot && live.isEmpty()) {
-      throw new IllegalArgumentException(
-          "unknown source type '" + type + "' (" + Connectors.typeNames() + ")");
+      throw new IllegalArgumentException(unknownType(type));
     }
     if (snapshot && (path == null || path.isBlank())) {
       throw new IllegalArgumentException("path is required for a snapshot source");
@@ -57,6 +56,10 @@ public record SourceConfig(String name, String type, String path, Object block) 
             "the block of a " + type + " source must be a " + source.block().getSimpleName());
       }
     }
+  }
+
+  private static String unknownType(String type) {
+    return "unknown source type '" + type + "' (" + Connectors.typeNames() + ")";
   }
 
   /** Whether the source is pulled from a live API (rather than read from a folder). */
@@ -119,10 +122,7 @@ public record SourceConfig(String name, String type, String path, Object block) 
       }
       if (type != null && !type.equals(Connectors.SNAPSHOT) && Connectors.named(type).isEmpty()) {
         throw JsonMappingException.wrapWithPath(
-            JsonMappingException.from(
-                parser, "unknown source type '" + type + "' (" + Connectors.typeNames() + ")"),
-            SourceConfig.class,
-            "type");
+            JsonMappingException.from(parser, unknownType(type)), SourceConfig.class, "type");
       }
       try {
         if (blockKey != null && !blockKey.equals(type)) {

@@ -147,7 +147,7 @@ public final class NightlyRun {
                 .iterator(),
             audit.findings());
     audit.views().unpersist();
-    Lifecycle.Night night;
+    RunReport report;
     ExitCode exit;
     List<Path> written;
     try (StateStore store =
@@ -157,7 +157,7 @@ public final class NightlyRun {
       try {
         store.startRun(runId, startedAt, version, audit.profile().name());
         Map<String, FindingState> before = store.findingStates();
-        night =
+        Lifecycle.Night night =
             Lifecycle.advance(
                 before,
                 new Lifecycle.Tonight(
@@ -180,7 +180,7 @@ public final class NightlyRun {
             " and " + StageClock.number(inventory.size()) + " inventory rows");
         exit = exitCode(pulls, night, options.failOn());
         Instant finishedAt = options.clock().instant();
-        RunReport report =
+        report =
             new RunReport(
                 runId,
                 startedAt,
@@ -221,7 +221,13 @@ public final class NightlyRun {
       }
     }
     return new RunOutcome(
-        runId, exit, pulls, night.tracked(), written, night.notices(), stages.timings());
+        runId,
+        exit,
+        pulls,
+        report.findings(),
+        written,
+        report.exceptionNotices(),
+        stages.timings());
   }
 
   /**

@@ -6,7 +6,6 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.RunReport;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -32,10 +31,7 @@ public record RunOutcome(
     RunTimings timings) {
   public RunOutcome {
     sources = List.copyOf(sources);
-    tracked =
-        tracked.stream()
-            .sorted(Comparator.comparing(TrackedFinding::finding, RunReport.REPORT_ORDER))
-            .toList();
+    tracked = tracked.stream().sorted(RunReport.TRACKED_ORDER).toList();
     reports = List.copyOf(reports);
     exceptionNotices = List.copyOf(exceptionNotices);
   }
