@@ -23,6 +23,13 @@ public enum FindingStatus {
     return this == NEW || this == REOPENED || this == STILL_OPEN;
   }
 
+  /** The words a person reads: "new", "reopened", "still open", "not re-checked", ... */
+  public String label() {
+    return this == NOT_RECHECKED
+        ? "not re-checked"
+        : name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+  }
+
   /** Whether it is new to whoever reads tonight's reports: first seen, or back after resolved. */
   public boolean fresh() {
     return this == NEW || this == REOPENED;

@@ -14,6 +14,14 @@ public enum SourceSystem {
     this.label = label;
   }
 
+  /**
+   * Whether its sources are the directory of people (the identity provider) that accounts are tied
+   * to: correlation depends on them.
+   */
+  public boolean knowsPeople() {
+    return this == GOOGLE_WORKSPACE;
+  }
+
   /** The name a person reads in a report. */
   public String label() {
     return label;

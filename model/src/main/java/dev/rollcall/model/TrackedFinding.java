@@ -1,5 +1,6 @@
 package dev.rollcall.model;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,6 +16,8 @@ import java.util.Optional;
  * @param exception the accepted-risk exception that covers it, or null (only {@link
  *     FindingStatus#SUPPRESSED} findings and not re-checked ones that were suppressed carry one)
  * @param source the source (and tenant) it came from, or "" when unknown
+ * @param notRecheckedBecause why tonight could not re-check it (its source, or the directory of
+ *     people its rule judges ownership by, was not fully read); "" unless not re-checked
  */
 public record TrackedFinding(
     Finding finding,
@@ -22,19 +25,56 @@ public record TrackedFinding(
     Instant firstSeen,
     Instant lastSeen,
     AcceptedRisk exception,
-    String source) {
+    String source,
+    String notRecheckedBecause) {
   public TrackedFinding {
     Objects.requireNonNull(finding, "tracked finding: finding is required");
     Objects.requireNonNull(status, "tracked finding " + finding.fingerprint() + ": status");
     Objects.requireNonNull(firstSeen, "tracked finding " + finding.fingerprint() + ": firstSeen");
     Objects.requireNonNull(lastSeen, "tracked finding " + finding.fingerprint() + ": lastSeen");
     Objects.requireNonNull(source, "tracked finding " + finding.fingerprint() + ": source");
+    Objects.requireNonNull(
+        notRecheckedBecause, "tracked finding " + finding.fingerprint() + ": notRecheckedBecause");
+    if ((status == FindingStatus.NOT_RECHECKED) == notRecheckedBecause.isEmpty()) {
+      throw new IllegalArgumentException(
+          "tracked finding "
+              + finding.fingerprint()
+              + ": a reason is given exactly when it was not re-checked");
+    }
     if (status == FindingStatus.SUPPRESSED && exception == null) {
       throw new IllegalArgumentException(
           "tracked finding "
               + finding.fingerprint()
               + ": a suppressed finding needs its exception");
     }
+  }
+
+  /** A tracked finding whose reason, when not re-checked, is that its source was not fully read. */
+  public TrackedFinding(
+      Finding finding,
+      FindingStatus status,
+      Instant firstSeen,
+      Instant lastSeen,
+      AcceptedRisk exception,
+      String source) {
+    this(
+        finding,
+        status,
+        firstSeen,
+        lastSeen,
+        exception,
+        source,
+        status == FindingStatus.NOT_RECHECKED
+            ? "its source " + (source.isEmpty() ? "(unknown)" : source) + " was not fully read"
+            : "");
+  }
+
+  /**
+   * Whether it stands open against the policy after tonight: new, reopened, still open, or not
+   * re-checked and not covered by an exception. What every output counts as open.
+   */
+  public boolean isOpen() {
+    return status.active() || (status == FindingStatus.NOT_RECHECKED && exception == null);
   }
 
   /** The exception that covers it, if one does. */
@@ -45,6 +85,14 @@ public record TrackedFinding(
   /** Whether tonight's run looked at its source fully: false only when not re-checked. */
   public boolean rechecked() {
     return status != FindingStatus.NOT_RECHECKED;
+  }
+
+  /**
+   * Whole days from the night it was first seen to {@code asOf} (the run's start): 0 on its first
+   * night. The one definition of "days open" every output uses.
+   */
+  public long daysOpen(Instant asOf) {
+    return Math.max(0, Duration.between(firstSeen, asOf).toDays());
   }
 
   public String fingerprint() {

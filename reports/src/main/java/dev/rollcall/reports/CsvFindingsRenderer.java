@@ -15,9 +15,10 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
- * Renders findings.csv (RFC 4180), one finding a row in report order; lists are joined with {@code
- * "; "}. Account names and other values come from sources, so a cell a spreadsheet would run as a
- * formula gets a leading apostrophe, as OWASP advises
+ * Renders findings.csv (RFC 4180), one tracked finding of the night a row in report order (open,
+ * not re-checked, suppressed and resolved tonight, told apart by {@code status}); lists are joined
+ * with {@code "; "}. Account names and other values come from sources, so a cell a spreadsheet
+ * would run as a formula gets a leading apostrophe, as OWASP advises
  * (https://owasp.org/www-community/attacks/CSV_Injection).
  */
 public final class CsvFindingsRenderer {
@@ -26,6 +27,10 @@ public final class CsvFindingsRenderer {
           "fingerprint",
           "severity",
           "new",
+          "status",
+          "first_seen",
+          "last_seen",
+          "days_open",
           "rule_id",
           "title",
           "system",
@@ -36,7 +41,10 @@ public final class CsvFindingsRenderer {
           "summary",
           "evidence",
           "clauses",
-          "remediation");
+          "remediation",
+          "source",
+          "exception",
+          "not_rechecked_because");
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
@@ -61,17 +69,22 @@ public final class CsvFindingsRenderer {
   public static void write(RunReport report, OutputStream out) throws IOException {
     Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
     CSVPrinter printer = new CSVPrinter(writer, FORMAT);
-    for (TrackedFinding t : report.open()) {
-      printer.printRecord(row(t.finding(), t.status().fresh()));
+    for (TrackedFinding t : report.findings()) {
+      printer.printRecord(row(report, t));
     }
     printer.flush();
   }
 
-  private static List<String> row(Finding f, boolean isNew) {
+  private static List<String> row(RunReport report, TrackedFinding t) {
+    Finding f = t.finding();
     return List.of(
             f.fingerprint(),
             f.severity().name().toLowerCase(Locale.ROOT),
-            Boolean.toString(isNew),
+            Boolean.toString(t.status().fresh()),
+            t.status().name().toLowerCase(Locale.ROOT),
+            t.firstSeen().toString(),
+            t.lastSeen().toString(),
+            Long.toString(t.daysOpen(report.startedAt())),
             f.ruleId(),
             f.title(),
             f.account().system().name().toLowerCase(Locale.ROOT),
@@ -86,7 +99,20 @@ public final class CsvFindingsRenderer {
             f.clauses().stream()
                 .map(c -> c.reference() + ": " + c.text())
                 .collect(Collectors.joining("; ")),
-            f.remediation())
+            f.remediation(),
+            t.source(),
+            t.acceptedRisk()
+                .map(
+                    r ->
+                        r.id()
+                            + " (owner "
+                            + r.owner()
+                            + ", until "
+                            + r.expires()
+                            + "): "
+                            + r.reason())
+                .orElse(""),
+            t.notRecheckedBecause())
         .stream()
         .map(CsvFindingsRenderer::neutralise)
         .toList();

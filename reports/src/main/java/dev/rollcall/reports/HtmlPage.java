@@ -2,6 +2,7 @@ package dev.rollcall.reports;
 
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
@@ -41,6 +42,7 @@ public record HtmlPage(
     int open,
     int fresh,
     int notRechecked,
+    String night,
     List<Section> sections,
     List<String> exceptionNotices,
     List<Option> systems,
@@ -96,7 +98,11 @@ public record HtmlPage(
       List<Evidence> evidence,
       List<PolicyClause> clauses,
       String remediation,
-      List<String> notes) {}
+      List<String> notes,
+      String status,
+      String firstSeen,
+      String lastSeen,
+      long daysOpen) {}
 
   /** A section of findings; {@code id} names it in the page (and for the tests). */
   public record Section(String id, String title, String intro, String empty, List<Row> rows) {}
@@ -132,16 +138,15 @@ public record HtmlPage(
                 "Nothing new since the last run.",
                 open.stream()
                     .filter(t -> t.status().fresh())
-                    .map(t -> row(t.finding(), true, List.of()))
+                    .map(t -> row(report, t, List.of()))
                     .toList()),
             new Section(
                 "open",
                 "Open",
                 "Findings seen before and seen again, most severe first.",
                 "No finding from earlier runs is still open.",
-                open.stream()
-                    .filter(t -> !t.status().fresh())
-                    .map(t -> row(t.finding(), false, List.of()))
+                report.with(FindingStatus.STILL_OPEN).stream()
+                    .map(t -> row(report, t, List.of()))
                     .toList()),
             new Section(
                 "resolved",
@@ -149,7 +154,7 @@ public record HtmlPage(
                 "Open before, not found again on a source that was fully checked.",
                 "This run resolved nothing.",
                 report.resolved().stream()
-                    .map(t -> row(t.finding(), false, List.of("Resolved in this run.")))
+                    .map(t -> row(report, t, List.of("Resolved in this run.")))
                     .toList()),
             new Section(
                 "suppressed",
@@ -160,8 +165,8 @@ public record HtmlPage(
                     .map(
                         s ->
                             row(
-                                s.finding(),
-                                false,
+                                report,
+                                s,
                                 List.of(
                                     "Exception "
                                         + s.exception().id()
@@ -182,14 +187,21 @@ public record HtmlPage(
                     .map(
                         n ->
                             row(
-                                n.finding(),
-                                false,
+                                report,
+                                n,
                                 List.of(
-                                    "Not re-checked: source "
-                                        + n.source()
-                                        + " was not fully read; last seen "
+                                    "Not re-checked: "
+                                        + n.notRecheckedBecause()
+                                        + "; last seen "
                                         + minute(n.lastSeen())
-                                        + ".")))
+                                        + "."
+                                        + n.acceptedRisk()
+                                            .map(
+                                                r ->
+                                                    " Suppressed when last seen, by exception "
+                                                        + r.id()
+                                                        + ".")
+                                            .orElse(""))))
                     .toList()));
 
     Map<String, String> systems = new TreeMap<>();
@@ -228,7 +240,8 @@ public record HtmlPage(
         severities,
         counts.total().findings(),
         counts.total().fresh(),
-        report.notRechecked().size(),
+        counts.openNotRechecked(),
+        counts.line(),
         sections,
         report.exceptionNotices(),
         systemOptions,
@@ -236,7 +249,8 @@ public record HtmlPage(
         TrendChart.of(report.trend()));
   }
 
-  private static Row row(Finding f, boolean isNew, List<String> notes) {
+  private static Row row(RunReport report, TrackedFinding t, List<String> notes) {
+    Finding f = t.finding();
     List<String> people = f.personIds();
     return new Row(
         f.fingerprint(),
@@ -251,12 +265,16 @@ public record HtmlPage(
         f.account().nativeId(),
         people,
         people.isEmpty() ? "unowned" : String.join(" ", people).toLowerCase(Locale.ROOT),
-        isNew,
+        t.status().fresh(),
         f.summary(),
         f.evidence(),
         f.clauses(),
         f.remediation(),
-        notes);
+        notes,
+        t.status().label(),
+        minute(t.firstSeen()),
+        minute(t.lastSeen()),
+        t.daysOpen(report.startedAt()));
   }
 
   static String minute(Instant instant) {

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
@@ -24,9 +25,10 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Renders findings.json: the run with its sources, the counts by severity and by rule, and every
- * finding in report order with its evidence, policy clauses and fix. Keys come in a fixed order,
- * enum values in lower case, instants in ISO-8601.
+ * Renders findings.json: the run with its sources, the night's counts ({@link Counts}), and every
+ * tracked finding of the night in report order (open, not re-checked, suppressed and resolved
+ * tonight, each with its status, first and last seen, days open, evidence, policy clauses and fix).
+ * Keys come in a fixed order, enum values in lower case, instants in ISO-8601.
  */
 public final class JsonFindingsRenderer {
   // An ObjectWriter is immutable; "\n" rather than the platform's line separator keeps the
@@ -72,38 +74,21 @@ public final class JsonFindingsRenderer {
       json.writeFieldName("counts");
       json.writeTree(counts);
       json.writeArrayFieldStart("findings");
-      for (TrackedFinding t : report.open()) {
+      for (TrackedFinding t : report.findings()) {
         ObjectNode n = JsonNodeFactory.instance.objectNode();
-        finding(t.finding(), t.status().fresh(), n);
+        tracked(report, t, n);
         json.writeTree(n);
       }
       json.writeEndArray();
-      ObjectNode rest = JsonNodeFactory.instance.objectNode();
-      suppressedAndNotices(report, rest);
-      for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> field : rest.properties()) {
-        json.writeFieldName(field.getKey());
-        json.writeTree(field.getValue());
+      json.writeArrayFieldStart("exceptionNotices");
+      for (String notice : report.exceptionNotices()) {
+        json.writeString(notice);
       }
+      json.writeEndArray();
       json.writeEndObject();
     }
     out.write('\n');
     out.flush();
-  }
-
-  private static void suppressedAndNotices(RunReport report, ObjectNode root) {
-    ArrayNode suppressed = root.putArray("suppressed");
-    for (TrackedFinding s : report.suppressed()) {
-      AcceptedRisk risk = s.exception();
-      ObjectNode n = suppressed.addObject();
-      ObjectNode exception = n.putObject("exception");
-      exception.put("id", risk.id());
-      exception.put("owner", risk.owner());
-      exception.put("reason", risk.reason());
-      exception.put("expires", risk.expires().toString());
-      finding(s.finding(), false, n.putObject("finding"));
-    }
-    ArrayNode notices = root.putArray("exceptionNotices");
-    report.exceptionNotices().forEach(notices::add);
   }
 
   private static void run(RunReport report, ObjectNode run) {
@@ -133,6 +118,11 @@ public final class JsonFindingsRenderer {
   private static void counts(Counts counts, ObjectNode node) {
     node.put("total", counts.total().findings());
     node.put("new", counts.total().fresh());
+    node.put("reopened", counts.of(FindingStatus.REOPENED));
+    node.put("stillOpen", counts.of(FindingStatus.STILL_OPEN));
+    node.put("notRechecked", counts.openNotRechecked());
+    node.put("suppressed", counts.of(FindingStatus.SUPPRESSED));
+    node.put("resolved", counts.of(FindingStatus.RESOLVED));
     ObjectNode bySeverity = node.putObject("bySeverity");
     for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {
       bySeverity.put(lower(e.getKey()), e.getValue().findings());
@@ -143,12 +133,32 @@ public final class JsonFindingsRenderer {
     }
   }
 
-  private static void finding(Finding f, boolean isNew, ObjectNode n) {
+  private static void tracked(RunReport report, TrackedFinding t, ObjectNode n) {
+    Finding f = t.finding();
     n.put("fingerprint", f.fingerprint());
     n.put("ruleId", f.ruleId());
     n.put("title", f.title());
     n.put("severity", lower(f.severity()));
-    n.put("new", isNew);
+    n.put("status", lower(t.status()));
+    n.put("open", t.isOpen());
+    n.put("new", t.status().fresh());
+    n.put("firstSeen", t.firstSeen().toString());
+    n.put("lastSeen", t.lastSeen().toString());
+    n.put("daysOpen", t.daysOpen(report.startedAt()));
+    n.put("source", t.source());
+    if (!t.rechecked()) {
+      n.put("notRecheckedBecause", t.notRecheckedBecause());
+    }
+    AcceptedRisk risk = t.exception();
+    if (risk == null) {
+      n.putNull("exception");
+    } else {
+      n.putObject("exception")
+          .put("id", risk.id())
+          .put("owner", risk.owner())
+          .put("reason", risk.reason())
+          .put("expires", risk.expires().toString());
+    }
     n.put("system", lower(f.account().system()));
     n.put("tenant", f.account().tenant());
     n.put("accountId", f.account().id());

@@ -26,6 +26,7 @@ import java.util.Map;
 public final class MarkdownSummaryRenderer {
   static final String UNCHECKED_HEADING = "## ⚠ Sources not fully checked";
   static final String NEW_MARK = "**NEW**";
+  static final String NOT_RECHECKED_MARK = "**NOT RE-CHECKED**";
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -52,6 +53,7 @@ public final class MarkdownSummaryRenderer {
             " Some sources were not fully checked (see above), so this is not the whole roll.");
       }
       b.append('\n');
+      resolved(report, b);
       exceptions(report, b);
       return b.toString();
     }
@@ -59,8 +61,45 @@ public final class MarkdownSummaryRenderer {
     severityTable(counts, b);
     ruleTable(report, counts, b);
     findings(report, counts, b);
+    resolved(report, b);
     exceptions(report, b);
     return b.toString();
+  }
+
+  /** The findings tonight resolved: open before, not found again on a fully checked source. */
+  private static void resolved(RunReport report, StringBuilder b) {
+    List<TrackedFinding> resolved = report.resolved();
+    if (resolved.isEmpty()) {
+      return;
+    }
+    b.append("\n## Resolved tonight (")
+        .append(count(resolved.size(), "finding", "findings"))
+        .append(")\n\n");
+    for (TrackedFinding t : resolved) {
+      b.append("- `")
+          .append(t.finding().ruleId())
+          .append("` ")
+          .append(escape(t.finding().accountName()))
+          .append(" (")
+          .append(escape(t.finding().account().system().label()))
+          .append(" ")
+          .append(escape(t.finding().account().tenant()))
+          .append("): ")
+          .append(lower(t.finding().severity()))
+          .append(", open ")
+          .append(days(t.daysOpen(report.startedAt())))
+          .append(" since ")
+          .append(t.firstSeen().toString(), 0, 10)
+          .append(", last seen ")
+          .append(minute(t.lastSeen()))
+          .append(", fingerprint ")
+          .append(escape(t.fingerprint()))
+          .append('\n');
+    }
+  }
+
+  private static String days(long n) {
+    return n + (n == 1 ? " day" : " days");
   }
 
   /** The exceptions that need attention, then the findings accepted risks cover. */
@@ -94,6 +133,15 @@ public final class MarkdownSummaryRenderer {
                     .append(s.exception().expires())
                     .append(": ")
                     .append(escape(s.exception().reason()))
+                    .append("; first seen ")
+                    .append(s.firstSeen().toString(), 0, 10)
+                    .append(" (")
+                    .append(days(s.daysOpen(report.startedAt())))
+                    .append(" ago)")
+                    .append(
+                        s.rechecked() ? "" : "; not re-checked: " + escape(s.notRecheckedBecause()))
+                    .append("; fingerprint ")
+                    .append(escape(s.fingerprint()))
                     .append('\n'));
   }
 
@@ -155,6 +203,7 @@ public final class MarkdownSummaryRenderer {
         .append("; ")
         .append(count(report.peopleInDirectory(), "person", "people"))
         .append(" in the directory.\n\n");
+    b.append("**Tonight**: ").append(Counts.of(report).line()).append(".\n\n");
     if (ordered.isEmpty()) {
       return;
     }
@@ -180,7 +229,7 @@ public final class MarkdownSummaryRenderer {
 
   private static void severityTable(Counts counts, StringBuilder b) {
     b.append("## Findings by severity\n\n");
-    b.append("| severity | findings | new |\n| --- | ---: | ---: |\n");
+    b.append("| severity | open | new |\n| --- | ---: | ---: |\n");
     for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {
       tallyRow(lower(e.getKey()), e.getValue(), b);
     }
@@ -192,7 +241,7 @@ public final class MarkdownSummaryRenderer {
     Map<String, String> titles = new LinkedHashMap<>();
     report.open().forEach(t -> titles.putIfAbsent(t.finding().ruleId(), t.finding().title()));
     b.append("## Findings by rule\n\n");
-    b.append("| rule | title | findings | new |\n| --- | --- | ---: | ---: |\n");
+    b.append("| rule | title | open | new |\n| --- | --- | ---: | ---: |\n");
     for (Map.Entry<String, Counts.Tally> e : counts.byRule().entrySet()) {
       tallyRow(escape(e.getKey()) + " | " + escape(titles.get(e.getKey())), e.getValue(), b);
     }
@@ -232,13 +281,15 @@ public final class MarkdownSummaryRenderer {
             .append(tally.fresh())
             .append(" new)\n\n");
       }
-      finding(f, t.status().fresh(), b);
+      finding(report, t, b);
     }
   }
 
-  private static void finding(Finding f, boolean isNew, StringBuilder b) {
+  private static void finding(RunReport report, TrackedFinding t, StringBuilder b) {
+    Finding f = t.finding();
     b.append("### ")
-        .append(isNew ? NEW_MARK + " " : "")
+        .append(t.status().fresh() ? NEW_MARK + " " : "")
+        .append(t.rechecked() ? "" : NOT_RECHECKED_MARK + " ")
         .append(escape(f.title()))
         .append(": ")
         .append(escape(f.accountName()))
@@ -255,6 +306,17 @@ public final class MarkdownSummaryRenderer {
     b.append("- **People**: ")
         .append(
             f.personIds().isEmpty() ? "nobody (unowned)" : escape(String.join(", ", f.personIds())))
+        .append('\n');
+    b.append("- **Status**: ")
+        .append(t.status().label())
+        .append(", open ")
+        .append(days(t.daysOpen(report.startedAt())))
+        .append(" (first seen ")
+        .append(minute(t.firstSeen()))
+        .append(", last seen ")
+        .append(minute(t.lastSeen()))
+        .append(")")
+        .append(t.rechecked() ? "" : "; not re-checked: " + escape(t.notRecheckedBecause()))
         .append('\n');
     b.append("- **What is wrong**: ").append(escape(f.summary())).append('\n');
     if (!f.evidence().isEmpty()) {

@@ -70,14 +70,21 @@ public record RunReport(
     trend = List.copyOf(required(trend, "trend"));
   }
 
-  /** Tonight's findings no exception covers (new, reopened, still open), in report order. */
+  /**
+   * The findings that stand open after tonight (new, reopened, still open, and not re-checked ones
+   * no exception covers: {@link TrackedFinding#isOpen()}), in report order.
+   */
   public List<TrackedFinding> open() {
-    return findings.stream().filter(t -> t.status().active()).toList();
+    return findings.stream().filter(TrackedFinding::isOpen).toList();
   }
 
-  /** Tonight's findings an accepted risk covers, in report order. */
+  /**
+   * The findings an accepted risk covers (seen tonight, or kept as they were because tonight could
+   * not re-check them), in report order. With {@link #open()} and {@link #resolved()} a partition
+   * of {@link #findings()}.
+   */
   public List<TrackedFinding> suppressed() {
-    return with(FindingStatus.SUPPRESSED);
+    return findings.stream().filter(t -> t.exception() != null).toList();
   }
 
   /** Earlier open findings tonight resolved (their source was fully checked), in report order. */
@@ -85,9 +92,14 @@ public record RunReport(
     return with(FindingStatus.RESOLVED);
   }
 
-  /** Earlier open findings kept open because their source failed or was partial. */
+  /**
+   * Earlier open findings kept open because tonight could not re-check them (their source, or the
+   * directory their rule judges ownership by, failed or was partial); no exception covers them.
+   */
   public List<TrackedFinding> notRechecked() {
-    return with(FindingStatus.NOT_RECHECKED);
+    return findings.stream()
+        .filter(t -> t.status() == FindingStatus.NOT_RECHECKED && t.exception() == null)
+        .toList();
   }
 
   /** The findings with this status, in report order. */

@@ -123,21 +123,7 @@ public final class ShortSummaryRenderer {
 
   private static List<String> counts(RunReport report) {
     Counts counts = Counts.of(report);
-    StringBuilder total =
-        new StringBuilder()
-            .append("Findings: ")
-            .append(counts.total().findings())
-            .append(" open, ")
-            .append(counts.total().fresh())
-            .append(" new, ")
-            .append(report.resolved().size())
-            .append(" resolved since the last run");
-    if (!report.notRechecked().isEmpty()) {
-      total.append(", ").append(report.notRechecked().size()).append(" not re-checked");
-    }
-    if (!report.suppressed().isEmpty()) {
-      total.append(", ").append(report.suppressed().size()).append(" suppressed");
-    }
+    StringBuilder total = new StringBuilder().append("Findings: ").append(counts.line());
     total.append('.');
     StringJoiner bySeverity = new StringJoiner(" · ");
     for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {

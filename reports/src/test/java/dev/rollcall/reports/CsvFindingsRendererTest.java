@@ -28,6 +28,10 @@ class CsvFindingsRendererTest {
               "fingerprint",
               "severity",
               "new",
+              "status",
+              "first_seen",
+              "last_seen",
+              "days_open",
               "rule_id",
               "title",
               "system",
@@ -38,7 +42,10 @@ class CsvFindingsRendererTest {
               "summary",
               "evidence",
               "clauses",
-              "remediation"),
+              "remediation",
+              "source",
+              "exception",
+              "not_rechecked_because"),
           parser.getHeaderNames());
       List<CSVRecord> rows = parser.getRecords();
       assertEquals(

@@ -199,8 +199,8 @@ class HtmlReportRendererTest {
     String html = HtmlReportRenderer.render(fullRun());
     String summary = sectionOf(html, "summary");
 
-    assertTrue(summary.contains("data-count=\"3\">3 findings in this run"), summary);
-    assertTrue(summary.contains("data-count=\"1\">1 more kept open, not re-checked"), summary);
+    assertTrue(summary.contains("data-count=\"4\">4 open findings"), summary);
+    assertTrue(summary.contains("data-count=\"1\">1 of them kept open, not re-checked"), summary);
     assertTrue(summary.contains("data-count=\"2\">2 new"), summary);
     assertTrue(
         summary.contains(
@@ -225,7 +225,7 @@ class HtmlReportRendererTest {
       assertEquals(List.of(), rowsOf(html, section), section);
     }
     assertTrue(sectionOf(html, "new").contains("Nothing new since the last run."));
-    assertTrue(html.contains("data-count=\"0\">0 findings in this run"));
+    assertTrue(html.contains("data-count=\"0\">0 open findings"));
     assertFalse(html.contains("not re-checked</span>"), "nothing kept open unchecked");
     assertTrue(sectionOf(html, "summary").contains("No run history yet."));
     assertFalse(html.contains("sources-warning"), "every source was complete");

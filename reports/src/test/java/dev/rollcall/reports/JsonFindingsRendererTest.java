@@ -29,8 +29,7 @@ class JsonFindingsRendererTest {
   @Test
   void describesTheRunAndItsSources() throws IOException {
     JsonNode root = parse(Reports.run());
-    assertEquals(
-        List.of("run", "counts", "findings", "suppressed", "exceptionNotices"), keys(root));
+    assertEquals(List.of("run", "counts", "findings", "exceptionNotices"), keys(root));
 
     JsonNode run = root.get("run");
     assertEquals(
@@ -103,7 +102,14 @@ class JsonFindingsRendererTest {
             "ruleId",
             "title",
             "severity",
+            "status",
+            "open",
             "new",
+            "firstSeen",
+            "lastSeen",
+            "daysOpen",
+            "source",
+            "exception",
             "system",
             "tenant",
             "accountId",

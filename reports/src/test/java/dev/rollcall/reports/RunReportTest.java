@@ -105,7 +105,11 @@ class RunReportTest {
       String order = given.stream().map(t -> t.finding().account().nativeId()).toList().toString();
 
       assertEquals(inReportOrder, report.findings(), order);
-      assertEquals(List.of(critical, highA, highB1, highB2, low), report.open(), order);
+      assertEquals(
+          List.of(
+              critical, highA, highB1, highB2, notRecheckedA, notRecheckedF, low, notRecheckedInfo),
+          report.open(),
+          order);
       assertEquals(
           List.of(suppressedCritical, suppressed1, suppressed2), report.suppressed(), order);
       assertEquals(List.of(resolvedHighD, resolvedHighE, resolvedLow), report.resolved(), order);

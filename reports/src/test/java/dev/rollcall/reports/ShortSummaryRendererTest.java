@@ -40,9 +40,12 @@ class ShortSummaryRendererTest {
     int partial = md.indexOf("- `google/" + Reports.DOMAIN + "` partial: users/page-2.json");
     assertTrue(failed > 0 && partial > failed, md);
     assertTrue(
-        md.contains("Findings: 6 open, 2 new, 3 resolved since the last run, 1 not re-checked.\n"),
+        md.contains(
+            "Findings: 7 open (2 new, 0 reopened, 1 not re-checked); 0 suppressed; 3 resolved"
+                + " tonight.\n"),
         md);
-    assertTrue(md.contains("critical 1 (1 new) · high 3 (1 new) · medium 1 (0 new) · low 1"), md);
+    assertTrue(
+        md.contains("critical 1 (1 new) · high 3 (1 new) · medium 1 (0 new) · low 2 (0 new)"), md);
     assertFalse(md.contains("info 0"), md);
     assertTrue(
         md.contains(
@@ -60,7 +63,11 @@ class ShortSummaryRendererTest {
     String md = ShortSummaryRenderer.render(Reports.clean());
 
     assertTrue(md.contains("Every source fully checked (1).\n"), md);
-    assertTrue(md.contains("Findings: 0 open, 0 new, 0 resolved since the last run.\n"), md);
+    assertTrue(
+        md.contains(
+            "Findings: 0 open (0 new, 0 reopened, 0 not re-checked); 0 suppressed; 0 resolved"
+                + " tonight.\n"),
+        md);
     assertFalse(md.contains("new findings:"), md);
   }
 
@@ -113,7 +120,10 @@ class ShortSummaryRendererTest {
     assertTrue(md.length() < 3_000);
     assertTrue(md.contains("⚠ 400 of 400 sources not fully checked"), md);
     assertTrue(md.contains("- and 395 more\n"), md);
-    assertTrue(md.contains("Findings: 50000 open, 50000 new, 12345 resolved"), md);
+    assertTrue(
+        md.contains(
+            "Findings: 50000 open (50000 new, 0 reopened, 0 not re-checked); 0 suppressed; 12345 resolved"),
+        md);
     assertTrue(md.contains("Top new findings:\n- critical: "), md);
     int shown =
         (int) md.lines().filter(l -> l.matches("- (critical|high|medium|low|info): .*")).count();

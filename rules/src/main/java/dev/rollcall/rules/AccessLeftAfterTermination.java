@@ -25,7 +25,8 @@ import java.util.Optional;
             + " is flagged, with the hours since they left where the directory says when. A shared"
             + " account is flagged only once all its owners have left.",
     severity = Severity.CRITICAL,
-    family = RuleFamily.OWNERSHIP)
+    family = RuleFamily.OWNERSHIP,
+    judgesOwnership = true)
 public final class AccessLeftAfterTermination
     implements AccountRule<AccessLeftAfterTermination.Settings> {
   private static final long serialVersionUID = 1L;

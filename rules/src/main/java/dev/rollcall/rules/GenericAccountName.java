@@ -31,7 +31,8 @@ import java.util.Set;
             + " for their function, so only privilege words count for them. The AWS root user is"
             + " left to the root rules.",
     severity = Severity.MEDIUM,
-    family = RuleFamily.OWNERSHIP)
+    family = RuleFamily.OWNERSHIP,
+    judgesOwnership = true)
 public final class GenericAccountName implements AccountRule<GenericAccountName.Settings> {
   private static final long serialVersionUID = 1L;
 

@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
             + " accounts are not counted. It cannot see roles a person assumes from another"
             + " account, nor sudo-style elevation inside a system.",
     severity = Severity.MEDIUM,
-    family = RuleFamily.PRIVILEGE)
+    family = RuleFamily.PRIVILEGE,
+    judgesOwnership = true)
 public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 

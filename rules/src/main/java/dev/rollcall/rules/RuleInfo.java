@@ -32,4 +32,11 @@ public @interface RuleInfo {
 
   /** Its family in the catalogue. */
   RuleFamily family();
+
+  /**
+   * Whether what it decides depends on who owns the accounts (the directory of people, the roster,
+   * the mapping), not only on the accounts themselves: on a night the directory is not fully read,
+   * its findings are neither raised nor resolved.
+   */
+  boolean judgesOwnership() default false;
 }

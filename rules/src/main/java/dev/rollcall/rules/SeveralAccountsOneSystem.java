@@ -32,7 +32,8 @@ import java.util.stream.Collectors;
             + " reads (Google Workspace users) cannot declare a reason here: record an exception."
             + " It relies on correlation: an extra account tied to nobody is unowned-account's.",
     severity = Severity.LOW,
-    family = RuleFamily.OWNERSHIP)
+    family = RuleFamily.OWNERSHIP,
+    judgesOwnership = true)
 public final class SeveralAccountsOneSystem
     implements PersonRule<SeveralAccountsOneSystem.Settings> {
   private static final long serialVersionUID = 1L;

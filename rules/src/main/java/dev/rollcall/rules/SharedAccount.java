@@ -24,7 +24,8 @@ import java.util.Optional;
             + " assume by federation (CloudTrail) is shared when its sessions carry the addresses"
             + " of several people.",
     severity = Severity.HIGH,
-    family = RuleFamily.OWNERSHIP)
+    family = RuleFamily.OWNERSHIP,
+    judgesOwnership = true)
 public final class SharedAccount implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 

@@ -22,7 +22,8 @@ import java.util.Optional;
             + " to a person of the identity provider. Otherwise it is flagged, with any owner claim"
             + " that named an address nobody in the directory has.",
     severity = Severity.HIGH,
-    family = RuleFamily.OWNERSHIP)
+    family = RuleFamily.OWNERSHIP,
+    judgesOwnership = true)
 public final class UnownedAccount implements AccountRule<NoSettings> {
   private static final long serialVersionUID = 1L;
 

@@ -6,8 +6,8 @@ import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.TrackedFinding;
+import dev.rollcall.reports.Counts;
 import java.nio.file.Path;
-import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -30,53 +30,31 @@ final class ConsoleSummary {
         pull.errors().forEach(e -> b.append("    ! ").append(e).append('\n'));
       }
     }
-    Map<Severity, int[]> counts = new EnumMap<>(Severity.class);
-    for (TrackedFinding t : outcome.tracked()) {
-      if (!t.status().active()) {
-        continue;
-      }
-      int[] c = counts.computeIfAbsent(t.finding().severity(), s -> new int[2]);
-      c[0]++;
-      if (t.status().fresh()) {
-        c[1]++;
-      }
-    }
+    Counts counts = Counts.of(outcome.tracked());
     b.append(
         String.format(
             Locale.ROOT,
             "findings: %d (%d new, %d resolved since the last run)%n",
-            outcome.findings().size(),
-            outcome.fresh().size(),
-            outcome.count(FindingStatus.RESOLVED)));
-    for (int i = Severity.values().length - 1; i >= 0; i--) {
-      Severity s = Severity.values()[i];
-      int[] c = counts.get(s);
-      if (c != null) {
+            counts.total().findings(),
+            counts.total().fresh(),
+            counts.of(FindingStatus.RESOLVED)));
+    for (Map.Entry<Severity, Counts.Tally> e : counts.bySeverity().entrySet()) {
+      if (e.getValue().findings() > 0) {
         b.append(
             String.format(
                 Locale.ROOT,
                 "  %-8s %4d (%d new)%n",
-                s.name().toLowerCase(Locale.ROOT),
-                c[0],
-                c[1]));
+                e.getKey().name().toLowerCase(Locale.ROOT),
+                e.getValue().findings(),
+                e.getValue().fresh()));
       }
     }
-    int reopened = outcome.count(FindingStatus.REOPENED);
-    int notRechecked = outcome.count(FindingStatus.NOT_RECHECKED);
-    if (reopened > 0 || notRechecked > 0) {
-      b.append(
-          String.format(
-              Locale.ROOT,
-              "  reopened %d; kept open, not re-checked (source not fully checked) %d%n",
-              reopened,
-              notRechecked));
-    }
-    int suppressed = outcome.count(FindingStatus.SUPPRESSED);
-    if (suppressed > 0) {
-      b.append(
-          String.format(
-              Locale.ROOT, "suppressed: %d (accepted risk; listed in the reports)%n", suppressed));
-    }
+    b.append("tonight: ").append(counts.line()).append('\n');
+    outcome.tracked().stream()
+        .filter(t -> !t.rechecked())
+        .map(TrackedFinding::notRecheckedBecause)
+        .distinct()
+        .forEach(r -> b.append("  ! not re-checked: ").append(r).append('\n'));
     outcome.exceptionNotices().forEach(n -> b.append("  ! exceptions: ").append(n).append('\n'));
     b.append("reports:\n");
     for (Path p : outcome.reports()) {

@@ -45,6 +45,7 @@ public final class Lifecycle {
    * @param sourceOfAccount the source (and tenant) of each account and tenant
    * @param completeSources the sources whose read was complete tonight
    * @param exceptions the accepted risks
+   * @param ownership whether tonight could judge who owns the accounts
    */
   public record Tonight(
       String runId,
@@ -52,7 +53,26 @@ public final class Lifecycle {
       List<Finding> findings,
       Map<AccountKey, String> sourceOfAccount,
       Set<String> completeSources,
-      ExceptionsFile exceptions) {
+      ExceptionsFile exceptions,
+      OwnershipCheck ownership) {
+    /** A night whose directory of people was read in full. */
+    public Tonight(
+        String runId,
+        Instant now,
+        List<Finding> findings,
+        Map<AccountKey, String> sourceOfAccount,
+        Set<String> completeSources,
+        ExceptionsFile exceptions) {
+      this(
+          runId,
+          now,
+          findings,
+          sourceOfAccount,
+          completeSources,
+          exceptions,
+          OwnershipCheck.COMPLETE);
+    }
+
     public Tonight {
       Objects.requireNonNull(runId, "runId");
       Objects.requireNonNull(now, "now");
@@ -61,6 +81,30 @@ public final class Lifecycle {
       sourceOfAccount = Collections.unmodifiableMap(sourceOfAccount);
       completeSources = Set.copyOf(completeSources);
       Objects.requireNonNull(exceptions, "exceptions");
+      Objects.requireNonNull(ownership, "ownership");
+    }
+  }
+
+  /**
+   * Whether tonight could judge ownership: when the directory of people (a source correlation
+   * depends on) failed or came back partial, the findings of the rules that judge ownership can be
+   * neither raised nor resolved tonight.
+   *
+   * @param rules the ids of the rules whose findings depend on ownership
+   * @param unknownBecause why ownership is not known tonight; "" when it is
+   */
+  public record OwnershipCheck(Set<String> rules, String unknownBecause) {
+    /** A night whose directory was read in full. */
+    public static final OwnershipCheck COMPLETE = new OwnershipCheck(Set.of(), "");
+
+    public OwnershipCheck {
+      rules = Set.copyOf(rules);
+      Objects.requireNonNull(unknownBecause, "unknownBecause");
+    }
+
+    /** Whether tonight cannot judge this rule's findings. */
+    public boolean cannotJudge(String ruleId) {
+      return !unknownBecause.isEmpty() && rules.contains(ruleId);
     }
   }
 
@@ -81,18 +125,18 @@ public final class Lifecycle {
     }
 
     /**
-     * How many findings are open in the store after tonight, by severity (every severity, zeros
-     * included; suppressed ones are not open): the trend of report.html. Every finding open before
-     * tonight is among tonight's changes (seen, resolved or kept), so the changes tell it all.
+     * How many findings stand open after tonight, by severity (every severity, zeros included;
+     * suppressed ones are not open): the trend of report.html. Every finding open before tonight is
+     * tracked tonight (seen, resolved or kept), so the tracked findings tell it all.
      */
     public Map<Severity, Integer> openBySeverity() {
       Map<Severity, Integer> open = new EnumMap<>(Severity.class);
       for (Severity s : Severity.values()) {
         open.put(s, 0);
       }
-      changes.stream()
-          .filter(c -> c.stored() == Stored.OPEN)
-          .forEach(c -> open.merge(c.finding().severity(), 1, Integer::sum));
+      tracked.stream()
+          .filter(TrackedFinding::isOpen)
+          .forEach(t -> open.merge(t.finding().severity(), 1, Integer::sum));
       return Collections.unmodifiableMap(open);
     }
 
@@ -123,8 +167,12 @@ public final class Lifecycle {
     List<FindingState> changes = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding finding : tonight.findings()) {
-      seen.add(finding.fingerprint());
       FindingState previous = before.get(finding.fingerprint());
+      if (tonight.ownership().cannotJudge(finding.ruleId())) {
+        // Judged without a whole directory: never raised; an earlier open one is kept below.
+        continue;
+      }
+      seen.add(finding.fingerprint());
       AcceptedRisk risk = coveredBy.get(finding.fingerprint());
       String source = tonight.sourceOfAccount().getOrDefault(finding.account(), "");
       FindingStatus status = seenStatus(previous, risk);
@@ -149,7 +197,11 @@ public final class Lifecycle {
       if (seen.contains(previous.fingerprint()) || !previous.stored().open()) {
         continue;
       }
-      if (tonight.completeSources().contains(previous.source())) {
+      String ownership =
+          tonight.ownership().cannotJudge(previous.finding().ruleId())
+              ? tonight.ownership().unknownBecause()
+              : "";
+      if (ownership.isEmpty() && tonight.completeSources().contains(previous.source())) {
         changes.add(
             new FindingState(
                 previous.finding(),
@@ -162,9 +214,16 @@ public final class Lifecycle {
                 previous.exceptionId(),
                 previous.timesReopened(),
                 tonight.runId()));
-        tracked.add(tracked(previous, FindingStatus.RESOLVED));
+        tracked.add(
+            new TrackedFinding(
+                previous.finding(),
+                FindingStatus.RESOLVED,
+                previous.firstSeen(),
+                previous.lastSeen(),
+                null,
+                previous.source()));
       } else {
-        // Kept open, and said so: its source could not confirm it either way tonight.
+        // Kept as it was, and said so: tonight could not confirm it either way.
         changes.add(
             new FindingState(
                 previous.finding(),
@@ -177,7 +236,21 @@ public final class Lifecycle {
                 previous.exceptionId(),
                 previous.timesReopened(),
                 tonight.runId()));
-        tracked.add(tracked(previous, FindingStatus.NOT_RECHECKED));
+        tracked.add(
+            new TrackedFinding(
+                previous.finding(),
+                FindingStatus.NOT_RECHECKED,
+                previous.firstSeen(),
+                previous.lastSeen(),
+                previous.stored() == Stored.SUPPRESSED
+                    ? acceptedRisk(tonight.exceptions(), previous.exceptionId())
+                    : null,
+                previous.source(),
+                ownership.isEmpty()
+                    ? "its source "
+                        + (previous.source().isEmpty() ? "(unknown)" : previous.source())
+                        + " was not fully read"
+                    : ownership));
       }
     }
     return new Night(tracked, changes, suppression.notices());
@@ -193,13 +266,12 @@ public final class Lifecycle {
     return previous.stored().open() ? FindingStatus.STILL_OPEN : FindingStatus.REOPENED;
   }
 
-  private static TrackedFinding tracked(FindingState previous, FindingStatus status) {
-    return new TrackedFinding(
-        previous.finding(),
-        status,
-        previous.firstSeen(),
-        previous.lastSeen(),
-        null,
-        previous.source());
+  /** The exception a suppressed finding was kept under, while the exceptions file still has it. */
+  private static AcceptedRisk acceptedRisk(ExceptionsFile exceptions, String id) {
+    return exceptions.exceptions().stream()
+        .filter(e -> e.id().equals(id))
+        .findFirst()
+        .map(e -> new AcceptedRisk(e.id(), e.owner(), e.reason(), e.expires()))
+        .orElse(null);
   }
 }

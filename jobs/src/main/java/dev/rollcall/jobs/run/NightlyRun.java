@@ -166,7 +166,8 @@ public final class NightlyRun {
                     audit.findings(),
                     audit.sourceOfAccount(),
                     completeSources,
-                    audit.exceptions()));
+                    audit.exceptions(),
+                    ownershipCheck(pulls, audit.profile())));
         night.notices().forEach(n -> LOG.warn("exceptions: {}", n));
         store.recordFindings(runId, before, night.changes());
         store.recordInventory(runId, inventory);
@@ -228,6 +229,32 @@ public final class NightlyRun {
         written,
         report.exceptionNotices(),
         stages.timings());
+  }
+
+  /**
+   * Whether tonight can judge ownership: not when a source of the directory of people (the identity
+   * provider) failed or came back partial, because then every account its people own would look
+   * unowned and every leaver's access would look gone.
+   */
+  static Lifecycle.OwnershipCheck ownershipCheck(List<SourcePull> pulls, PolicyProfile profile) {
+    List<String> incomplete =
+        pulls.stream()
+            .filter(p -> p.system().knowsPeople() && p.status() != PullStatus.COMPLETE)
+            .map(p -> p.source() + " (" + p.status().name().toLowerCase(Locale.ROOT) + ")")
+            .toList();
+    if (incomplete.isEmpty()) {
+      return Lifecycle.OwnershipCheck.COMPLETE;
+    }
+    Set<String> rules = new HashSet<>();
+    profile.rules().stream()
+        .filter(r -> r.rule().info().judgesOwnership())
+        .forEach(r -> rules.add(r.rule().info().id()));
+    String because =
+        "the directory of people was not fully read ("
+            + String.join(", ", incomplete)
+            + "), so ownership could not be re-checked";
+    LOG.warn("ownership: {}; findings of {} are kept as they were", because, rules);
+    return new Lifecycle.OwnershipCheck(rules, because);
   }
 
   /**

@@ -158,7 +158,12 @@ class DemoOrganisationTest {
   void theShortSummaryFitsAChatMessage() throws IOException {
     String text = Files.readString(out.resolve("summary-short.md"));
     assertTrue(text.length() < 3_000, text);
-    assertTrue(text.contains("Findings: " + second.findings().size() + " open, 0 new, 0 resolved"));
+    assertTrue(
+        text.contains(
+            "Findings: "
+                + second.findings().size()
+                + " open (0 new, 0 reopened, 0 not re-checked); 0 suppressed; 0 resolved tonight."),
+        text);
   }
 
   @Test

@@ -125,7 +125,7 @@ class NightsInARowTest {
           closed.at("/finding_info/first_seen_time").asLong());
     }
     assertEquals(1, events.values().stream().filter(e -> e.get("status_id").asInt() == 3).count());
-    assertEquals(night2.findings().size() + 1 + bob.size(), events.size());
+    assertEquals(night2.findings().size() + atlas.size() + 1 + bob.size(), events.size());
     assertEquals(
         night1.findings().size() - bob.size() - atlas.size() - 1,
         night2.count(FindingStatus.STILL_OPEN));
