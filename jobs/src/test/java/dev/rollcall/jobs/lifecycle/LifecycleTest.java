@@ -134,9 +134,63 @@ class LifecycleTest {
     ExceptionsFile covering = exceptions(LocalDate.parse("2026-12-31"));
     night("r1", NIGHT_1, List.of(DB), BOTH, covering);
     Lifecycle.Night second = night("r2", NIGHT_2, List.of(), Set.of(AWS), covering);
-    assertEquals(
-        FindingStatus.NOT_RECHECKED, second.with(FindingStatus.NOT_RECHECKED).get(0).status());
+    TrackedFinding kept = second.with(FindingStatus.NOT_RECHECKED).get(0);
+    assertEquals("EX-1", kept.exception().id(), "kept under its exception");
+    assertFalse(kept.isOpen(), "a kept suppressed finding is not counted open");
+    assertEquals("its source " + ATLAS + " was not fully read", kept.notRecheckedBecause());
+    assertEquals(0, second.openBySeverity().get(Severity.HIGH));
     assertEquals(Stored.SUPPRESSED, store.get(DB.fingerprint()).stored());
+  }
+
+  @Test
+  void withoutTheWholeDirectoryOwnershipFindingsAreNeitherRaisedNorResolved() {
+    Finding unownedBob = finding("unowned-account", SourceSystem.AWS_IAM, "111122223333", "bob");
+    Finding unownedDb = finding("unowned-account", SourceSystem.ATLAS_ORG, "5f1a", "app-db");
+    Finding unownedAlice =
+        finding("unowned-account", SourceSystem.AWS_IAM, "111122223333", "alice");
+    night("r1", NIGHT_1, List.of(unownedBob, unownedDb), BOTH, ExceptionsFile.none());
+    night("r1b", NIGHT_1, List.of(unownedBob), BOTH, ExceptionsFile.none()); // app-db resolved
+    Lifecycle.OwnershipCheck unknown =
+        new Lifecycle.OwnershipCheck(
+            Set.of("unowned-account"), "the directory of people was not fully read (google/x)");
+    Map<AccountKey, String> sourceOf =
+        Map.of(ALICE.account(), AWS, BOB.account(), AWS, DB.account(), ATLAS);
+
+    // Tonight every account looks unowned: alice (never flagged), app-db (resolved before), and
+    // bob is gone from the findings although his source is complete.
+    Lifecycle.Night second =
+        Lifecycle.advance(
+            Map.copyOf(store),
+            new Lifecycle.Tonight(
+                "r2",
+                NIGHT_2,
+                List.of(unownedAlice, unownedDb, ALICE),
+                sourceOf,
+                BOTH,
+                ExceptionsFile.none(),
+                unknown));
+    second.changes().forEach(c -> store.put(c.fingerprint(), c));
+
+    assertEquals(
+        List.of(ALICE),
+        second.tracked().stream()
+            .filter(t -> t.status() == FindingStatus.NEW)
+            .map(TrackedFinding::finding)
+            .toList(),
+        "only the rule that does not judge ownership raises");
+    TrackedFinding kept = second.with(FindingStatus.NOT_RECHECKED).get(0);
+    assertEquals(unownedBob, kept.finding());
+    assertEquals(NIGHT_1, kept.lastSeen());
+    assertTrue(kept.isOpen());
+    assertEquals(
+        "the directory of people was not fully read (google/x)", kept.notRecheckedBecause());
+    assertEquals(1, second.with(FindingStatus.NOT_RECHECKED).size());
+    assertEquals(List.of(), second.with(FindingStatus.RESOLVED), "nothing resolved");
+    assertEquals(List.of(), second.with(FindingStatus.REOPENED), "app-db is not reopened");
+    assertEquals(Stored.RESOLVED, store.get(unownedDb.fingerprint()).stored());
+    assertFalse(store.containsKey(unownedAlice.fingerprint()));
+    assertEquals(Stored.OPEN, store.get(unownedBob.fingerprint()).stored());
+    assertEquals(2, second.openBySeverity().get(Severity.HIGH), "bob kept, alice's new one");
   }
 
   private Lifecycle.Night night(
@@ -170,10 +224,14 @@ class LifecycleTest {
   }
 
   private static Finding finding(SourceSystem system, String tenant, String name) {
+    return finding("over-privileged", system, tenant, name);
+  }
+
+  private static Finding finding(String rule, SourceSystem system, String tenant, String name) {
     AccountKey key = new AccountKey(system, tenant, name);
     return new Finding(
-        Finding.fingerprintOf("over-privileged", key),
-        "over-privileged",
+        Finding.fingerprintOf(rule, key),
+        rule,
         "Over-privileged account",
         Severity.HIGH,
         key,
