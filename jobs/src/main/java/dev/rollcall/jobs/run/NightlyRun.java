@@ -26,6 +26,7 @@ import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.jobs.store.StoreFile;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
@@ -168,7 +169,7 @@ public final class NightlyRun {
                     completeSources,
                     audit.exceptions()));
         night.notices().forEach(n -> LOG.warn("exceptions: {}", n));
-        store.recordFindings(runId, before, night.changes());
+        store.recordFindings(runId, before, night);
         store.recordInventory(runId, inventory);
         Map<Severity, Integer> open = night.openBySeverity();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
@@ -219,6 +220,9 @@ public final class NightlyRun {
       } finally {
         store.releaseLease(runId);
       }
+    }
+    if (config.store().uri() == null) {
+      StoreFile.in(options.outputDir()).keepCopyAfter(runId);
     }
     return new RunOutcome(
         runId,
