@@ -33,8 +33,8 @@ final class StoreCommand {
       mixinStandardHelpOptions = true,
       description = {
         "Reads everything the state store holds and says whether it is readable and consistent:"
-            + " its runs, its findings, the last finished run, and the copies kept. Writes"
-            + " nothing."
+            + " its runs, its findings, the last finished run, and the copies kept. Changes"
+            + " nothing the store holds."
       },
       exitCodeListHeading = "%nExit codes:%n",
       exitCodeList = {
