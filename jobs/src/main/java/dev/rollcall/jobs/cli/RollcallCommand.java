@@ -22,13 +22,16 @@ import picocli.CommandLine.ScopeType;
       ExplainCommand.class,
       ReviewCommand.class,
       RulesCommand.class,
+      HistoryCommand.class,
+      StoreCommand.class,
       CommandLine.HelpCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:every source checked; no finding at or above --fail-on",
       "1:unexpected error, or another run holds the state store; the run did not finish",
-      "2:bad command line, configuration, profile or mapping file; nothing was run",
+      "2:bad command line, configuration, profile or mapping file, or a damaged state store;"
+          + " nothing was run",
       "3:findings at or above --fail-on",
       "4:a source failed or was partial"
     })
@@ -73,6 +76,10 @@ public final class RollcallCommand {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException) {
+            fail(commandLine, e.getMessage(), null);
+            return ExitCode.CONFIG_ERROR.code();
+          }
+          if (e instanceof dev.rollcall.jobs.store.StoreDamagedException) {
             fail(commandLine, e.getMessage(), null);
             return ExitCode.CONFIG_ERROR.code();
           }

@@ -10,8 +10,14 @@ public enum ExitCode {
   /** An unexpected error; the run did not finish (its run record stays incomplete). */
   INTERNAL_ERROR(
       1, "unexpected error, or another run holds the state store; the run did not finish"),
-  /** The configuration, profile, mapping file or command line is wrong; nothing was run. */
-  CONFIG_ERROR(2, "bad command line, configuration, profile or mapping file; nothing was run"),
+  /**
+   * The configuration, profile, mapping file or command line is wrong, or the state store is
+   * damaged; nothing was run.
+   */
+  CONFIG_ERROR(
+      2,
+      "bad command line, configuration, profile or mapping file, or a damaged state store;"
+          + " nothing was run"),
   /** Findings at or above {@code --fail-on} exist. */
   FINDINGS(3, "findings at or above --fail-on"),
   /** A source failed or came back partial (its findings are not resolved this run). */

@@ -26,6 +26,7 @@ import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.spark.SparkSessions;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.jobs.store.StoreFile;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
@@ -169,7 +170,7 @@ public final class NightlyRun {
                     audit.exceptions(),
                     ownershipCheck(pulls, audit.profile())));
         night.notices().forEach(n -> LOG.warn("exceptions: {}", n));
-        store.recordFindings(runId, before, night.changes());
+        store.recordFindings(runId, before, night);
         store.recordInventory(runId, inventory);
         Map<Severity, Integer> open = night.openBySeverity();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
@@ -220,6 +221,9 @@ public final class NightlyRun {
       } finally {
         store.releaseLease(runId);
       }
+    }
+    if (config.store().uri() == null) {
+      StoreFile.in(options.outputDir()).keepCopyAfter(runId);
     }
     return new RunOutcome(
         runId,

@@ -2,17 +2,16 @@ package dev.rollcall.jobs.store;
 
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVMap;
+import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
 
 /**
  * An in-process server that speaks the MongoDB wire protocol on loopback, persisted to one H2
  * MVStore file, so that the embedded default needs no database server and still uses the real
- * driver. H2 locks the file, so two runs cannot open the same store at once.
+ * driver. H2 locks the file, so two processes cannot open the same store at once.
  */
 final class EmbeddedMongo implements AutoCloseable {
   /** The store file's name inside the state folder. */
@@ -28,34 +27,75 @@ final class EmbeddedMongo implements AutoCloseable {
     this.connectionString = connectionString;
   }
 
-  /** Starts the server on a free loopback port, on the store file in {@code stateDir}. */
-  static EmbeddedMongo start(Path stateDir) {
-    try {
-      Files.createDirectories(stateDir);
-      try {
-        Files.setPosixFilePermissions(stateDir, PosixFilePermissions.fromString("rwx------"));
-      } catch (UnsupportedOperationException notPosix) {
-        // Windows file systems have no POSIX modes; the folder keeps its inherited ACL.
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the state folder " + stateDir, e);
-    }
-    H2Backend backend;
-    try {
-      backend = new H2Backend(stateDir.resolve(FILE).toString());
-    } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "cannot open the embedded state store "
-              + stateDir.resolve(FILE)
-              + " (is another rollcall run using this output folder?): "
-              + e.getMessage(),
-          e);
-    }
+  /**
+   * Starts the server on a free loopback port, on the store file of {@code file}. A file that H2
+   * cannot read whole is refused before any client sees it.
+   *
+   * @throws StoreDamagedException when the file is damaged
+   * @throws RunLockedException when another process has it open
+   */
+  static EmbeddedMongo start(StoreFile file) {
+    file.prepare();
+    MVStore mvStore = openMvStore(file);
+    H2Backend backend = new H2Backend(mvStore);
     MongoServer server = new MongoServer(backend);
     server.bind("127.0.0.1", 0);
     InetSocketAddress address = server.getLocalAddress();
     return new EmbeddedMongo(
         backend, server, "mongodb://127.0.0.1:" + address.getPort() + "/?directConnection=true");
+  }
+
+  private static MVStore openMvStore(StoreFile file) {
+    MVStore mvStore;
+    try {
+      // As H2Backend(String) opens it: the same file format and autocommit.
+      mvStore = MVStore.open(file.live().toString());
+    } catch (MVStoreException e) {
+      if (e.getErrorCode() == DataUtils.ERROR_FILE_LOCKED) {
+        throw new RunLockedException(
+            "the state store "
+                + file.live()
+                + " is open in another rollcall process (a run, review, history or store command"
+                + " on this output folder); two cannot use it at once");
+      }
+      throw damaged(file, e);
+    }
+    // H2 reads a page only when asked for it; reading every one now finds a damaged page before
+    // the run relies on it. A file that is exactly what the last finished run sealed is whole.
+    if (!file.unchangedSinceSeal()) {
+      try {
+        for (String name : mvStore.getMapNames()) {
+          MVMap<Object, Object> map = mvStore.openMap(name);
+          for (var entry : map.entrySet()) {
+            entry.getValue();
+          }
+        }
+      } catch (RuntimeException e) {
+        mvStore.closeImmediately();
+        throw damaged(file, e);
+      }
+    }
+    return mvStore;
+  }
+
+  /** The one line that says the file is damaged and how to put the good copy back. */
+  static StoreDamagedException damaged(StoreFile file, Exception cause) {
+    String reason = cause.getMessage() == null ? "unreadable" : cause.getMessage();
+    // H2 ends its messages with its version and error code, "[2.3.232/6]": not for people.
+    reason = reason.replaceAll("\\s*\\[[0-9.]+/-?[0-9]+\\]$", "");
+    return damaged(file, "H2 cannot read it (" + reason + ")");
+  }
+
+  /** The one line that says the file is damaged, why, and how to put the good copy back. */
+  static StoreDamagedException damaged(StoreFile file, String why) {
+    return new StoreDamagedException(
+        "the state store "
+            + file.live()
+            + " is damaged: "
+            + why
+            + "; nothing was read or written. Run '"
+            + file.restoreCommand()
+            + "' to put back the copy kept after the last finished run");
   }
 
   String connectionString() {

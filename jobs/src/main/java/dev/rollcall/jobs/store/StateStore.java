@@ -15,14 +15,17 @@ import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.lifecycle.FindingState;
+import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.ReviewDecision;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
+import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.TrendPoint;
 import dev.rollcall.reports.review.InventoryRow;
 import java.nio.file.Path;
@@ -53,6 +56,7 @@ public final class StateStore implements AutoCloseable {
   private static final String JOURNAL = "journal";
   private static final String INVENTORY = "inventory";
   private static final String REVIEWS = "reviews";
+  private static final String NIGHTS = "nights";
   private static final org.apache.logging.log4j.Logger LOG_ROLLBACK =
       org.apache.logging.log4j.LogManager.getLogger(StateStore.class);
   private static final String NIGHTLY_LOCK = "nightly";
@@ -87,17 +91,25 @@ public final class StateStore implements AutoCloseable {
   public static StateStore open(
       StoreConfig config, Path outputDir, Map<String, String> environment) {
     if (config.uri() == null) {
-      Path stateDir = outputDir.resolve("state");
-      EmbeddedMongo embedded = EmbeddedMongo.start(stateDir);
+      StoreFile file = StoreFile.in(outputDir);
+      EmbeddedMongo embedded = EmbeddedMongo.start(file);
+      StateStore store = null;
       try {
         MongoClient client = connect(embedded.connectionString());
-        return new StateStore(
-            client,
-            client.getDatabase(config.database()),
-            embedded,
-            "embedded store " + stateDir.resolve(EmbeddedMongo.FILE));
+        store =
+            new StateStore(
+                client,
+                client.getDatabase(config.database()),
+                embedded,
+                "embedded store " + file.live());
+        store.checkSeal(file);
+        return store;
       } catch (RuntimeException e) {
-        embedded.close();
+        if (store != null) {
+          store.close();
+        } else {
+          embedded.close();
+        }
         throw e;
       }
     }
@@ -127,6 +139,28 @@ public final class StateStore implements AutoCloseable {
             .applyToClusterSettings(b -> b.serverSelectionTimeout(10, TimeUnit.SECONDS))
             .build();
     return MongoClients.create(settings);
+  }
+
+  /**
+   * Refuses a store file that lost what the last finished run wrote: H2 falls back to an older
+   * state, or to an empty store, when the end of its file is cut off or garbled, without a word.
+   */
+  private void checkSeal(StoreFile file) {
+    Optional<StoreFile.Sealed> sealed = file.sealedLive();
+    if (sealed.isEmpty()) {
+      return; // no run has finished since stores were sealed
+    }
+    String runId = sealed.get().runId();
+    Document run = runs().find(Filters.eq("_id", runId)).first();
+    if (run == null || !Boolean.TRUE.equals(run.getBoolean("complete"))) {
+      throw EmbeddedMongo.damaged(
+          file,
+          "run "
+              + runId
+              + " finished and was sealed in "
+              + file.live().getParent().resolve("rollcall-state.seal")
+              + ", but the file no longer holds it");
+    }
   }
 
   /** Where the state is kept, safe to log (no credentials). */
@@ -205,13 +239,16 @@ public final class StateStore implements AutoCloseable {
 
   /**
    * Stores what the finding lifecycle decided tonight, journaled so that a run that dies half-way
-   * is rolled back by the next one.
+   * is rolled back by the next one; and, for {@code rollcall history}, each tracked finding's
+   * status tonight and tonight's counts, in bulk (a document per {@value #PER_DOCUMENT} findings).
    *
    * @param before the states the lifecycle started from, as {@link #findingStates()} gave them
-   * @param changes the states tonight changed
+   * @param night what the lifecycle decided tonight
    */
   public void recordFindings(
-      String runId, Map<String, FindingState> before, List<FindingState> changes) {
+      String runId, Map<String, FindingState> before, Lifecycle.Night night) {
+    recordNight(runId, night.tracked());
+    List<FindingState> changes = night.changes();
     if (changes.isEmpty()) {
       return;
     }
@@ -230,6 +267,34 @@ public final class StateStore implements AutoCloseable {
     }
     journal(runId, writes, previous);
     findingsCollection().bulkWrite(writes);
+  }
+
+  private void recordNight(String runId, List<TrackedFinding> tracked) {
+    MongoCollection<Document> nights = database.getCollection(NIGHTS);
+    indexByRun(nights);
+    nights.deleteMany(Filters.eq("runId", runId));
+    Map<FindingStatus, Integer> counts = new EnumMap<>(FindingStatus.class);
+    List<Document> chunks = new ArrayList<>();
+    for (int start = 0; start < tracked.size(); start += PER_DOCUMENT) {
+      Document statuses = new Document();
+      for (TrackedFinding t :
+          tracked.subList(start, Math.min(tracked.size(), start + PER_DOCUMENT))) {
+        statuses.append(t.fingerprint(), t.status().name());
+        counts.merge(t.status(), 1, Integer::sum);
+      }
+      chunks.add(
+          new Document("_id", runId + "|" + (start / PER_DOCUMENT))
+              .append("runId", runId)
+              .append("statuses", statuses));
+    }
+    if (!chunks.isEmpty()) {
+      nights.insertMany(chunks);
+    }
+    Document byStatus = new Document();
+    for (FindingStatus status : FindingStatus.values()) {
+      byStatus.append(status.name(), counts.getOrDefault(status, 0));
+    }
+    runs().updateOne(Filters.eq("_id", runId), Updates.set("statusCounts", byStatus));
   }
 
   /** Marks a run complete with its outcome. */
@@ -475,6 +540,7 @@ public final class StateStore implements AutoCloseable {
         if (run != null) {
           runs().updateOne(Filters.eq("_id", runId), Updates.set("rolledBack", true));
         }
+        database.getCollection(NIGHTS).deleteMany(Filters.eq("runId", runId));
         LOG_ROLLBACK.warn(
             "run {} did not finish: its {} finding change(s) were rolled back", runId, undone);
       }
@@ -501,6 +567,104 @@ public final class StateStore implements AutoCloseable {
                 .projection(new Document("_id", 1))
                 .first())
         .map(d -> d.getString("_id"));
+  }
+
+  /**
+   * Every run the store holds, finished or not, oldest first: what {@code rollcall history} lists.
+   */
+  public List<PastRun> pastRuns() {
+    List<PastRun> past = new ArrayList<>();
+    for (Document run : runs().find().sort(Sorts.ascending("startedAt"))) {
+      past.add(pastRun(run));
+    }
+    return past;
+  }
+
+  private static PastRun pastRun(Document run) {
+    String runId = run.getString("_id");
+    try {
+      List<SourcePull> sources = new ArrayList<>();
+      for (Document s : run.getList("sources", Document.class, List.of())) {
+        sources.add(
+            new SourcePull(
+                s.getString("source"),
+                SourceSystem.valueOf(s.getString("system")),
+                s.getString("tenant"),
+                dev.rollcall.model.PullStatus.valueOf(s.getString("status")),
+                s.getInteger("accounts", 0),
+                s.getList("errors", String.class, List.of()),
+                s.getDate("observedAt").toInstant()));
+      }
+      Map<FindingStatus, Integer> byStatus = new EnumMap<>(FindingStatus.class);
+      Document counts = run.get("statusCounts", Document.class);
+      if (counts != null) {
+        for (FindingStatus status : FindingStatus.values()) {
+          byStatus.put(status, counts.getInteger(status.name(), 0));
+        }
+      }
+      boolean complete = Boolean.TRUE.equals(run.getBoolean("complete"));
+      return new PastRun(
+          runId,
+          run.getDate("startedAt").toInstant(),
+          complete ? run.getDate("finishedAt").toInstant() : null,
+          Boolean.TRUE.equals(run.getBoolean("rolledBack")),
+          sources,
+          byStatus,
+          run.getInteger("findings", 0),
+          run.getInteger("newFindings", 0),
+          run.getInteger("resolved", 0),
+          complete ? run.getInteger("exitCode") : null);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException(
+          "state store: run " + runId + " cannot be read back: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * One finding's status after each finished run that recorded it, oldest first; runs stored before
+   * statuses were kept are not among them.
+   */
+  public List<FindingNight> nightsOf(String fingerprint) {
+    Map<String, PastRun> finished = new HashMap<>();
+    pastRuns().stream().filter(PastRun::finished).forEach(r -> finished.put(r.runId(), r));
+    List<FindingNight> nights = new ArrayList<>();
+    for (Document chunk :
+        database.getCollection(NIGHTS).find(Filters.exists("statuses." + fingerprint))) {
+      PastRun run = finished.get(chunk.getString("runId"));
+      String status = chunk.get("statuses", Document.class).getString(fingerprint);
+      if (run != null && status != null) {
+        nights.add(new FindingNight(run.runId(), run.startedAt(), FindingStatus.valueOf(status)));
+      }
+    }
+    nights.sort(java.util.Comparator.comparing(FindingNight::startedAt));
+    return nights;
+  }
+
+  /** The stored state of a finding, read back whole, if the store holds it. */
+  public Optional<FindingState> findingState(String fingerprint) {
+    return finding(fingerprint).map(StateStore::stateOf);
+  }
+
+  /** The fingerprints of the stored findings that start with {@code prefix}. */
+  public List<String> fingerprintsStartingWith(String prefix) {
+    List<String> matches = new ArrayList<>();
+    for (Document d : findingsCollection().find().projection(new Document("_id", 1))) {
+      String id = d.getString("_id");
+      if (id.startsWith(prefix)) {
+        matches.add(id);
+      }
+    }
+    return matches;
+  }
+
+  /** The runs a collection holds documents of (the journal, the findings' nights). */
+  Set<String> runIdsIn(String collection) {
+    Set<String> ids = new HashSet<>();
+    for (Document d :
+        database.getCollection(collection).find().projection(new Document("runId", 1))) {
+      ids.add(d.getString("runId"));
+    }
+    return ids;
   }
 
   /** How many runs the store holds, finished or not. */

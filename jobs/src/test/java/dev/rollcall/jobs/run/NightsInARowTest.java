@@ -8,7 +8,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.store.FindingNight;
+import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.jobs.store.StoreFile;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
@@ -19,11 +23,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -155,6 +161,21 @@ class NightsInARowTest {
     page = Files.readString(dir.resolve("out/report.html"));
     assertEquals(bob, rowsOf(page, "new"));
     assertTrue(page.contains("<figure id=\"trend\" data-points=\"3\">"), "three nights");
+
+    // Each finished night kept a copy of the store, owner-only like the store itself.
+    StoreFile store = StoreFile.in(dir.resolve("out"));
+    assertEquals(
+        List.of(night3.runId(), night2.runId(), night1.runId()),
+        store.goodCopies().stream().map(StoreFile.Sealed::runId).toList());
+    assertEquals(
+        "rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(store.live())));
+    assertTrue(store.unchangedSinceSeal(), "the store file is what the last night sealed");
+    // And each night of a reopened finding is in the store, as the run tracked it.
+    try (StateStore state = StateStore.open(StoreConfig.embedded(), dir.resolve("out"), Map.of())) {
+      assertEquals(
+          List.of(FindingStatus.NEW, FindingStatus.RESOLVED, FindingStatus.REOPENED),
+          state.nightsOf(bob.iterator().next()).stream().map(FindingNight::status).toList());
+    }
   }
 
   private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {

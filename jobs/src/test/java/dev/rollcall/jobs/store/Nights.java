@@ -89,7 +89,7 @@ final class Nights {
                 sourceOfAccount,
                 completeSources,
                 new ExceptionsFile(exceptions)));
-    store.recordFindings(runId, before, night.changes());
+    store.recordFindings(runId, before, night);
     return night;
   }
 }

@@ -207,7 +207,7 @@ class StateStoreTest {
   void aMongoDbUriFromTheEnvironmentIsUsedAsIs() throws Exception {
     Finding a = finding("dormant-account", "alice");
     Map<String, String> sources = Map.of(a.fingerprint(), "aws/111122223333");
-    try (EmbeddedMongo server = EmbeddedMongo.start(out.resolve("elsewhere"))) {
+    try (EmbeddedMongo server = EmbeddedMongo.start(StoreFile.in(out.resolve("elsewhere")))) {
       Map<String, String> env = Map.of("ROLLCALL_MONGODB_URI", server.connectionString());
       StoreConfig config =
           new StoreConfig(
