@@ -1,7 +1,9 @@
 package dev.rollcall.model;
 
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -88,11 +90,21 @@ public record TrackedFinding(
   }
 
   /**
-   * Whole days from the night it was first seen to {@code asOf} (the run's start): 0 on its first
-   * night. The one definition of "days open" every output uses.
+   * Days open: calendar days (UTC) from the night it was first seen to {@code asOf} (the run's
+   * start), 0 on its first night, 1 the next night whatever the hour each run started. The one
+   * definition every output uses.
    */
   public long daysOpen(Instant asOf) {
-    return Math.max(0, Duration.between(firstSeen, asOf).toDays());
+    return daysOpen(firstSeen, asOf);
+  }
+
+  /** {@link #daysOpen(Instant)} of a finding first seen at {@code firstSeen}. */
+  public static long daysOpen(Instant firstSeen, Instant asOf) {
+    return Math.max(
+        0,
+        ChronoUnit.DAYS.between(
+            LocalDate.ofInstant(firstSeen, ZoneOffset.UTC),
+            LocalDate.ofInstant(asOf, ZoneOffset.UTC)));
   }
 
   public String fingerprint() {

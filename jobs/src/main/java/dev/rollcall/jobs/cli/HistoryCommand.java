@@ -8,8 +8,8 @@ import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.TrackedFinding;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -203,22 +203,12 @@ final class HistoryCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * Whole days from the night it was first seen to {@code asOf}: 0 on its first night. The same
-   * definition as the reports' days open (TrackedFinding.daysOpen).
-   */
+  /** The reports' days open (TrackedFinding.daysOpen): calendar days since first seen. */
   static long daysOpen(Instant firstSeen, Instant asOf) {
-    return Math.max(0, Duration.between(firstSeen, asOf).toDays());
+    return TrackedFinding.daysOpen(firstSeen, asOf);
   }
 
   static String label(FindingStatus status) {
-    return switch (status) {
-      case NEW -> "new";
-      case REOPENED -> "reopened";
-      case STILL_OPEN -> "still open";
-      case SUPPRESSED -> "suppressed";
-      case NOT_RECHECKED -> "not re-checked";
-      case RESOLVED -> "resolved";
-    };
+    return status.label();
   }
 }

@@ -25,9 +25,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -273,7 +274,10 @@ class OneTruthPerNightTest {
     for (JsonNode f : json.get("findings")) {
       Instant firstSeen = Instant.parse(f.get("firstSeen").asText());
       assertEquals(
-          Duration.between(firstSeen, Instant.parse(json.at("/run/startedAt").asText())).toDays(),
+          ChronoUnit.DAYS.between(
+              LocalDate.ofInstant(firstSeen, ZoneOffset.UTC),
+              LocalDate.ofInstant(
+                  Instant.parse(json.at("/run/startedAt").asText()), ZoneOffset.UTC)),
           f.get("daysOpen").asLong());
     }
     return store;
