@@ -63,7 +63,12 @@ public final class AwsSnapshotReader implements SnapshotReader {
             observedAt),
         accounts,
         List.of(),
-        new TenantSettings(SourceSystem.AWS_IAM, accountId, mapper.passwordPolicy(raw), null));
+        new TenantSettings(
+            SourceSystem.AWS_IAM,
+            accountId,
+            mapper.passwordPolicy(raw),
+            mapper.passwordPolicyKnown(raw),
+            null));
   }
 
   /** Reads the files of an account folder; adds to {@code gaps} for every truncated listing. */
