@@ -509,6 +509,11 @@ def write_aws_account(org, root, account, index, users):
             "RequireUppercaseCharacters": True, "RequireLowercaseCharacters": True,
             "AllowUsersToChangePassword": True, "ExpirePasswords": True, "MaxPasswordAge": 90,
             "PasswordReusePrevention": 24, "HardExpiry": False}})
+    else:
+        # AWS's NoSuchEntity answer: no policy set (a missing file would mean "not captured").
+        write_json(base / "get-account-password-policy.json", {"Error": {
+            "Code": "NoSuchEntity",
+            "Message": "GetAccountPasswordPolicy: the account has no password policy set (NoSuchEntity)"}})
     manifest(base)
 
 

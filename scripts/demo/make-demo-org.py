@@ -714,6 +714,12 @@ def write_aws(account, users, url_encoded, password_policy):
             "AllowUsersToChangePassword": True, "ExpirePasswords": True,
             "MaxPasswordAge": password_policy, "PasswordReusePrevention": 24,
             "HardExpiry": False}})
+    else:
+        # AWS answers NoSuchEntity when no policy is set; the snapshot records that it asked
+        # (a missing file would mean "not captured").
+        write_json(base / "get-account-password-policy.json", {"Error": {
+            "Code": "NoSuchEntity",
+            "Message": "GetAccountPasswordPolicy: the account has no password policy set (NoSuchEntity)"}})
     manifest(base)
 
 

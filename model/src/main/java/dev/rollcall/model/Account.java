@@ -29,6 +29,8 @@ import java.util.TreeMap;
  * @param tags the owner-set labels (AWS tags, Atlas labels), sorted by key
  * @param expires when the account is due to be removed (Atlas deleteAfterDate), or null
  * @param observedAt when the source data was captured; ages are measured from here
+ * @param captureTimeKnown false when the snapshot records no capture time and {@code observedAt} is
+ *     the run's own time, so that evidence says "before this run", not when data was captured
  */
 public record Account(
     AccountKey key,
@@ -46,7 +48,8 @@ public record Account(
     List<Grant> grants,
     Map<String, String> tags,
     Instant expires,
-    Instant observedAt)
+    Instant observedAt,
+    boolean captureTimeKnown)
     implements Serializable {
 
   public Account {
@@ -90,7 +93,8 @@ public record Account(
         .mfa(mfa)
         .grants(grants)
         .tags(tags)
-        .expires(expires);
+        .expires(expires)
+        .captureTimeKnown(captureTimeKnown);
   }
 
   /** The stable string id, see {@link AccountKey#id()}. */
@@ -145,6 +149,7 @@ public record Account(
     private Map<String, String> tags = Map.of();
     private List<SignIn> signIns = List.of();
     private Instant expires;
+    private boolean captureTimeKnown = true;
 
     private Builder(AccountKey key, String name, Instant observedAt) {
       this.key = key;
@@ -213,6 +218,12 @@ public record Account(
       return this;
     }
 
+    /** False when {@code observedAt} is the run's time because the source recorded none. */
+    public Builder captureTimeKnown(boolean value) {
+      this.captureTimeKnown = value;
+      return this;
+    }
+
     public Account build() {
       return new Account(
           key,
@@ -230,7 +241,8 @@ public record Account(
           grants,
           tags,
           expires,
-          observedAt);
+          observedAt,
+          captureTimeKnown);
     }
   }
 }

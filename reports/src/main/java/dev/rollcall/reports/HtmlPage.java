@@ -232,7 +232,7 @@ public record HtmlPage(
         report.profile(),
         minute(report.startedAt()),
         minute(report.finishedAt()),
-        lower(report.failOn()),
+        report.failOn().sentence(),
         report.accountsAudited(),
         report.peopleInDirectory(),
         sources,

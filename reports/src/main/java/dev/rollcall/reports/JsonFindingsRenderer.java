@@ -100,7 +100,7 @@ public final class JsonFindingsRenderer {
     run.put("organisation", report.organisation());
     run.put("accountsAudited", report.accountsAudited());
     run.put("peopleInDirectory", report.peopleInDirectory());
-    run.put("failOn", lower(report.failOn()));
+    run.put("failOn", report.failOn().label());
     ArrayNode sources = run.putArray("sources");
     for (SourcePull pull : report.sources()) {
       ObjectNode s = sources.addObject();

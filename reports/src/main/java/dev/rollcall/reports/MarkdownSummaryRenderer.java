@@ -166,9 +166,9 @@ public final class MarkdownSummaryRenderer {
         .append(report.startedAt())
         .append(" to ")
         .append(report.finishedAt())
-        .append("; the run fails on ")
-        .append(lower(report.failOn()))
-        .append(" findings and above.\n\n");
+        .append("; ")
+        .append(report.failOn().sentence())
+        .append(".\n\n");
   }
 
   private static void sources(RunReport report, StringBuilder b) {

@@ -1,8 +1,8 @@
 package dev.rollcall.reports;
 
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
-import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.TrackedFinding;
 import java.time.Instant;
@@ -24,7 +24,7 @@ import java.util.Objects;
  *     suppressed, not re-checked, resolved), kept in report order
  * @param accountsAudited how many accounts were read
  * @param peopleInDirectory how many people the directory holds
- * @param failOn the {@code --fail-on} severity of the run
+ * @param failOn the {@code --fail-on} choice of the run
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
  * @param trend open findings by severity after each of the last runs, oldest first, this run last
  */
@@ -39,7 +39,7 @@ public record RunReport(
     List<TrackedFinding> findings,
     int accountsAudited,
     int peopleInDirectory,
-    Severity failOn,
+    FailOn failOn,
     List<String> exceptionNotices,
     List<TrendPoint> trend) {
 

@@ -3,6 +3,7 @@ package dev.rollcall.reports;
 import dev.rollcall.model.AcceptedRisk;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
@@ -196,7 +197,7 @@ final class Reports {
         findings,
         7,
         5,
-        Severity.HIGH,
+        FailOn.HIGH,
         exceptionNotices,
         trend);
   }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Severity;
@@ -138,7 +139,7 @@ class RunReportTest {
                     List.of(),
                     0,
                     0,
-                    Severity.HIGH,
+                    FailOn.HIGH,
                     List.of(),
                     List.of()));
     assertEquals("run report: runId is required", noRunId.getMessage());
@@ -185,7 +186,7 @@ class RunReportTest {
                     List.of(),
                     -1,
                     0,
-                    Severity.HIGH,
+                    FailOn.HIGH,
                     List.of(),
                     List.of()));
     assertTrue(e.getMessage().contains("accountsAudited"), e.getMessage());
@@ -240,7 +241,7 @@ class RunReportTest {
         findings,
         3,
         2,
-        Severity.HIGH,
+        FailOn.HIGH,
         List.of(),
         List.of());
   }

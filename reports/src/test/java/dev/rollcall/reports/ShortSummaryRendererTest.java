@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
@@ -149,7 +150,7 @@ class ShortSummaryRendererTest {
         tracked,
         findings.size(),
         10,
-        Severity.HIGH,
+        FailOn.HIGH,
         List.of(),
         List.of());
   }

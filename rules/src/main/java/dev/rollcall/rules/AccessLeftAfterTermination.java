@@ -68,7 +68,9 @@ public final class AccessLeftAfterTermination
                 + person.leftAt()
                 + ", "
                 + hours
-                + " hours before the data was captured (deadline "
+                + " hours "
+                + Facts.beforeCapture(account)
+                + " (deadline "
                 + settings.deadlineHours()
                 + " h)";
       } else {

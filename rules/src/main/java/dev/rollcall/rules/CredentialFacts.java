@@ -17,7 +17,9 @@ final class CredentialFacts {
     return Facts.day(at)
         + " ("
         + Facts.daysBetween(at, account.observedAt())
-        + " days before the data was captured)";
+        + " days "
+        + Facts.beforeCapture(account)
+        + ")";
   }
 
   /** The credential's creation (or last rotation) and its last use, labelled with its name. */

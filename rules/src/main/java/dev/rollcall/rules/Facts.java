@@ -20,6 +20,14 @@ final class Facts {
     return Duration.between(from, to).toDays();
   }
 
+  /**
+   * What an age is measured to: the capture, or this run when the snapshot recorded no capture time
+   * (then "captured" would say what is not known).
+   */
+  static String beforeCapture(Account account) {
+    return account.captureTimeKnown() ? "before the data was captured" : "before this run";
+  }
+
   static String day(Instant instant) {
     return DAY.format(instant);
   }
@@ -32,7 +40,9 @@ final class Facts {
               day(activity.at())
                   + " ("
                   + daysBetween(activity.at(), account.observedAt())
-                  + " days before the data was captured; "
+                  + " days "
+                  + beforeCapture(account)
+                  + "; "
                   + activity.evidence()
                   + ")";
           case NEVER_USED -> "never (" + activity.evidence() + ")";
@@ -51,6 +61,11 @@ final class Facts {
   }
 
   static Evidence captured(Account account) {
-    return new Evidence("data captured", account.observedAt().toString());
+    return account.captureTimeKnown()
+        ? new Evidence("data captured", account.observedAt().toString())
+        : new Evidence(
+            "data captured",
+            "not recorded in the snapshot; ages are measured from this run, "
+                + account.observedAt());
   }
 }

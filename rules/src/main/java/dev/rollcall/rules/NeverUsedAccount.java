@@ -66,7 +66,9 @@ public final class NeverUsedAccount implements AccountRule<NeverUsedAccount.Sett
             account.name()
                 + " was created "
                 + age
-                + " days before the data was captured and has never been used.",
+                + " days "
+                + Facts.beforeCapture(account)
+                + " and has never been used.",
             List.of(
                 Facts.lastActivity(account),
                 new Evidence("created", CredentialFacts.dayAndAge(account.created(), account)),

@@ -19,7 +19,8 @@ import java.util.Optional;
             + " and a reuse history (e.g. 8 characters, upper and lower case with numbers or"
             + " symbols, 90 days, the last 6 passwords). The account password policy of every"
             + " audited AWS account (aws iam get-account-password-policy) is compared with them;"
-            + " an account with no policy at all lets IAM users set any password. Google Workspace"
+            + " an account with no policy at all (AWS answers NoSuchEntity) lets IAM users set any"
+            + " password; a snapshot that did not capture the policy is not judged. Google Workspace"
             + " and Atlas password settings are not visible through their APIs and are not judged.",
     severity = Severity.MEDIUM,
     family = RuleFamily.TENANT)
@@ -61,7 +62,8 @@ public final class PasswordPolicyTooWeak implements TenantRule<PasswordPolicyToo
 
   @Override
   public Optional<TenantViolation> check(TenantFacts tenant, Settings settings) {
-    if (tenant.system() != SourceSystem.AWS_IAM) {
+    // A snapshot without the policy file did not ask: say nothing rather than "none set".
+    if (tenant.system() != SourceSystem.AWS_IAM || !tenant.settings().passwordPolicyKnown()) {
       return Optional.empty();
     }
     PasswordPolicy policy = tenant.settings().passwordPolicy();

@@ -117,7 +117,9 @@ public final class PasswordTooOld implements AccountRule<PasswordTooOld.Settings
             account.name()
                 + "'s console password was last changed "
                 + age
-                + " days before the data was captured (maximum "
+                + " days "
+                + Facts.beforeCapture(account)
+                + " (maximum "
                 + limit
                 + ").",
             evidence,

@@ -105,7 +105,7 @@ public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settin
     if (activity.state() == Activity.State.USED) {
       long days = Facts.daysBetween(activity.at(), account.observedAt());
       if (days <= settings.recentUseDays()) {
-        reasons.add("used " + days + " days before the data was captured");
+        reasons.add("used " + days + " days " + Facts.beforeCapture(account));
         evidence.add(Facts.lastActivity(account));
         evidence.add(new Evidence("recent use window", settings.recentUseDays() + " days"));
         fixes.add(stopUse(tenant));

@@ -78,7 +78,7 @@ public final class TemporaryAccountExpired
       evidence.add(
           new Evidence(
               "scheduled removal",
-              account.expires() + " (" + daysPast(account.expires(), captured) + ")"));
+              account.expires() + " (" + daysPast(account.expires(), account) + ")"));
     }
     for (String tagKey : settings.expiryTags()) {
       String value = account.tag(tagKey);
@@ -92,7 +92,7 @@ public final class TemporaryAccountExpired
       } else if (!end.get().isAfter(captured)) {
         reasons.add("its tag " + tagKey + "=" + value + " has passed");
         evidence.add(
-            new Evidence("tag " + tagKey, value + " (" + daysPast(end.get(), captured) + ")"));
+            new Evidence("tag " + tagKey, value + " (" + daysPast(end.get(), account) + ")"));
       }
     }
     if (settings.maxTermDays() != null && temporary(account) && account.created() != null) {
@@ -152,10 +152,10 @@ public final class TemporaryAccountExpired
     }
   }
 
-  private static String daysPast(Instant end, Instant captured) {
-    long days = Facts.daysBetween(end, captured);
+  private static String daysPast(Instant end, Account account) {
+    long days = Facts.daysBetween(end, account.observedAt());
     return days == 0
-        ? "passed less than a day before the data was captured"
-        : String.format(Locale.ROOT, "passed %d days before the data was captured", days);
+        ? "passed less than a day " + Facts.beforeCapture(account)
+        : String.format(Locale.ROOT, "passed %d days %s", days, Facts.beforeCapture(account));
   }
 }

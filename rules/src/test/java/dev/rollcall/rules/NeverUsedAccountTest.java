@@ -7,6 +7,7 @@ import static dev.rollcall.rules.Fixtures.daysAgo;
 import static dev.rollcall.rules.Fixtures.googleUser;
 import static dev.rollcall.rules.Fixtures.unowned;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -88,6 +89,16 @@ class NeverUsedAccountTest {
     assertTrue(evidence.contains("credential report: no use recorded"), evidence);
     assertTrue(
         v.remediation().contains("aws iam delete-login-profile --user-name n31"), v.remediation());
+  }
+
+  @Test
+  void withoutACaptureTimeTheEvidenceSaysBeforeThisRun() {
+    Account account = never(31).captureTimeKnown(false).build();
+    Violation v = RuleCheck.run(RULE, DEFAULTS, unowned(account)).orElseThrow();
+    assertEquals("n31 was created 31 days before this run and has never been used.", v.summary());
+    String evidence = v.evidence().toString();
+    assertTrue(evidence.contains("2026-10-20 (31 days before this run)"), evidence);
+    assertFalse(evidence.contains("captured)"), evidence);
   }
 
   @Test

@@ -36,7 +36,7 @@ class TenantRulesTest {
 
   private static TenantFacts aws(PasswordPolicy policy, List<Account> accounts) {
     return new TenantFacts(
-        new TenantSettings(SourceSystem.AWS_IAM, AWS, policy, null), accounts, CAPTURED);
+        new TenantSettings(SourceSystem.AWS_IAM, AWS, policy, true, null), accounts, CAPTURED);
   }
 
   private static PasswordPolicy policy(
@@ -87,6 +87,21 @@ class TenantRulesTest {
             .contains("aws iam update-account-password-policy --minimum-password-length 8"),
         v.remediation());
     assertTrue(v.remediation().contains("--max-password-age 90"), v.remediation());
+  }
+
+  @Test
+  void noneSetIsAFindingButAPolicyNotCapturedIsNot() {
+    TenantViolation none = PASSWORDS.check(aws(null, List.of()), WRITTEN).orElseThrow();
+    assertTrue(none.summary().contains("has no password policy"), none.summary());
+    assertTrue(
+        none.evidence().stream()
+            .anyMatch(e -> e.label().equals("password policy") && e.value().equals("none set")),
+        none.evidence().toString());
+
+    TenantFacts notCaptured =
+        new TenantFacts(
+            new TenantSettings(SourceSystem.AWS_IAM, AWS, null, false, null), List.of(), CAPTURED);
+    assertTrue(PASSWORDS.check(notCaptured, WRITTEN).isEmpty(), "nothing said of what is unknown");
   }
 
   @Test

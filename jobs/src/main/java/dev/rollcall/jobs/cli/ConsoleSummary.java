@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.run.RunOutcome;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
@@ -15,7 +16,7 @@ import java.util.Map;
 final class ConsoleSummary {
   private ConsoleSummary() {}
 
-  static String render(RunOutcome outcome, Severity failOn) {
+  static String render(RunOutcome outcome, FailOn failOn) {
     StringBuilder b = new StringBuilder();
     b.append("rollcall run ").append(outcome.runId()).append('\n');
     for (SourcePull pull : outcome.sources()) {
@@ -65,7 +66,7 @@ final class ConsoleSummary {
         .append(": ")
         .append(outcome.exitCode().meaning())
         .append(" (--fail-on ")
-        .append(failOn.name().toLowerCase(Locale.ROOT))
+        .append(failOn.label())
         .append(")\n");
     return b.toString();
   }

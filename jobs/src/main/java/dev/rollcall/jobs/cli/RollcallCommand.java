@@ -2,7 +2,10 @@ package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.run.ExitCode;
+import java.util.List;
+import java.util.Optional;
 import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.apache.logging.log4j.core.LoggerContext;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -54,6 +57,10 @@ public final class RollcallCommand {
               + " object per line, for log shippers). The environment variable"
               + " ROLLCALL_LOG_FORMAT=json does the same; this option wins over it.")
   void logFormat(LogFormat format) {
+    useLogFormat(format);
+  }
+
+  private static void useLogFormat(LogFormat format) {
     System.setProperty(LOG_FORMAT_PROPERTY, format.name());
     // Logging may have started already (a test, an earlier command): take the new layout now.
     ((LoggerContext) LogManager.getContext(false)).reconfigure();
@@ -76,7 +83,7 @@ public final class RollcallCommand {
     cli.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof ConfigException) {
-            fail(commandLine, e.getMessage(), null);
+            fail(commandLine, PlainErrors.clean(e.getMessage()), e);
             return ExitCode.CONFIG_ERROR.code();
           }
           if (e instanceof dev.rollcall.jobs.store.StoreDamagedException) {
@@ -84,34 +91,111 @@ public final class RollcallCommand {
             return ExitCode.CONFIG_ERROR.code();
           }
           if (e instanceof dev.rollcall.jobs.store.RunLockedException) {
-            fail(commandLine, e.getMessage(), null);
+            fail(commandLine, PlainErrors.clean(e.getMessage()), e);
             return ExitCode.INTERNAL_ERROR.code();
           }
-          fail(commandLine, "unexpected error: " + e, e);
+          fail(
+              commandLine,
+              "unexpected error: "
+                  + PlainErrors.of(e)
+                  + " (ROLLCALL_LOG_LEVEL=debug logs the details)",
+              e);
           return ExitCode.INTERNAL_ERROR.code();
         });
     cli.setParameterExceptionHandler(
         (ex, args) -> {
+          // Parsing may have stopped before --log-format: a JSON log still gets JSON lines.
+          requestedLogFormat(args).ifPresent(RollcallCommand::useLogFormat);
           CommandLine failed = ex.getCommandLine();
-          failed.getErr().println("rollcall: " + ex.getMessage());
-          failed.usage(failed.getErr());
+          fail(failed, commandLineError(unknownOption(failed, args).orElse(ex), failed), null);
           return ExitCode.CONFIG_ERROR.code();
         });
     return cli;
   }
 
-  /**
-   * Says why the command failed: on stderr for a person, or, with JSON logs, as a logged error so
-   * that a log shipper reads every stderr line as one JSON object.
-   */
-  private static void fail(CommandLine commandLine, String message, Exception cause) {
-    if (jsonLogs()) {
-      LogManager.getLogger(RollcallCommand.class).error(message, cause);
-      return;
+  /** What was wrong with the command line, the options meant, and where to read about them. */
+  private static String commandLineError(CommandLine.ParameterException ex, CommandLine failed) {
+    StringBuilder message = new StringBuilder(PlainErrors.clean(ex.getMessage()));
+    if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+      List<String> meant = unmatched.getSuggestions();
+      if (!meant.isEmpty()) {
+        message
+            .append("; did you mean ")
+            .append(String.join(" or ", meant.subList(0, Math.min(3, meant.size()))))
+            .append('?');
+      }
     }
-    commandLine.getErr().println("rollcall: " + message);
+    return message
+        .append(" (see '")
+        .append(failed.getCommandSpec().qualifiedName())
+        .append(" --help')")
+        .toString();
+  }
+
+  /**
+   * The first option the failed command does not know, as picocli's unmatched-argument error: a
+   * mistyped {@code --confg} is the news, not the {@code --config} it then misses.
+   */
+  private static Optional<CommandLine.ParameterException> unknownOption(
+      CommandLine failed, String[] args) {
+    if (failed.getCommandSpec().parent() == null) {
+      return Optional.empty();
+    }
+    List<String> words = List.of(args);
+    int start = words.indexOf(failed.getCommandName());
+    for (String word : words.subList(Math.max(start, 0) + 1, words.size())) {
+      if (word.equals("--")) {
+        break;
+      }
+      String name = word.contains("=") ? word.substring(0, word.indexOf('=')) : word;
+      boolean attachedShort =
+          !name.startsWith("--")
+              && name.length() > 2
+              && failed.getCommandSpec().findOption(name.substring(0, 2)) != null;
+      if (name.startsWith("-")
+          && name.length() > 1
+          && !attachedShort
+          && failed.getCommandSpec().findOption(name) == null) {
+        return Optional.of(new CommandLine.UnmatchedArgumentException(failed, List.of(word)));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The valid --log-format value the arguments ask for, wherever they stand. */
+  private static Optional<LogFormat> requestedLogFormat(String[] args) {
+    Optional<LogFormat> chosen = Optional.empty();
+    for (int i = 0; i < args.length; i++) {
+      String value = null;
+      if (args[i].equals("--log-format") && i + 1 < args.length) {
+        value = args[i + 1];
+      } else if (args[i].startsWith("--log-format=")) {
+        value = args[i].substring("--log-format=".length());
+      }
+      for (LogFormat format : LogFormat.values()) {
+        if (format.name().equals(value)) {
+          chosen = Optional.of(format);
+        }
+      }
+    }
+    return chosen;
+  }
+
+  /**
+   * Says why the command failed in one plain line: on stderr for a person, or, with JSON logs, as a
+   * logged error so that a log shipper reads every stderr line as one JSON object. The stack trace
+   * goes to the log at debug level only.
+   */
+  private static void fail(CommandLine commandLine, String message, Throwable cause) {
+    Logger log = LogManager.getLogger(RollcallCommand.class);
+    if (jsonLogs()) {
+      log.error(message);
+    } else {
+      commandLine.getErr().println("rollcall: " + message);
+      commandLine.getErr().flush();
+    }
     if (cause != null) {
-      cause.printStackTrace(commandLine.getErr());
+      log.debug("the details of: {}", message, cause);
     }
   }
 

@@ -7,7 +7,7 @@ import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.run.RunTimings;
 import dev.rollcall.jobs.spark.SparkSessions;
-import dev.rollcall.model.Severity;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.reports.AtomicFiles;
 import dev.rollcall.reports.ReportWriter;
 import java.io.IOException;
@@ -49,11 +49,13 @@ final class RunCommand implements Callable<Integer> {
       names = "--fail-on",
       paramLabel = "SEVERITY",
       defaultValue = "high",
-      converter = SeverityConverter.class,
+      converter = FailOnConverter.class,
       description =
           "Exit with code 3 when a finding at or above this severity exists: info, low, medium,"
-              + " high or critical (default: ${DEFAULT-VALUE}).")
-  Severity failOn;
+              + " high or critical (default: ${DEFAULT-VALUE}); none never exits 3 on findings,"
+              + " for schedulers that count any other exit than 0 as a failed job (a failed"
+              + " source still exits 4).")
+  FailOn failOn;
 
   @Option(
       names = {"-o", "--out"},
@@ -160,11 +162,15 @@ final class RunCommand implements Callable<Integer> {
     }
   }
 
-  /** Parses --fail-on without regard to case. */
-  static final class SeverityConverter implements picocli.CommandLine.ITypeConverter<Severity> {
+  /** Parses --fail-on without regard to case; a bad value is a usage error in plain words. */
+  static final class FailOnConverter implements picocli.CommandLine.ITypeConverter<FailOn> {
     @Override
-    public Severity convert(String value) {
-      return Severity.parse(value);
+    public FailOn convert(String value) {
+      try {
+        return FailOn.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

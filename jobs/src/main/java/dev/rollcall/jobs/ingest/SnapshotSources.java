@@ -103,6 +103,13 @@ public final class SnapshotSources {
     try {
       SourceResult result =
           folder.reader().read(tenantDir, TenantFolder.observedAt(tenantDir, fallback));
+      if (!Files.isRegularFile(tenantDir.resolve(TenantFolder.MANIFEST))) {
+        result = measuredFromTheRun(result);
+        LOG.info(
+            "source {}: no {} (capture time): ages are measured from this run",
+            source,
+            TenantFolder.MANIFEST);
+      }
       LOG.info(
           "source {}: {} ({} accounts, {} people) in {} ms",
           source,
@@ -115,6 +122,15 @@ public final class SnapshotSources {
       LOG.error("source {}: failed: {}", source, e.getMessage());
       return failed(folder, tenant, List.of(String.valueOf(e.getMessage())), fallback);
     }
+  }
+
+  /** The result with every account marked as measured from the run, not from a capture time. */
+  private static SourceResult measuredFromTheRun(SourceResult result) {
+    return new SourceResult(
+        result.pull(),
+        result.accounts().stream().map(a -> a.toBuilder().captureTimeKnown(false).build()).toList(),
+        result.people(),
+        result.settings());
   }
 
   private static SourceResult failed(

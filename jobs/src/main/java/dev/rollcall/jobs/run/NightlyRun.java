@@ -30,6 +30,7 @@ import dev.rollcall.jobs.store.StoreFile;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Identity;
@@ -265,12 +266,12 @@ public final class NightlyRun {
    * A failed or partial source wins over findings: the scheduler must hear that the roll is not
    * whole. Otherwise findings at or above {@code --fail-on} that no exception covers.
    */
-  private static ExitCode exitCode(List<SourcePull> pulls, Lifecycle.Night night, Severity failOn) {
+  private static ExitCode exitCode(List<SourcePull> pulls, Lifecycle.Night night, FailOn failOn) {
     if (pulls.stream().anyMatch(p -> p.status() != PullStatus.COMPLETE)) {
       return ExitCode.SOURCE_FAILED;
     }
     return night.tracked().stream()
-            .anyMatch(t -> t.status().active() && t.finding().severity().atLeast(failOn))
+            .anyMatch(t -> t.status().active() && failOn.failsOn(t.finding().severity()))
         ? ExitCode.FINDINGS
         : ExitCode.OK;
   }

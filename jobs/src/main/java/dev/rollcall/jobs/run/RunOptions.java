@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.run;
 
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Severity;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -11,7 +12,7 @@ import java.util.Objects;
  * What one nightly run is asked to do.
  *
  * @param config the loaded configuration
- * @param failOn the lowest severity that makes the run exit with {@link ExitCode#FINDINGS}
+ * @param failOn which findings make the run exit with {@link ExitCode#FINDINGS}
  * @param outputDir the output folder (reports and the embedded store)
  * @param clock the clock ("now" for run ids and for sources without a capture time)
  * @param environment where secret references are looked up
@@ -20,11 +21,22 @@ import java.util.Objects;
  */
 public record RunOptions(
     ConfigLoader.Loaded config,
-    Severity failOn,
+    FailOn failOn,
     Path outputDir,
     Clock clock,
     Map<String, String> environment,
     Path saveSnapshot) {
+  /** Options that fail on findings at or above a severity. */
+  public RunOptions(
+      ConfigLoader.Loaded config,
+      Severity failOn,
+      Path outputDir,
+      Clock clock,
+      Map<String, String> environment,
+      Path saveSnapshot) {
+    this(config, FailOn.atLeast(failOn), outputDir, clock, environment, saveSnapshot);
+  }
+
   /** Options that keep no snapshot of the live pulls. */
   public RunOptions(
       ConfigLoader.Loaded config,
@@ -32,7 +44,7 @@ public record RunOptions(
       Path outputDir,
       Clock clock,
       Map<String, String> environment) {
-    this(config, failOn, outputDir, clock, environment, null);
+    this(config, FailOn.atLeast(failOn), outputDir, clock, environment, null);
   }
 
   public RunOptions {

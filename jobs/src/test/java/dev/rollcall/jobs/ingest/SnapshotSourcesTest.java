@@ -1,6 +1,7 @@
 package dev.rollcall.jobs.ingest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -8,6 +9,7 @@ import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.model.Account;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
@@ -76,6 +78,31 @@ class SnapshotSourcesTest {
     assertTrue(
         bad.errors().get(0).contains("credential-report.csv: row 3 (user=bob): bad date"),
         bad.errors().toString());
+  }
+
+  @Test
+  void withoutACaptureTimeAccountsAreMeasuredFromTheRunAndSaySo() throws IOException {
+    Path demo = Path.of("..", "examples", "demo", "snapshot", "aws", "444455556666");
+    Path tenant = Files.createDirectories(root.resolve("aws/444455556666"));
+    try (var files = Files.list(demo)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Files.copy(file, tenant.resolve(file.getFileName().toString()));
+      }
+    }
+    SnapshotSources sources =
+        new SnapshotSources(
+            List.of(
+                new Connector.Folder(
+                    SourceSystem.AWS_IAM, new dev.rollcall.connectors.aws.AwsSnapshotReader())));
+    List<Account> captured = sources.read(root, NOW).get(0).accounts();
+    assertFalse(captured.isEmpty());
+    assertTrue(captured.stream().allMatch(Account::captureTimeKnown), "the manifest dates them");
+
+    Files.delete(tenant.resolve("rollcall-snapshot.json"));
+    List<Account> unknown = sources.read(root, NOW).get(0).accounts();
+    assertEquals(captured.size(), unknown.size());
+    assertTrue(unknown.stream().noneMatch(Account::captureTimeKnown), "no capture time");
+    assertTrue(unknown.stream().allMatch(a -> a.observedAt().equals(NOW)), "measured from now");
   }
 
   @Test

@@ -7,6 +7,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PolicyClause;
@@ -198,7 +199,7 @@ class HtmlReportBrowserTest {
                 new TrackedFinding(finding, FindingStatus.NEW, at, at, null, "aws/111122223333")),
             1,
             0,
-            Severity.HIGH,
+            FailOn.HIGH,
             List.of(),
             List.of());
     ReportWriter.write(report, dir);

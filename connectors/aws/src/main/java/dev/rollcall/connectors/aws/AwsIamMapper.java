@@ -69,12 +69,21 @@ public final class AwsIamMapper {
   }
 
   /**
-   * The account password policy; null when the snapshot holds none (the account has none set).
-   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_PasswordPolicy.html
+   * Whether the snapshot says what the password policy is: a policy, or the {@code NoSuchEntity}
+   * answer that none is set. Without the file nothing is known and nothing is judged.
+   */
+  public boolean passwordPolicyKnown(AwsRawAccount raw) {
+    return raw.passwordPolicy() != null;
+  }
+
+  /**
+   * The account password policy; null when the account has none set (the file holds the {@code
+   * NoSuchEntity} answer, see {@link AwsLayout#NO_PASSWORD_POLICY}) or it was not captured.
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
    */
   public PasswordPolicy passwordPolicy(AwsRawAccount raw) {
     AwsRawAccount.Page page = raw.passwordPolicy();
-    if (page == null) {
+    if (page == null || AwsLayout.saysNoPasswordPolicy(page.body())) {
       return null;
     }
     Path file = page.file();

@@ -1,5 +1,9 @@
 package dev.rollcall.connectors.aws;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * The files of an AWS account folder in a snapshot, each named for the AWS CLI call whose output it
  * holds: what the live pull writes and {@link AwsSnapshotReader} reads.
@@ -17,11 +21,35 @@ public final class AwsLayout {
   /** A folder of {@code <user>.json}: each user's {@code list-mfa-devices}. */
   public static final String MFA_DEVICES = "list-mfa-devices";
 
-  /** Absent when the account has no password policy. */
+  /**
+   * The output of {@code aws iam get-account-password-policy}, or {@link #NO_PASSWORD_POLICY} when
+   * AWS answered that none is set. Absent: not captured, so the policy is not judged.
+   */
   public static final String PASSWORD_POLICY = "get-account-password-policy.json";
+
+  /** The error code AWS answers when the account has no password policy. */
+  public static final String NO_PASSWORD_POLICY = "NoSuchEntity";
 
   /** Saved for people who read the snapshot; the reader does not need it. */
   public static final String SUMMARY = "get-account-summary.json";
 
   private AwsLayout() {}
+
+  /**
+   * What {@link #PASSWORD_POLICY} holds when AWS said there is none: its error, as AWS words it.
+   */
+  public static ObjectNode noPasswordPolicy() {
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    root.putObject("Error")
+        .put("Code", NO_PASSWORD_POLICY)
+        .put(
+            "Message",
+            "GetAccountPasswordPolicy: the account has no password policy set (NoSuchEntity)");
+    return root;
+  }
+
+  /** True when a password policy file holds AWS's answer that none is set. */
+  public static boolean saysNoPasswordPolicy(JsonNode body) {
+    return NO_PASSWORD_POLICY.equals(body.path("Error").path("Code").asText(null));
+  }
 }

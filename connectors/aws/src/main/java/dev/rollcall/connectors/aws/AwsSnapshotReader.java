@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 
 /**
  * Reads an AWS account folder of a snapshot (the outputs of {@code aws iam
@@ -34,6 +36,8 @@ import java.util.stream.Stream;
  * {@code IsTruncated: true} makes the pull partial, not failed.
  */
 public final class AwsSnapshotReader implements SnapshotReader {
+  private static final Logger LOG = LogManager.getLogger(AwsSnapshotReader.class);
+
   private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
   @Override
@@ -52,6 +56,12 @@ public final class AwsSnapshotReader implements SnapshotReader {
     AwsRawAccount raw = load(tenantDir, accountId, gaps);
     AwsIamMapper mapper = new AwsIamMapper(observedAt);
     List<Account> accounts = mapper.accounts(raw);
+    if (!mapper.passwordPolicyKnown(raw)) {
+      LOG.warn(
+          "aws/{}: no {} in the snapshot: the password policy is unknown and is not judged",
+          accountId,
+          PASSWORD_POLICY);
+    }
     return new SourceResult(
         new SourcePull(
             "aws/" + accountId,
@@ -63,7 +73,12 @@ public final class AwsSnapshotReader implements SnapshotReader {
             observedAt),
         accounts,
         List.of(),
-        new TenantSettings(SourceSystem.AWS_IAM, accountId, mapper.passwordPolicy(raw), null));
+        new TenantSettings(
+            SourceSystem.AWS_IAM,
+            accountId,
+            mapper.passwordPolicy(raw),
+            mapper.passwordPolicyKnown(raw),
+            null));
   }
 
   /** Reads the files of an account folder; adds to {@code gaps} for every truncated listing. */

@@ -66,8 +66,19 @@ class AwsSnapshotReaderTest {
     assertEquals(PullStatus.COMPLETE, result.pull().status());
     assertEquals(11, result.pull().accounts());
     assertEquals("aws/" + API, result.pull().source());
-    // No get-account-password-policy.json: the account has no password policy set.
-    assertEquals(new TenantSettings(SourceSystem.AWS_IAM, API, null, null), result.settings());
+    // No get-account-password-policy.json: the policy was not captured, so it is not known.
+    assertEquals(
+        new TenantSettings(SourceSystem.AWS_IAM, API, null, false, null), result.settings());
+  }
+
+  @Test
+  void aNoSuchEntityAnswerMeansNoPolicySet() throws IOException {
+    Path dir = TestAccounts.copy(API, temp);
+    Files.writeString(
+        dir.resolve("get-account-password-policy.json"),
+        "{\"Error\": {\"Code\": \"NoSuchEntity\", \"Message\": \"none\"}}");
+    assertEquals(
+        new TenantSettings(SourceSystem.AWS_IAM, API, null, true, null), read(dir).settings());
   }
 
   @Test

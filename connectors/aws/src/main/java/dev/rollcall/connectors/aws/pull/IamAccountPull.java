@@ -8,6 +8,7 @@ import static dev.rollcall.connectors.aws.AwsLayout.SUMMARY;
 import static dev.rollcall.connectors.aws.AwsLayout.VIRTUAL_MFA;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.connectors.aws.AwsLayout;
 import dev.rollcall.connectors.aws.CredentialReport;
 import dev.rollcall.connectors.aws.CredentialReportParser;
 import dev.rollcall.connectors.aws.CredentialReportRow;
@@ -84,7 +85,10 @@ final class IamAccountPull {
       SnapshotFiles.writeJson(
           dir.resolve(PASSWORD_POLICY), SdkJson.of(iam.getAccountPasswordPolicy()));
     } catch (NoSuchEntityException e) {
-      // The account has no password policy: the snapshot says so by leaving the file out.
+      // AWS answers NoSuchEntity when the account has no password policy: the snapshot records
+      // that it asked and what it heard, so that a missing file means "not captured".
+      // https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
+      SnapshotFiles.writeJson(dir.resolve(PASSWORD_POLICY), AwsLayout.noPasswordPolicy());
     }
     SnapshotFiles.writeJson(dir.resolve(SUMMARY), SdkJson.of(iam.getAccountSummary()));
   }

@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -16,6 +17,7 @@ import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -55,7 +57,7 @@ class AwsPullerFaultTest {
   }
 
   @Test
-  void throttlingAndAReportInProgressAreRiddenOut() {
+  void throttlingAndAReportInProgressAreRiddenOut() throws IOException {
     String throttled = "throttled";
     String started = "started";
     String notReady = "not-ready";
@@ -106,8 +108,12 @@ class AwsPullerFaultTest {
     // GetCallerIdentity + 4 generate + 2 get + details + virtual MFA + password policy + summary
     assertEquals(11, pull.apiRequests());
     Path dir = snapshot.resolve("aws").resolve(ACCOUNT);
-    assertFalse(Files.exists(dir.resolve("get-account-password-policy.json")));
+    // AWS answered NoSuchEntity: the snapshot records that it asked, and that none is set.
+    assertTrue(
+        Files.readString(dir.resolve("get-account-password-policy.json")).contains("NoSuchEntity"));
     SourceResult read = new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, null));
+    assertTrue(read.settings().passwordPolicyKnown());
+    assertNull(read.settings().passwordPolicy());
     assertEquals(List.of("root"), read.accounts().stream().map(a -> a.name()).toList());
   }
 
