@@ -16,6 +16,7 @@ import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.store.StateStore;
+import dev.rollcall.model.FailOn;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.TrackedFinding;
@@ -136,7 +137,7 @@ class OneTruthPerNightTest {
             .count(),
         "the leavers' findings stay open");
     assertTrue(third.containsValue(Standing.NOT_RECHECKED));
-    String console = ConsoleSummary.render(night3, Severity.HIGH);
+    String console = ConsoleSummary.render(night3, FailOn.HIGH);
     assertTrue(console.contains("! not re-checked: the directory of people"), console);
   }
 
@@ -242,7 +243,7 @@ class OneTruthPerNightTest {
     // summary-short.md and the console: the same total.
     String shortSummary = Files.readString(out.resolve("summary-short.md"));
     assertTrue(shortSummary.contains("Findings: " + open + " open ("), shortSummary);
-    String console = ConsoleSummary.render(outcome, Severity.HIGH);
+    String console = ConsoleSummary.render(outcome, FailOn.HIGH);
     assertTrue(console.contains("findings: " + open + " ("), console);
     assertTrue(
         console.contains(
