@@ -17,20 +17,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * Renders findings.ocsf.jsonl: every finding of a run as one OCSF 1.3 Detection Finding (class
- * 2004), one compact JSON object per line: active findings in report order (Create when first seen
- * now, else Update), then the suppressed ones, then those this run resolved (Close), so that a SIEM
- * can close the alerts it opened.
+ * Renders findings.ocsf.jsonl: every tracked finding of a run as one OCSF 1.5.0 Detection Finding
+ * (class 2004, cloud profile), one compact JSON object per line: open findings in report order
+ * (Create when first seen or reopened now, else Update), then those not re-checked (Update, still
+ * open), then the suppressed ones, then those this run resolved (Close), so that a SIEM can close
+ * the alerts it opened and sees every finding the other reports list.
  *
  * <p>JSON Lines rather than one JSON array because every loader of security events reads one event
  * per line (Splunk, Elastic's filestream ndjson parser, Vector, Fluent Bit, Amazon Security Lake's
  * ingestion via Firehose or Glue, {@code jq -c}); a line is an event a shipper can send on its own,
  * and a cut-off file still gives every whole line before the cut. See <a
- * href="https://schema.ocsf.io/1.3.0/classes/detection_finding">the class</a>.
+ * href="https://schema.ocsf.io/1.5.0/classes/detection_finding">the class</a>.
  */
 public final class OcsfFindingsRenderer {
-  /** The OCSF schema version the events follow. */
-  static final String OCSF_VERSION = "1.3.0";
+  /**
+   * The OCSF schema version the events conform to: {@code is_alert} is 1.4 and {@code
+   * evidences[].name} 1.5, so no earlier version validates them (OcsfSchemaValidationTest holds
+   * it).
+   */
+  static final String OCSF_VERSION = "1.5.0";
 
   static final int CLASS_UID = 2004;
   static final int CATEGORY_UID = 2;
@@ -73,6 +78,7 @@ public final class OcsfFindingsRenderer {
   /** The events, one JSON object per line, each line ending with a newline. */
   public static String render(RunReport report) {
     StringBuilder out = new StringBuilder();
+    // open(), notRechecked(), suppressed() and resolved() together cover every status once.
     for (TrackedFinding t : report.open()) {
       boolean fresh = t.status().fresh();
       line(
@@ -82,6 +88,9 @@ public final class OcsfFindingsRenderer {
               fresh ? Status.NEW : Status.IN_PROGRESS,
               fresh ? Activity.CREATE : Activity.UPDATE),
           out);
+    }
+    for (TrackedFinding t : report.notRechecked()) {
+      line(event(report, t, Status.IN_PROGRESS, Activity.UPDATE), out);
     }
     for (TrackedFinding s : report.suppressed()) {
       boolean createdNow = !s.firstSeen().isBefore(report.startedAt());
@@ -124,6 +133,14 @@ public final class OcsfFindingsRenderer {
     e.put("severity", severityCaption(f.severity()));
     e.put("status_id", status.id);
     e.put("status", status.caption);
+    if (!t.rechecked()) {
+      e.put(
+          "status_detail",
+          "not re-checked: "
+              + (t.source().isEmpty() ? "its source" : t.source())
+              + " failed or was partial tonight; still open, last seen "
+              + t.lastSeen());
+    }
     e.put("is_alert", status == Status.NEW);
     e.put("message", f.summary());
 
@@ -147,26 +164,30 @@ public final class OcsfFindingsRenderer {
     analytic.put("type_id", 1);
     analytic.put("type", "Rule");
     info.put("first_seen_time", t.firstSeen().toEpochMilli());
-    if (status != Status.RESOLVED) {
-      info.put("last_seen_time", time);
-    }
+    // The last night that saw it: tonight, or an earlier night when resolved or not re-checked.
+    info.put("last_seen_time", t.lastSeen().toEpochMilli());
 
     SourceSystem system = f.account().system();
     ObjectNode cloud = e.putObject("cloud");
     cloud.put("provider", provider(system));
+    // The tenant the account lives in (OCSF's Account object); rollcall knows no tenant name.
     ObjectNode tenant = cloud.putObject("account");
     tenant.put("uid", f.account().tenant());
+    tenant.put("type_id", tenantTypeId(system));
     tenant.put("type", tenantType(system));
 
     ObjectNode resource = e.putArray("resources").addObject();
     resource.put("uid", f.account().id());
     resource.put("name", f.accountName());
     resource.put("type", system.label() + " account");
+    // OCSF's owner is one User; a shared account's several people stay in unmapped.person_ids.
     if (f.personIds().size() == 1) {
-      resource
-          .putObject("owner")
-          .put("uid", f.personIds().get(0))
-          .put("email_addr", f.personIds().get(0));
+      String person = f.personIds().get(0);
+      ObjectNode owner = resource.putObject("owner");
+      owner.put("uid", person);
+      if (person.contains("@")) {
+        owner.put("email_addr", person);
+      }
     }
     ObjectNode data = resource.putObject("data");
     data.put("system", lower(system));
@@ -190,6 +211,9 @@ public final class OcsfFindingsRenderer {
     unmapped.put("organisation", report.organisation());
     unmapped.put("profile", report.profile());
     unmapped.put("rule_id", f.ruleId());
+    // The class has no field for a finding's age nor for rollcall's own lifecycle words.
+    unmapped.put("finding_status", lower(t.status()));
+    unmapped.put("days_open", t.daysOpen(report.startedAt()));
     ArrayNode people = unmapped.putArray("person_ids");
     f.personIds().forEach(people::add);
     ArrayNode evidence = unmapped.putArray("evidence");
@@ -236,11 +260,20 @@ public final class OcsfFindingsRenderer {
     };
   }
 
+  /** OCSF's account type_id: 10 AWS Account, 15 Google Workspace, 99 Other (see {@code type}). */
+  private static int tenantTypeId(SourceSystem system) {
+    return switch (system) {
+      case AWS_IAM -> 10;
+      case GOOGLE_WORKSPACE -> 15;
+      case AWS_IDENTITY_CENTER, ATLAS_ORG, ATLAS_DATABASE -> 99;
+    };
+  }
+
   private static String tenantType(SourceSystem system) {
     return switch (system) {
       case AWS_IAM -> "AWS Account";
       case AWS_IDENTITY_CENTER -> "AWS Identity Store";
-      case GOOGLE_WORKSPACE -> "Google Workspace domain";
+      case GOOGLE_WORKSPACE -> "Google Workspace";
       case ATLAS_ORG -> "Atlas organization";
       case ATLAS_DATABASE -> "Atlas project";
     };
