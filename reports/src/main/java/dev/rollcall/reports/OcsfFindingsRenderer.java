@@ -78,7 +78,7 @@ public final class OcsfFindingsRenderer {
   /** The events, one JSON object per line, each line ending with a newline. */
   public static String render(RunReport report) {
     StringBuilder out = new StringBuilder();
-    // open(), notRechecked(), suppressed() and resolved() together cover every status once.
+    // open() (not re-checked ones included), suppressed() and resolved() partition findings().
     for (TrackedFinding t : report.open()) {
       boolean fresh = t.status().fresh();
       line(
@@ -88,9 +88,6 @@ public final class OcsfFindingsRenderer {
               fresh ? Status.NEW : Status.IN_PROGRESS,
               fresh ? Activity.CREATE : Activity.UPDATE),
           out);
-    }
-    for (TrackedFinding t : report.notRechecked()) {
-      line(event(report, t, Status.IN_PROGRESS, Activity.UPDATE), out);
     }
     for (TrackedFinding s : report.suppressed()) {
       boolean createdNow = !s.firstSeen().isBefore(report.startedAt());
@@ -137,8 +134,8 @@ public final class OcsfFindingsRenderer {
       e.put(
           "status_detail",
           "not re-checked: "
-              + (t.source().isEmpty() ? "its source" : t.source())
-              + " failed or was partial tonight; still open, last seen "
+              + t.notRecheckedBecause()
+              + "; kept as it was, last seen "
               + t.lastSeen());
     }
     e.put("is_alert", status == Status.NEW);

@@ -160,9 +160,9 @@ class OcsfSchemaValidationTest {
     }
     JsonNode kept = byFingerprint.get(Reports.HOSTILE.fingerprint());
     assertEquals(
-        "not re-checked: "
+        "not re-checked: its source "
             + Reports.ATLAS_PULL.source()
-            + " failed or was partial tonight; still open, last seen "
+            + " was not fully read; kept as it was, last seen "
             + Reports.LAST_NIGHT,
         kept.get("status_detail").asText());
     assertEquals(
