@@ -129,6 +129,11 @@ public final class StateStore implements AutoCloseable {
     return MongoClients.create(settings);
   }
 
+  /** The database, for the stores of this package that keep collections of their own. */
+  MongoDatabase database() {
+    return database;
+  }
+
   /** Where the state is kept, safe to log (no credentials). */
   public String describe() {
     return description;
@@ -310,7 +315,7 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  private static Document inventoryRow(InventoryRow r) {
+  static Document inventoryRow(InventoryRow r) {
     return new Document("personId", r.personId())
         .append("personName", r.personName())
         .append("manager", r.manager())
@@ -392,7 +397,7 @@ public final class StateStore implements AutoCloseable {
     return rows;
   }
 
-  private static InventoryRow inventoryRow(Document d) {
+  static InventoryRow inventoryRow(Document d) {
     return new InventoryRow(
         d.getString("personId"),
         d.getString("personName"),
