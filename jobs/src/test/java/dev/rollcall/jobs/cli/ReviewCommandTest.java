@@ -95,7 +95,7 @@ class ReviewCommandTest {
         String.join("\n", unowned));
     assertTrue(unowned.stream().noneMatch(l -> l.contains("kevin.otto")));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(people)));
-    assertTrue(console.toString().contains("review 2026Q4 from run"), console.toString());
+    assertTrue(console.toString().contains("review 2026Q4 (pack 2026Q4-"), console.toString());
     try (var book =
         new org.apache.poi.xssf.usermodel.XSSFWorkbook(
             Files.newInputStream(out.resolve("review-2026Q4/review.xlsx")))) {
