@@ -120,9 +120,22 @@ public final class CsvFindingsRenderer {
 
   /** Prefixes a cell that starts like a formula with an apostrophe, so it shows as text. */
   public static String neutralise(String cell) {
-    if (!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0) {
+    // A cell already starting with an apostrophe before a formula start gets one more, so that
+    // restore gives every cell back exactly.
+    if (!cell.isEmpty() && FORMULA_STARTS.indexOf(cell.charAt(0)) >= 0 || isNeutralised(cell)) {
       return "'" + cell;
     }
     return cell;
+  }
+
+  /** The cell {@link #neutralise} was given: a review pack filled in and read back is unchanged. */
+  public static String restore(String cell) {
+    return isNeutralised(cell) ? cell.substring(1) : cell;
+  }
+
+  private static boolean isNeutralised(String cell) {
+    return cell.length() > 1
+        && cell.charAt(0) == '\''
+        && (FORMULA_STARTS.indexOf(cell.charAt(1)) >= 0 || cell.charAt(1) == '\'');
   }
 }

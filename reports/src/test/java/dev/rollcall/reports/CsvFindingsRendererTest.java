@@ -98,9 +98,12 @@ class CsvFindingsRendererTest {
     for (String cell : List.of("=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx")) {
       assertEquals("'" + cell, CsvFindingsRenderer.neutralise(cell), cell);
     }
-    for (String cell : List.of("", "a=b", "1-2", "'=already", " =1")) {
+    for (String cell : List.of("", "a=b", "1-2", "'plain", " =1")) {
       assertEquals(cell, CsvFindingsRenderer.neutralise(cell), cell);
     }
+    // A cell that looks neutralised already gets one more apostrophe, so restore is exact.
+    assertEquals("''=already", CsvFindingsRenderer.neutralise("'=already"));
+    assertEquals("'=already", CsvFindingsRenderer.restore("''=already"));
   }
 
   @Test

@@ -163,6 +163,11 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /** The database, for the stores of this package that keep collections of their own. */
+  MongoDatabase database() {
+    return database;
+  }
+
   /** Where the state is kept, safe to log (no credentials). */
   public String describe() {
     return description;
@@ -375,7 +380,7 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  private static Document inventoryRow(InventoryRow r) {
+  static Document inventoryRow(InventoryRow r) {
     return new Document("personId", r.personId())
         .append("personName", r.personName())
         .append("manager", r.manager())
@@ -457,7 +462,7 @@ public final class StateStore implements AutoCloseable {
     return rows;
   }
 
-  private static InventoryRow inventoryRow(Document d) {
+  static InventoryRow inventoryRow(Document d) {
     return new InventoryRow(
         d.getString("personId"),
         d.getString("personName"),
