@@ -51,7 +51,7 @@ public final class AwsSnapshotReader implements SnapshotReader {
     List<String> gaps = new ArrayList<>();
     AwsRawAccount raw = load(tenantDir, accountId, gaps);
     AwsIamMapper mapper = new AwsIamMapper(observedAt);
-    List<Account> accounts = mapper.accounts(raw);
+    List<Account> accounts = mapper.accounts(raw, gaps);
     return new SourceResult(
         new SourcePull(
             "aws/" + accountId,
