@@ -172,11 +172,14 @@ final class AuthorizationDetails {
   List<Grant> grants(User user, String accountId, Instant capturedAt) {
     List<Grant> byName = new ArrayList<>();
     List<IamPolicy> held = new ArrayList<>();
+    List<String> order = new ArrayList<>();
     for (PolicyRef ref : user.attached()) {
       hold(held, byName, managed(ref), accountId, "attached", user);
+      order.add(managed(ref).name() + "\u0000attached");
     }
     for (IamPolicy policy : user.inline()) {
       held.add(policy.heldVia("inline"));
+      order.add(policy.name() + "\u0000inline");
     }
     for (String groupName : user.groups()) {
       Group group = groups.get(groupName);
@@ -189,9 +192,11 @@ final class AuthorizationDetails {
       String via = "group:" + groupName;
       for (PolicyRef ref : group.attached()) {
         hold(held, byName, managed(ref), accountId, via, user);
+        order.add(managed(ref).name() + "\u0000" + via);
       }
       for (IamPolicy policy : group.inline()) {
         held.add(policy.heldVia(via));
+        order.add(policy.name() + "\u0000" + via);
       }
     }
     Optional<IamPolicy> boundary = Optional.empty();
@@ -214,6 +219,18 @@ final class AuthorizationDetails {
             PrivilegeAnalysis.grants(
                 principal, PrivilegeAnalysis.of(principal, targets(accountId)), accountId));
     grants.addAll(byName);
+    // Show the grants in the order the principal holds its policies.
+    grants.sort(
+        java.util.Comparator.comparingInt(
+            g -> {
+              for (int i = 0; i < order.size(); i++) {
+                String[] key = order.get(i).split("\u0000", 2);
+                if (key[0].equals(g.name()) && g.via().startsWith(key[1])) {
+                  return i;
+                }
+              }
+              return order.size();
+            }));
     if (unknownBoundary == null) {
       return grants;
     }

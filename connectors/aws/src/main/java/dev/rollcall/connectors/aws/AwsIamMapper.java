@@ -53,7 +53,7 @@ public final class AwsIamMapper {
     List<String> problems = new ArrayList<>();
     List<Account> accounts = accounts(raw, problems);
     if (!problems.isEmpty()) {
-      throw new IllegalStateException(problems.get(0));
+      throw new SnapshotException(raw.authorizationDetails().get(0).file(), null, problems.get(0));
     }
     return accounts;
   }

@@ -19,7 +19,11 @@ import java.util.Set;
 final class PrivilegeAnalysis {
   /** Actions that only an administrator holds all of, on every resource (a fake service too). */
   private static final List<String> ADMIN_PROBES =
-      List.of("iam:PutUserPolicy", "ec2:RunInstances", "s3:DeleteBucket", "rollcall-probe:Any");
+      List.of(
+          "iam:PutUserPolicy",
+          "iam:AttachUserPolicy",
+          "iam:CreatePolicyVersion",
+          "rollcall-probe:Any");
 
   private static final List<String> READ_VERBS =
       List.of(
@@ -64,11 +68,14 @@ final class PrivilegeAnalysis {
       String account = who.accountId();
       return switch (spec) {
         case "@users" -> users.isEmpty() ? List.of(iam(account, "user/*")) : list(users.values());
+        // With no user listed (a permission set's account), any user of the account may be another.
         case "@other-users" ->
-            users.entrySet().stream()
-                .filter(e -> !e.getKey().equals(who.name()))
-                .map(Map.Entry::getValue)
-                .toList();
+            users.isEmpty()
+                ? List.of(iam(account, "user/*"))
+                : users.entrySet().stream()
+                    .filter(e -> !e.getKey().equals(who.name()))
+                    .map(Map.Entry::getValue)
+                    .toList();
         case "@groups" -> groups.isEmpty() ? List.of(iam(account, "group/*")) : groups;
         case "@roles" -> roles.isEmpty() ? List.of(iam(account, "role/*")) : roles;
         // Policies under arn:aws:iam::aws:policy/ belong to AWS: no customer can change them.
