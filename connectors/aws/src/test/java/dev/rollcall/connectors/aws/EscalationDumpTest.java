@@ -1,0 +1,57 @@
+package dev.rollcall.connectors.aws;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.model.Account;
+import dev.rollcall.model.Grant;
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourceResult;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A hand-made dump in the documented GetAccountAuthorizationDetails shape (account 777788889999,
+ * boto3 and epoch timestamps), read through the real snapshot reader: for every catalogue method a
+ * user who holds its actions in one inline policy, and a near miss whose group denies one of them.
+ */
+class EscalationDumpTest {
+  private static final SourceResult RESULT =
+      new AwsSnapshotReader().read(TestAccounts.dir("777788889999"), TestAccounts.OBSERVED_AT);
+
+  static Stream<EscalationCatalogue.Method> methods() {
+    return EscalationCatalogue.methods().stream();
+  }
+
+  private static Account user(String name) {
+    return TestAccounts.named(RESULT.accounts(), name);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("methods")
+  void theUserWhoHoldsTheActionsCanEscalate(EscalationCatalogue.Method method) {
+    assertEquals(PullStatus.COMPLETE, RESULT.pull().status());
+    Account flagged = user(method.id() + "-flagged");
+    Grant grant = flagged.grants().get(0);
+    assertEquals(PrivilegeLevel.PRIVILEGE_ESCALATION, grant.level(), grant.toString());
+    assertNotNull(grant.method(), grant.toString());
+    assertTrue(
+        grant.statements().stream().anyMatch(s -> s.contains("Statement[0] Sid=Escalate")),
+        grant.toString());
+    assertNotNull(flagged.created(), "boto3's CreateDate is read");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("methods")
+  void theNearMissWhoseGroupDeniesOneActionCannot(EscalationCatalogue.Method method) {
+    Account denied = user(method.id() + "-denied");
+    assertFalse(
+        denied.grants().stream()
+            .anyMatch(g -> g.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION)),
+        denied.grants().toString());
+  }
+}
