@@ -10,7 +10,10 @@ import dev.rollcall.model.Grant;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
+import java.nio.file.Path;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -43,6 +46,22 @@ class EscalationDumpTest {
         grant.statements().stream().anyMatch(s -> s.contains("Statement[0] Sid=Escalate")),
         grant.toString());
     assertNotNull(flagged.created(), "boto3's CreateDate is read");
+  }
+
+  @Test
+  void aPolicyThatDoesNotParseLeavesTheRestAuditedAndThePullPartial(@TempDir Path temp) {
+    Path dir = TestAccounts.copy("777788889999", temp);
+    TestAccounts.edit(
+        dir.resolve("get-account-authorization-details.json"),
+        "\"Effect\": \"Allow\"",
+        "\"Effect\": \"Permit\"");
+    SourceResult partial = new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT);
+    assertEquals(PullStatus.PARTIAL, partial.pull().status());
+    String gap = partial.pull().errors().get(0);
+    assertTrue(gap.contains("get-account-authorization-details.json"), gap);
+    assertTrue(gap.contains("UserName=create-policy-version-flagged"), gap);
+    assertTrue(gap.contains("PolicyName=create-policy-version"), gap);
+    assertEquals(RESULT.accounts().size(), partial.accounts().size());
   }
 
   @ParameterizedTest(name = "{0}")
