@@ -55,6 +55,27 @@ final class AuthorizationDetails {
       Path file,
       String record) {}
 
+  /**
+   * An IAM role: who may assume it and its own policies, so that what compute running as it holds
+   * can be evaluated.
+   *
+   * @param name RoleName
+   * @param arn Arn
+   * @param trust AssumeRolePolicyDocument, read
+   * @param tags Tags
+   * @param attached AttachedManagedPolicies
+   * @param inline RolePolicyList, parsed
+   * @param boundary PermissionsBoundaryArn, or null
+   */
+  record Role(
+      String name,
+      String arn,
+      TrustPolicy trust,
+      Map<String, String> tags,
+      List<PolicyRef> attached,
+      List<IamPolicy> inline,
+      String boundary) {}
+
   /** An IAM group: its managed and inline policies. */
   record Group(String name, String arn, List<PolicyRef> attached, List<IamPolicy> inline) {}
 
@@ -78,18 +99,22 @@ final class AuthorizationDetails {
   private final Map<String, Group> groups;
   private final Map<String, Policy> policies;
   private final List<String> roles;
+  private final List<Role> roleDetails;
   private final List<String> problems;
+  private List<PrivilegeAnalysis.ServiceRole> serviceRoles;
 
   private AuthorizationDetails(
       Map<String, User> users,
       Map<String, Group> groups,
       Map<String, Policy> policies,
       List<String> roles,
+      List<Role> roleDetails,
       List<String> problems) {
     this.users = Collections.unmodifiableMap(users);
     this.groups = groups;
     this.policies = policies;
     this.roles = List.copyOf(roles);
+    this.roleDetails = List.copyOf(roleDetails);
     this.problems = problems;
   }
 
@@ -108,6 +133,7 @@ final class AuthorizationDetails {
     Map<String, Policy> policies = new HashMap<>();
     Map<String, String> seen = new HashMap<>();
     List<String> roles = new ArrayList<>();
+    List<Role> roleDetails = new ArrayList<>();
     List<String> problems = new ArrayList<>();
     for (AwsRawAccount.Page page : pages) {
       Path file = page.file();
@@ -126,10 +152,13 @@ final class AuthorizationDetails {
         once(seen, "policy " + arn, file, record);
         policies.put(arn, managedPolicy(node, file, record));
       }
-      for (JsonNode role : SnapshotJson.array(body, "RoleDetailList", file, null)) {
-        String arn = SnapshotJson.optionalText(role, "Arn");
+      List<JsonNode> roleList = SnapshotJson.array(body, "RoleDetailList", file, null);
+      for (int i = 0; i < roleList.size(); i++) {
+        JsonNode node = roleList.get(i);
+        String arn = SnapshotJson.optionalText(node, "Arn");
         if (arn != null) {
           roles.add(arn);
+          role(node, arn, file, "RoleDetailList[" + i + "]", problems).ifPresent(roleDetails::add);
         }
       }
       List<JsonNode> groupList = SnapshotJson.array(body, "GroupDetailList", file, null);
@@ -154,7 +183,7 @@ final class AuthorizationDetails {
         users.put(user.name(), user);
       }
     }
-    return new AuthorizationDetails(users, groups, policies, roles, problems);
+    return new AuthorizationDetails(users, groups, policies, roles, roleDetails, problems);
   }
 
   /** The users by name, in the order the pages list them. */
@@ -217,7 +246,9 @@ final class AuthorizationDetails {
     List<Grant> grants =
         new ArrayList<>(
             PrivilegeAnalysis.grants(
-                principal, PrivilegeAnalysis.of(principal, targets(accountId)), accountId));
+                principal,
+                PrivilegeAnalysis.of(principal, targets(accountId, capturedAt)),
+                accountId));
     grants.addAll(byName);
     // Show the grants in the order the principal holds its policies.
     grants.sort(
@@ -258,6 +289,108 @@ final class AuthorizationDetails {
     List<String> customer =
         policies.keySet().stream().filter(arn -> !arn.startsWith("arn:aws:iam::aws:")).toList();
     return new PrivilegeAnalysis.Targets(userArns, groupArns, roles, customer);
+  }
+
+  /** As {@link #targets(String)}, with the roles a service may assume and what each holds. */
+  private PrivilegeAnalysis.Targets targets(String accountId, Instant capturedAt) {
+    PrivilegeAnalysis.Targets plain = targets(accountId);
+    if (serviceRoles == null) {
+      serviceRoles = serviceRoles(plain, accountId, capturedAt);
+    }
+    return new PrivilegeAnalysis.Targets(
+        plain.users(), plain.groups(), plain.roles(), plain.customerPolicies(), serviceRoles);
+  }
+
+  /**
+   * Each role some service may assume, at the level its own policies (inline and attached, within
+   * its boundary) give it, evaluated like a user's; the compute takeovers of those roles are not
+   * counted, so the evaluation does not recurse. A role's managed policy the snapshot lacks counts
+   * at its level by name; a boundary the snapshot lacks is not applied (the level is before the
+   * cap).
+   */
+  private List<PrivilegeAnalysis.ServiceRole> serviceRoles(
+      PrivilegeAnalysis.Targets targets, String accountId, Instant capturedAt) {
+    List<PrivilegeAnalysis.ServiceRole> out = new ArrayList<>();
+    for (Role role : roleDetails) {
+      if (role.trust().services().isEmpty()) {
+        continue;
+      }
+      List<IamPolicy> held = new ArrayList<>();
+      Optional<PrivilegeLevel> level = Optional.empty();
+      for (PolicyRef ref : role.attached()) {
+        Policy policy = managed(ref);
+        if (policy.broken() != null) {
+          problems.add(
+              "role "
+                  + role.name()
+                  + ": managed policy "
+                  + policy.name()
+                  + " not evaluated: "
+                  + policy.broken());
+        } else if (policy.document() != null) {
+          held.add(policy.document().heldVia("attached"));
+        } else {
+          level = max(level, policy.level());
+        }
+      }
+      role.inline().forEach(p -> held.add(p.heldVia("inline")));
+      Optional<IamPolicy> boundary =
+          Optional.ofNullable(role.boundary())
+              .map(policies::get)
+              .map(Policy::document)
+              .map(d -> d.heldVia("permissions boundary"));
+      IamPrincipal principal =
+          new IamPrincipal(role.name(), accountId, role.tags(), held, boundary, capturedAt);
+      for (PrivilegeAnalysis.Privilege p : PrivilegeAnalysis.of(principal, targets)) {
+        level = max(level, p.level());
+      }
+      level.ifPresent(l -> out.add(new PrivilegeAnalysis.ServiceRole(role.arn(), role.trust(), l)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<PrivilegeLevel> max(Optional<PrivilegeLevel> a, PrivilegeLevel b) {
+    return Optional.of(a.filter(l -> l.compareTo(b) >= 0).orElse(b));
+  }
+
+  /**
+   * A role as RoleDetailList gives it; a trust policy that does not parse is named in {@code
+   * problems} and the role is left out (no service is known to run as it).
+   */
+  private static Optional<Role> role(
+      JsonNode node, String arn, Path file, String index, List<String> problems) {
+    String name = SnapshotJson.optionalText(node, "RoleName");
+    if (name == null) {
+      name = arn.substring(arn.lastIndexOf('/') + 1);
+    }
+    String record = index + " (RoleName=" + name + ")";
+    JsonNode trustNode = node.get("AssumeRolePolicyDocument");
+    TrustPolicy trust;
+    if (trustNode == null || trustNode.isNull()) {
+      trust = new TrustPolicy(List.of(), List.of());
+    } else {
+      try {
+        trust = TrustPolicy.parse(trustNode, file, record + " AssumeRolePolicyDocument");
+      } catch (SnapshotException e) {
+        problems.add("trust policy not evaluated: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    JsonNode boundaryNode = node.get("PermissionsBoundary");
+    String boundary =
+        boundaryNode == null || !boundaryNode.isObject()
+            ? null
+            : SnapshotJson.requiredText(
+                boundaryNode, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
+    return Optional.of(
+        new Role(
+            name,
+            arn,
+            trust,
+            tags(node, file, record),
+            attached(node, file, record),
+            inline(node, "RolePolicyList", file, record, problems),
+            boundary));
   }
 
   private void hold(

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The known ways an IAM principal can grant itself more, read from {@code escalation-methods.json}
@@ -23,10 +24,18 @@ final class EscalationCatalogue {
    * @param title what the principal does
    * @param reference where the method is described
    * @param needs the actions it needs, all of them
+   * @param runsAs for a compute takeover, the service principal the taken-over compute runs as
+   *     ({@code lambda.amazonaws.com}): the method escalates only when the account holds a role
+   *     that service may assume and that holds more than the principal without the takeover
    */
-  record Method(String id, String title, String reference, List<Need> needs) {
+  record Method(
+      String id, String title, String reference, List<Need> needs, Optional<String> runsAs) {
     Method {
       needs = List.copyOf(needs);
+    }
+
+    Method(String id, String title, String reference, List<Need> needs) {
+      this(id, title, reference, needs, Optional.empty());
     }
 
     /** How the method reads in a grant: id and title. */
@@ -62,9 +71,15 @@ final class EscalationCatalogue {
         if (needs.isEmpty()) {
           throw new IllegalStateException(where + ": field 'needs' is empty");
         }
+        Optional<String> runsAs =
+            m.has("runsAs") ? Optional.of(text(m, "runsAs", where)) : Optional.empty();
         methods.add(
             new Method(
-                text(m, "id", where), text(m, "title", where), text(m, "reference", where), needs));
+                text(m, "id", where),
+                text(m, "title", where),
+                text(m, "reference", where),
+                needs,
+                runsAs));
       }
       return List.copyOf(methods);
     } catch (IOException e) {

@@ -51,17 +51,30 @@ final class PrivilegeAnalysis {
    * @param groups group ARNs
    * @param roles role ARNs
    * @param customerPolicies customer managed policy ARNs (never {@code arn:aws:iam::aws:policy/})
+   * @param serviceRoles the roles a service may assume, with what each holds: what a compute
+   *     takeover gains
    */
   record Targets(
       Map<String, String> users,
       List<String> groups,
       List<String> roles,
-      List<String> customerPolicies) {
+      List<String> customerPolicies,
+      List<ServiceRole> serviceRoles) {
     Targets {
       users = Map.copyOf(users);
       groups = List.copyOf(groups);
       roles = List.copyOf(roles);
       customerPolicies = List.copyOf(customerPolicies);
+      serviceRoles = List.copyOf(serviceRoles);
+    }
+
+    /** Targets with no role a service may assume: no compute takeover escalates. */
+    Targets(
+        Map<String, String> users,
+        List<String> groups,
+        List<String> roles,
+        List<String> customerPolicies) {
+      this(users, groups, roles, customerPolicies, List.of());
     }
 
     List<String> of(String spec, IamPrincipal who) {
@@ -95,20 +108,40 @@ final class PrivilegeAnalysis {
   }
 
   /**
+   * A role of the account that a service may assume, evaluated with its own policies.
+   *
+   * @param arn the role's ARN
+   * @param trust the service principals its trust policy admits
+   * @param level the highest level its policies give it (no compute takeover counted)
+   */
+  record ServiceRole(String arn, TrustPolicy trust, PrivilegeLevel level) {}
+
+  /**
    * One privilege that survives.
    *
    * @param level how much
    * @param method the escalation method, for {@link PrivilegeLevel#PRIVILEGE_ESCALATION}
    * @param qualifier whether it holds always, only with MFA, or under an undecided condition
    * @param statements the Allow statements that grant it
+   * @param notes more evidence: for a compute takeover, the roles the compute may run as
    */
   record Privilege(
       PrivilegeLevel level,
       Optional<EscalationCatalogue.Method> method,
       PolicyEvaluator.Qualifier qualifier,
-      List<IamStatement> statements) {
+      List<IamStatement> statements,
+      List<String> notes) {
     Privilege {
       statements = List.copyOf(statements);
+      notes = List.copyOf(notes);
+    }
+
+    Privilege(
+        PrivilegeLevel level,
+        Optional<EscalationCatalogue.Method> method,
+        PolicyEvaluator.Qualifier qualifier,
+        List<IamStatement> statements) {
+      this(level, method, qualifier, statements, List.of());
     }
   }
 
@@ -116,14 +149,60 @@ final class PrivilegeAnalysis {
 
   /** Everything the principal holds, strongest first; empty when it holds nothing. */
   static List<Privilege> of(IamPrincipal who, Targets targets) {
-    List<Privilege> found = new ArrayList<>();
-    admin(who).ifPresent(found::add);
+    List<Privilege> direct = new ArrayList<>();
+    admin(who).ifPresent(direct::add);
     for (EscalationCatalogue.Method method : METHODS) {
-      escalation(who, targets, method).ifPresent(found::add);
+      if (method.runsAs().isEmpty()) {
+        escalation(who, targets, method).ifPresent(direct::add);
+      }
     }
-    plain(who, false).ifPresent(found::add);
-    plain(who, true).ifPresent(found::add);
+    plain(who, false).ifPresent(direct::add);
+    plain(who, true).ifPresent(direct::add);
+    Optional<PrivilegeLevel> without = direct.stream().map(Privilege::level).max(Enum::compareTo);
+    List<Privilege> found = new ArrayList<>(direct);
+    for (EscalationCatalogue.Method method : METHODS) {
+      if (method.runsAs().isPresent()) {
+        takeover(who, targets, method, without).ifPresent(found::add);
+      }
+    }
+    // Strongest first (a stable sort): a takeover ranks after the other escalation methods.
+    found.sort(java.util.Comparator.comparing(Privilege::level).reversed());
     return found;
+  }
+
+  /**
+   * A compute takeover escalates only when the compute it takes over may run as a role that holds
+   * more than the principal holds without it: some role of the dump that the method's service may
+   * assume and whose own level is above the principal's. Which role a given function, instance,
+   * stack, endpoint or notebook runs as is not in the dump (their ARNs are not either), so every
+   * such role counts as reachable when the takeover action reaches the method's resource pattern
+   * ({@code *} or a matching ARN pattern).
+   */
+  private static Optional<Privilege> takeover(
+      IamPrincipal who,
+      Targets targets,
+      EscalationCatalogue.Method method,
+      Optional<PrivilegeLevel> without) {
+    String service = method.runsAs().orElseThrow();
+    List<String> roles =
+        targets.serviceRoles().stream()
+            .filter(r -> r.trust().admits(service))
+            .filter(r -> without.map(l -> r.level().compareTo(l) > 0).orElse(true))
+            .map(
+                r ->
+                    "runs as role "
+                        + r.arn()
+                        + " (trusted by "
+                        + service
+                        + ", "
+                        + r.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                        + ")")
+            .toList();
+    if (roles.isEmpty()) {
+      return Optional.empty();
+    }
+    return escalation(who, targets, method)
+        .map(p -> new Privilege(p.level(), p.method(), p.qualifier(), p.statements(), roles));
   }
 
   /**
@@ -150,6 +229,7 @@ final class PrivilegeAnalysis {
           lines.add(s.evidence());
         }
       }
+      lines.addAll(p.notes());
       String via =
           policy.via()
               + (p.qualifier() == PolicyEvaluator.Qualifier.UNCONDITIONAL

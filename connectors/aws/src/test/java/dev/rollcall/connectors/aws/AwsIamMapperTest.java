@@ -387,9 +387,8 @@ class AwsIamMapperTest {
     assertEquals(Map.of("email", "new.hire@example.com"), hire.tags());
     assertEquals(
         List.of(
-            // PowerUserAccess may replace a Lambda function's code: a compute takeover.
-            new Grant(
-                "PowerUserAccess", CLI, PrivilegeLevel.PRIVILEGE_ESCALATION, "group:Developers"),
+            // PowerUserAccess may take over compute, but no role of the dump is worth taking over.
+            new Grant("PowerUserAccess", CLI, PrivilegeLevel.WRITE, "group:Developers"),
             new Grant("developer-logs", CLI, PrivilegeLevel.READ, "group:Developers")),
         plain(hire.grants()));
   }

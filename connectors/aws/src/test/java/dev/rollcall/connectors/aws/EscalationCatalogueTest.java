@@ -28,14 +28,34 @@ class EscalationCatalogueTest {
   private static final Path FILE = Path.of("get-account-authorization-details.json");
   private static final String ACCOUNT = "111122223333";
   private static final Instant NOW = Instant.parse("2026-05-01T00:00:00Z");
+  private static final String ADMIN_ROLE = "arn:aws:iam::" + ACCOUNT + ":role/compute-admin";
+  private static final List<String> SERVICES =
+      List.of(
+          "lambda.amazonaws.com",
+          "ec2.amazonaws.com",
+          "cloudformation.amazonaws.com",
+          "glue.amazonaws.com",
+          "sagemaker.amazonaws.com");
+
+  /** The account, with an administrator role every takeover's service may assume. */
   private static final PrivilegeAnalysis.Targets TARGETS =
-      new PrivilegeAnalysis.Targets(
-          Map.of(
-              "alice", "arn:aws:iam::" + ACCOUNT + ":user/alice",
-              "bob", "arn:aws:iam::" + ACCOUNT + ":user/bob"),
-          List.of("arn:aws:iam::" + ACCOUNT + ":group/Admins"),
-          List.of("arn:aws:iam::" + ACCOUNT + ":role/deploy"),
-          List.of("arn:aws:iam::" + ACCOUNT + ":policy/Deploy"));
+      targets(
+          List.of(
+              new PrivilegeAnalysis.ServiceRole(
+                  ADMIN_ROLE,
+                  new TrustPolicy(SERVICES, List.of()),
+                  dev.rollcall.model.PrivilegeLevel.ADMIN)));
+
+  private static PrivilegeAnalysis.Targets targets(List<PrivilegeAnalysis.ServiceRole> roles) {
+    return new PrivilegeAnalysis.Targets(
+        Map.of(
+            "alice", "arn:aws:iam::" + ACCOUNT + ":user/alice",
+            "bob", "arn:aws:iam::" + ACCOUNT + ":user/bob"),
+        List.of("arn:aws:iam::" + ACCOUNT + ":group/Admins"),
+        List.of("arn:aws:iam::" + ACCOUNT + ":role/deploy", ADMIN_ROLE),
+        List.of("arn:aws:iam::" + ACCOUNT + ":policy/Deploy"),
+        roles);
+  }
 
   static Stream<EscalationCatalogue.Method> methods() {
     return EscalationCatalogue.methods().stream();
@@ -75,6 +95,16 @@ class EscalationCatalogueTest {
       String condition,
       List<IamPolicy> more,
       Optional<IamPolicy> boundary) {
+    return found(method, resource, condition, more, boundary, TARGETS);
+  }
+
+  private static Optional<PrivilegeAnalysis.Privilege> found(
+      EscalationCatalogue.Method method,
+      String resource,
+      String condition,
+      List<IamPolicy> more,
+      Optional<IamPolicy> boundary,
+      PrivilegeAnalysis.Targets targets) {
     List<String> actions = method.needs().stream().map(EscalationCatalogue.Need::action).toList();
     List<IamPolicy> policies = new ArrayList<>();
     policies.add(
@@ -86,7 +116,7 @@ class EscalationCatalogueTest {
     }
     policies.addAll(more);
     IamPrincipal alice = new IamPrincipal("alice", ACCOUNT, Map.of(), policies, boundary, NOW);
-    return PrivilegeAnalysis.of(alice, TARGETS).stream()
+    return PrivilegeAnalysis.of(alice, targets).stream()
         .filter(p -> p.method().map(m -> m.id().equals(method.id())).orElse(false))
         .findFirst();
   }
@@ -153,6 +183,117 @@ class EscalationCatalogueTest {
     assertEquals(
         PolicyEvaluator.Qualifier.CONDITIONAL,
         found(method, "*", ip, List.of(), Optional.empty()).orElseThrow().qualifier());
+  }
+
+  static Stream<EscalationCatalogue.Method> takeovers() {
+    return methods().filter(m -> m.runsAs().isPresent());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("takeovers")
+  void aTakeoverNamesTheRoleItsComputeRunsAs(EscalationCatalogue.Method method) {
+    var privilege = found(method, "*", "", List.of(), Optional.empty()).orElseThrow();
+    assertEquals(
+        List.of(
+            "runs as role " + ADMIN_ROLE + " (trusted by " + method.runsAs().get() + ", admin)"),
+        privilege.notes());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("takeovers")
+  void aTakeoverIsMissedWithNoRoleItsServiceMayAssume(EscalationCatalogue.Method method) {
+    assertFalse(
+        found(method, "*", "", List.of(), Optional.empty(), targets(List.of())).isPresent());
+    List<String> others = SERVICES.stream().filter(s -> !s.equals(method.runsAs().get())).toList();
+    var elsewhere =
+        new PrivilegeAnalysis.ServiceRole(
+            ADMIN_ROLE,
+            new TrustPolicy(others, List.of()),
+            dev.rollcall.model.PrivilegeLevel.ADMIN);
+    assertFalse(
+        found(method, "*", "", List.of(), Optional.empty(), targets(List.of(elsewhere)))
+            .isPresent());
+    var denied =
+        new PrivilegeAnalysis.ServiceRole(
+            ADMIN_ROLE,
+            new TrustPolicy(SERVICES, List.of(method.runsAs().get())),
+            dev.rollcall.model.PrivilegeLevel.ADMIN);
+    assertFalse(
+        found(method, "*", "", List.of(), Optional.empty(), targets(List.of(denied))).isPresent());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("takeovers")
+  void aTakeoverIsMissedWhenTheRoleHoldsNoMoreThanThePrincipal(EscalationCatalogue.Method method) {
+    // The takeover action alone is write; a write role adds nothing.
+    var writer =
+        new PrivilegeAnalysis.ServiceRole(
+            ADMIN_ROLE,
+            new TrustPolicy(SERVICES, List.of()),
+            dev.rollcall.model.PrivilegeLevel.WRITE);
+    assertFalse(
+        found(method, "*", "", List.of(), Optional.empty(), targets(List.of(writer))).isPresent());
+    // A principal that can already escalate directly gains nothing from an escalating role.
+    var escalator =
+        new PrivilegeAnalysis.ServiceRole(
+            ADMIN_ROLE,
+            new TrustPolicy(SERVICES, List.of()),
+            dev.rollcall.model.PrivilegeLevel.PRIVILEGE_ESCALATION);
+    IamPolicy attach = policy("attach", "inline", allow("\"iam:AttachUserPolicy\"", "*", ""));
+    assertFalse(
+        found(method, "*", "", List.of(attach), Optional.empty(), targets(List.of(escalator)))
+            .isPresent());
+    assertTrue(
+        found(method, "*", "", List.of(), Optional.empty(), targets(List.of(escalator)))
+            .isPresent());
+  }
+
+  @Test
+  void powerUserAccessEscalatesOnlyThroughARoleWorthTakingOver() {
+    IamPolicy powerUser =
+        policy(
+            "PowerUserAccess",
+            "attached",
+            "{\"Effect\": \"Allow\", \"NotAction\": [\"iam:*\", \"organizations:*\","
+                + " \"account:*\"], \"Resource\": \"*\"}");
+    IamPrincipal alice =
+        new IamPrincipal("alice", ACCOUNT, Map.of(), List.of(powerUser), Optional.empty(), NOW);
+    assertEquals(
+        dev.rollcall.model.PrivilegeLevel.WRITE,
+        PrivilegeAnalysis.of(alice, targets(List.of())).get(0).level());
+    var top = PrivilegeAnalysis.of(alice, TARGETS).get(0);
+    assertEquals(dev.rollcall.model.PrivilegeLevel.PRIVILEGE_ESCALATION, top.level());
+    assertTrue(top.method().orElseThrow().runsAs().isPresent(), top.toString());
+  }
+
+  @Test
+  void aTrustPolicyAdmitsTheServicesItAllowsAndNotThoseItDenies() throws Exception {
+    TrustPolicy trust =
+        TrustPolicy.parse(
+            JSON.readTree(
+                "{\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\","
+                    + " \"Principal\": {\"Service\": [\"Lambda.amazonaws.com\","
+                    + " \"glue.amazonaws.com\"]}, \"Action\": \"sts:AssumeRole\"},"
+                    + " {\"Effect\": \"Allow\", \"Principal\": {\"Service\":"
+                    + " \"ec2.amazonaws.com\"}, \"Action\": \"sts:TagSession\"},"
+                    + " {\"Effect\": \"Deny\", \"Principal\": {\"Service\":"
+                    + " \"glue.amazonaws.com\"}, \"Action\": \"sts:*\"}]}"),
+            FILE,
+            "RoleDetailList[0]");
+    assertTrue(trust.admits("lambda.amazonaws.com"));
+    assertFalse(trust.admits("glue.amazonaws.com"), "denied");
+    assertFalse(trust.admits("ec2.amazonaws.com"), "not sts:AssumeRole");
+    TrustPolicy encoded =
+        TrustPolicy.parse(
+            JSON.getNodeFactory()
+                .textNode(
+                    "%7B%22Statement%22%3A%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22"
+                        + "Service%22%3A%22sagemaker.amazonaws.com%22%7D%2C%22Action%22%3A%22"
+                        + "sts%3AAssumeRole%22%7D%7D"),
+            FILE,
+            "RoleDetailList[1]");
+    assertTrue(encoded.admits("sagemaker.amazonaws.com"));
+    assertFalse(encoded.admits("lambda.amazonaws.com"));
   }
 
   @Test

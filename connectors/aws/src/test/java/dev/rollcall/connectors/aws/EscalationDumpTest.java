@@ -21,6 +21,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * A hand-made dump in the documented GetAccountAuthorizationDetails shape (account 777788889999,
  * boto3 and epoch timestamps), read through the real snapshot reader: for every catalogue method a
  * user who holds its actions in one inline policy, and a near miss whose group denies one of them.
+ * Its roles are what the compute takeovers gain: lambda-admin (trust URL-encoded, lambda, attached
+ * AdministratorAccess), compute-admin (ec2, cloudformation, glue, sagemaker; inline Allow * on *)
+ * and lambda-logs (lambda, logs only: never worth taking over).
  */
 class EscalationDumpTest {
   private static final SourceResult RESULT =
@@ -48,6 +51,59 @@ class EscalationDumpTest {
     assertNotNull(flagged.created(), "boto3's CreateDate is read");
   }
 
+  private static Stream<EscalationCatalogue.Method> takeovers() {
+    return methods().filter(m -> m.runsAs().isPresent());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("takeovers")
+  void aTakeoverNamesTheRoleItsComputeRunsAs(EscalationCatalogue.Method method) {
+    Grant grant = user(method.id() + "-flagged").grants().get(0);
+    String role =
+        method.runsAs().get().equals("lambda.amazonaws.com") ? "lambda-admin" : "compute-admin";
+    assertTrue(
+        grant.statements().stream()
+            .anyMatch(
+                s ->
+                    s.startsWith("runs as role arn:aws:iam::777788889999:role/" + role)
+                        && s.contains(method.runsAs().get())
+                        && s.endsWith("admin)")),
+        grant.toString());
+    assertFalse(
+        grant.statements().stream().anyMatch(s -> s.contains("lambda-logs")), grant.toString());
+  }
+
+  @Test
+  void withNoRoleTheServiceMayAssumeNoTakeoverEscalates(@TempDir Path temp) {
+    Path dir = TestAccounts.copy("777788889999", temp);
+    TestAccounts.edit(
+        dir.resolve("get-account-authorization-details.json"), ".amazonaws.com", ".example.com");
+    assertOnlyTakeoversMissed(new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT));
+  }
+
+  @Test
+  void withRolesThatHoldNoMoreThanTheUserNoTakeoverEscalates(@TempDir Path temp) {
+    Path dir = TestAccounts.copy("777788889999", temp);
+    Path file = dir.resolve("get-account-authorization-details.json");
+    // lambda-admin becomes read-only by name, compute-admin reads one action; lambda-logs writes.
+    TestAccounts.edit(file, "AdministratorAccess", "ReadOnlyAccess");
+    TestAccounts.edit(file, "\"Action\": \"*\"", "\"Action\": \"s3:GetObject\"");
+    assertOnlyTakeoversMissed(new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT));
+  }
+
+  private static void assertOnlyTakeoversMissed(SourceResult result) {
+    assertEquals(PullStatus.COMPLETE, result.pull().status());
+    methods()
+        .forEach(
+            method -> {
+              Account flagged = TestAccounts.named(result.accounts(), method.id() + "-flagged");
+              boolean escalates =
+                  flagged.grants().stream()
+                      .anyMatch(g -> g.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION));
+              assertEquals(method.runsAs().isEmpty(), escalates, method + " " + flagged.grants());
+            });
+  }
+
   @Test
   void aPolicyThatDoesNotParseLeavesTheRestAuditedAndThePullPartial(@TempDir Path temp) {
     Path dir = TestAccounts.copy("777788889999", temp);
@@ -57,7 +113,11 @@ class EscalationDumpTest {
         "\"Effect\": \"Permit\"");
     SourceResult partial = new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT);
     assertEquals(PullStatus.PARTIAL, partial.pull().status());
-    String gap = partial.pull().errors().get(0);
+    String gap =
+        partial.pull().errors().stream()
+            .filter(e -> e.contains("UserName="))
+            .findFirst()
+            .orElseThrow();
     assertTrue(gap.contains("get-account-authorization-details.json"), gap);
     assertTrue(gap.contains("UserName=create-policy-version-flagged"), gap);
     assertTrue(gap.contains("PolicyName=create-policy-version"), gap);
