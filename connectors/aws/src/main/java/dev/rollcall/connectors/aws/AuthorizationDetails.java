@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users, groups and managed policies of {@code aws iam get-account-authorization-details},
- * merged across pages, with every policy classified, and the grants each user holds. Doc:
+ * The users, groups, roles and managed policies of {@code aws iam
+ * get-account-authorization-details}, merged across pages, with every policy classified, and the
+ * grants each user holds (the roles are what a compute takeover can gain). Doc:
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  */
 final class AuthorizationDetails {

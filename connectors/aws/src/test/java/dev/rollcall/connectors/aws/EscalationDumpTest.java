@@ -91,6 +91,23 @@ class EscalationDumpTest {
     assertOnlyTakeoversMissed(new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT));
   }
 
+  @Test
+  void aTrustPolicyThatDoesNotParseIsAGapAndItsRoleIsLeftOut(@TempDir Path temp) {
+    Path dir = TestAccounts.copy("777788889999", temp);
+    TestAccounts.edit(
+        dir.resolve("get-account-authorization-details.json"),
+        "\"AssumeRolePolicyDocument\": \"%7B",
+        "\"AssumeRolePolicyDocument\": \"%ZZ");
+    SourceResult partial = new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT);
+    assertEquals(PullStatus.PARTIAL, partial.pull().status());
+    String gap = partial.pull().errors().get(0);
+    assertTrue(gap.contains("RoleName=lambda-admin") && gap.contains("trust policy"), gap);
+    // lambda-admin is gone; lambda-logs holds no more than the user: no Lambda takeover.
+    Grant lambda =
+        TestAccounts.named(partial.accounts(), "lambda-update-code-flagged").grants().get(0);
+    assertEquals(PrivilegeLevel.WRITE, lambda.level(), lambda.toString());
+  }
+
   private static void assertOnlyTakeoversMissed(SourceResult result) {
     assertEquals(PullStatus.COMPLETE, result.pull().status());
     methods()
