@@ -92,8 +92,11 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
                             + g.scope()
                             + ", "
                             + g.via()
+                            + (g.method() == null ? "" : ", by " + g.method())
                             + ")"))
             .collect(Collectors.toList());
+    // The exact statements, so that the reviewer finds what to narrow.
+    flagged.forEach(g -> g.statements().forEach(s -> evidence.add(new Evidence("statement", s))));
     evidence.add(Facts.kind(account));
     evidence.add(Facts.lastActivity(account));
     PrivilegeLevel top = flagged.stream().map(Grant::level).max(Enum::compareTo).orElseThrow();
@@ -106,6 +109,11 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
                 + (flagged.size() == 1 ? " grant" : " grants")
                 + " beyond least privilege (highest: "
                 + top.name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                + flagged.stream()
+                    .filter(g -> g.level() == top && g.method() != null)
+                    .map(g -> ", by " + g.method())
+                    .findFirst()
+                    .orElse("")
                 + ").",
             evidence,
             fix(account, flagged)));

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountStatus;
+import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Grant;
 import dev.rollcall.model.PrivilegeLevel;
 import java.util.List;
@@ -98,6 +99,33 @@ class OverPrivilegedAccountTest {
     assertTrue(evidence.contains("AdministratorAccess"), evidence);
     assertTrue(!evidence.contains("ReadOnlyAccess"), evidence);
     assertTrue(v.summary().contains("highest: admin"), v.summary());
+  }
+
+  @Test
+  void evidenceNamesTheMethodAndTheStatements() {
+    Grant pass =
+        new Grant(
+            "lambda-deployer",
+            "111122223333",
+            PrivilegeLevel.PRIVILEGE_ESCALATION,
+            "inline",
+            "passrole-lambda-invoke: Pass a role to a new Lambda function and invoke it",
+            List.of(
+                "lambda-deployer Statement[0] Sid=Pass: Allow iam:PassRole on *",
+                "lambda-deployer Statement[1]: Allow lambda:* on *"));
+    Violation v = RuleCheck.run(RULE, SETTINGS, unowned(with(pass))).orElseThrow();
+    assertTrue(
+        v.summary().contains("highest: privilege escalation, by passrole-lambda-invoke"),
+        v.summary());
+    assertTrue(
+        v.evidence()
+            .contains(
+                new Evidence(
+                    "statement", "lambda-deployer Statement[0] Sid=Pass: Allow iam:PassRole on *")),
+        v.evidence().toString());
+    assertTrue(
+        v.evidence().stream().anyMatch(e -> e.value().contains("by passrole-lambda-invoke")),
+        v.evidence().toString());
   }
 
   @Test

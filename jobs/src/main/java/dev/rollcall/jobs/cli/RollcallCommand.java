@@ -121,7 +121,8 @@ public final class RollcallCommand {
       if (!meant.isEmpty()) {
         message
             .append("; did you mean ")
-            .append(String.join(" or ", meant.subList(0, Math.min(3, meant.size()))))
+            // picocli lists the most similar first; the others are rarely what was meant
+            .append(meant.get(0))
             .append('?');
       }
     }

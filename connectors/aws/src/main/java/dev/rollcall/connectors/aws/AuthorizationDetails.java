@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The users, groups and managed policies of {@code aws iam get-account-authorization-details},
- * merged across pages, with every policy classified, and the grants each user holds. Doc:
+ * The users, groups, roles and managed policies of {@code aws iam
+ * get-account-authorization-details}, merged across pages, with every policy classified, and the
+ * grants each user holds (the roles are what a compute takeover can gain). Doc:
  * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountAuthorizationDetails.html
  */
 final class AuthorizationDetails {
@@ -49,36 +50,81 @@ final class AuthorizationDetails {
       Instant created,
       Map<String, String> tags,
       List<PolicyRef> attached,
-      List<Policy> inline,
+      List<IamPolicy> inline,
       List<String> groups,
       String boundary,
       Path file,
       String record) {}
 
+  /**
+   * An IAM role: who may assume it and its own policies, so that what compute running as it holds
+   * can be evaluated.
+   *
+   * @param name RoleName
+   * @param arn Arn
+   * @param trust AssumeRolePolicyDocument, read
+   * @param tags Tags
+   * @param attached AttachedManagedPolicies
+   * @param inline RolePolicyList, parsed
+   * @param boundary PermissionsBoundaryArn, or null
+   */
+  record Role(
+      String name,
+      String arn,
+      TrustPolicy trust,
+      Map<String, String> tags,
+      List<PolicyRef> attached,
+      List<IamPolicy> inline,
+      String boundary) {}
+
   /** An IAM group: its managed and inline policies. */
-  record Group(String name, List<PolicyRef> attached, List<Policy> inline) {}
+  record Group(String name, String arn, List<PolicyRef> attached, List<IamPolicy> inline) {}
 
   /** A managed policy as attached: its ARN and, when the listing gives it, its name. */
   record PolicyRef(String arn, String name) {}
 
   /**
-   * A policy with its level.
+   * A managed policy: its default version parsed, or, when the snapshot lacks its document, a level
+   * from its name.
    *
    * @param name the policy name
-   * @param level what it allows; null when it allows nothing (only Deny statements)
+   * @param document the default version, or null when only the name is known
+   * @param level the level by name when there is no document, else null
    * @param note how the level was found when not from the document, or null
+   * @param broken why the document could not be read, or null
    */
-  record Policy(String name, PrivilegeLevel level, String note) {}
+  record Policy(
+      String name, IamPolicy document, PrivilegeLevel level, String note, String broken) {}
 
   private final Map<String, User> users;
   private final Map<String, Group> groups;
   private final Map<String, Policy> policies;
+  private final List<String> roles;
+  private final List<Role> roleDetails;
+  private final List<String> problems;
+  private List<PrivilegeAnalysis.ServiceRole> serviceRoles;
 
   private AuthorizationDetails(
-      Map<String, User> users, Map<String, Group> groups, Map<String, Policy> policies) {
+      Map<String, User> users,
+      Map<String, Group> groups,
+      Map<String, Policy> policies,
+      List<String> roles,
+      List<Role> roleDetails,
+      List<String> problems) {
     this.users = Collections.unmodifiableMap(users);
     this.groups = groups;
     this.policies = policies;
+    this.roles = List.copyOf(roles);
+    this.roleDetails = List.copyOf(roleDetails);
+    this.problems = problems;
+  }
+
+  /**
+   * The policy documents that could not be read, each naming the dump, the principal and the
+   * policy; the rest of the account is still evaluated, and the pull is partial.
+   */
+  List<String> problems() {
+    return List.copyOf(problems);
   }
 
   /** Merges the pages; fails on a page that is not this output or an entry listed twice. */
@@ -87,6 +133,9 @@ final class AuthorizationDetails {
     Map<String, Group> groups = new HashMap<>();
     Map<String, Policy> policies = new HashMap<>();
     Map<String, String> seen = new HashMap<>();
+    List<String> roles = new ArrayList<>();
+    List<Role> roleDetails = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (AwsRawAccount.Page page : pages) {
       Path file = page.file();
       JsonNode body = page.body();
@@ -104,6 +153,15 @@ final class AuthorizationDetails {
         once(seen, "policy " + arn, file, record);
         policies.put(arn, managedPolicy(node, file, record));
       }
+      List<JsonNode> roleList = SnapshotJson.array(body, "RoleDetailList", file, null);
+      for (int i = 0; i < roleList.size(); i++) {
+        JsonNode node = roleList.get(i);
+        String arn = SnapshotJson.optionalText(node, "Arn");
+        if (arn != null) {
+          roles.add(arn);
+          role(node, arn, file, "RoleDetailList[" + i + "]", problems).ifPresent(roleDetails::add);
+        }
+      }
       List<JsonNode> groupList = SnapshotJson.array(body, "GroupDetailList", file, null);
       for (int i = 0; i < groupList.size(); i++) {
         JsonNode node = groupList.get(i);
@@ -114,16 +172,19 @@ final class AuthorizationDetails {
         groups.put(
             name,
             new Group(
-                name, attached(node, file, record), inline(node, "GroupPolicyList", file, record)));
+                name,
+                SnapshotJson.optionalText(node, "Arn"),
+                attached(node, file, record),
+                inline(node, "GroupPolicyList", file, record, problems)));
       }
       List<JsonNode> userList = SnapshotJson.array(body, "UserDetailList", file, null);
       for (int i = 0; i < userList.size(); i++) {
-        User user = user(userList.get(i), file, "UserDetailList[" + i + "]");
+        User user = user(userList.get(i), file, "UserDetailList[" + i + "]", problems);
         once(seen, "user " + user.name(), file, user.record());
         users.put(user.name(), user);
       }
     }
-    return new AuthorizationDetails(users, groups, policies);
+    return new AuthorizationDetails(users, groups, policies, roles, roleDetails, problems);
   }
 
   /** The users by name, in the order the pages list them. */
@@ -132,17 +193,23 @@ final class AuthorizationDetails {
   }
 
   /**
-   * The grants a user holds: attached managed policies ({@code attached}), inline policies ({@code
-   * inline}) and, for each of its groups, the group's managed and inline policies ({@code
-   * group:<GroupName>}). A policy that allows nothing gives no grant.
+   * The grants a user holds, from evaluating all its policies together ({@link PrivilegeAnalysis}):
+   * attached managed policies ({@code attached}), inline policies ({@code inline}) and, for each of
+   * its groups, the group's managed and inline policies ({@code group:<GroupName>}), within its
+   * permissions boundary. A policy that grants nothing that survives gives no grant; a managed
+   * policy the snapshot lacks is classified by its name.
    */
-  List<Grant> grants(User user, String accountId) {
-    List<Grant> grants = new ArrayList<>();
+  List<Grant> grants(User user, String accountId, Instant capturedAt) {
+    List<Grant> byName = new ArrayList<>();
+    List<IamPolicy> held = new ArrayList<>();
+    List<String> order = new ArrayList<>();
     for (PolicyRef ref : user.attached()) {
-      add(grants, managed(ref), accountId, "attached");
+      hold(held, byName, managed(ref), accountId, "attached", user);
+      order.add(managed(ref).name() + "\u0000attached");
     }
-    for (Policy policy : user.inline()) {
-      add(grants, policy, accountId, "inline");
+    for (IamPolicy policy : user.inline()) {
+      held.add(policy.heldVia("inline"));
+      order.add(policy.name() + "\u0000inline");
     }
     for (String groupName : user.groups()) {
       Group group = groups.get(groupName);
@@ -154,27 +221,198 @@ final class AuthorizationDetails {
       }
       String via = "group:" + groupName;
       for (PolicyRef ref : group.attached()) {
-        add(grants, managed(ref), accountId, via);
+        hold(held, byName, managed(ref), accountId, via, user);
+        order.add(managed(ref).name() + "\u0000" + via);
       }
-      for (Policy policy : group.inline()) {
-        add(grants, policy, accountId, via);
+      for (IamPolicy policy : group.inline()) {
+        held.add(policy.heldVia(via));
+        order.add(policy.name() + "\u0000" + via);
       }
     }
-    if (user.boundary() == null) {
+    Optional<IamPolicy> boundary = Optional.empty();
+    String unknownBoundary = null;
+    if (user.boundary() != null) {
+      Policy policy = policies.get(user.boundary());
+      if (policy != null && policy.document() != null) {
+        boundary = Optional.of(policy.document().heldVia("permissions boundary"));
+      } else {
+        unknownBoundary =
+            "; capped by permissions boundary "
+                + user.boundary().substring(user.boundary().lastIndexOf('/') + 1)
+                + " (not in snapshot: the level is what the policies allow, before the cap)";
+      }
+    }
+    IamPrincipal principal =
+        new IamPrincipal(user.name(), accountId, user.tags(), held, boundary, capturedAt);
+    List<Grant> grants =
+        new ArrayList<>(
+            PrivilegeAnalysis.grants(
+                principal,
+                PrivilegeAnalysis.of(principal, targets(accountId, capturedAt)),
+                accountId));
+    grants.addAll(byName);
+    // Show the grants in the order the principal holds its policies.
+    grants.sort(
+        java.util.Comparator.comparingInt(
+            g -> {
+              for (int i = 0; i < order.size(); i++) {
+                String[] key = order.get(i).split("\u0000", 2);
+                if (key[0].equals(g.name()) && g.via().startsWith(key[1])) {
+                  return i;
+                }
+              }
+              return order.size();
+            }));
+    if (unknownBoundary == null) {
       return grants;
     }
-    String cap =
-        "; capped by permissions boundary "
-            + user.boundary().substring(user.boundary().lastIndexOf('/') + 1)
-            + " (the level is what the policies allow, before the cap)";
+    String cap = unknownBoundary;
     return grants.stream()
-        .map(g -> new Grant(g.name(), g.scope(), g.level(), g.via() + cap))
+        .map(
+            g ->
+                new Grant(
+                    g.name(), g.scope(), g.level(), g.via() + cap, g.method(), g.statements()))
         .toList();
   }
 
-  private static void add(List<Grant> grants, Policy policy, String accountId, String via) {
-    if (policy.level() != null) {
-      grants.add(
+  /** What escalation methods can aim at in this account, as the dump lists it. */
+  private PrivilegeAnalysis.Targets targets(String accountId) {
+    Map<String, String> userArns = new LinkedHashMap<>();
+    for (User u : users.values()) {
+      userArns.put(
+          u.name(),
+          "arn:aws:iam::" + accountId + ":user" + (u.path() == null ? "/" : u.path()) + u.name());
+    }
+    List<String> groupArns = new ArrayList<>();
+    for (Group g : groups.values()) {
+      groupArns.add(g.arn() != null ? g.arn() : "arn:aws:iam::" + accountId + ":group/" + g.name());
+    }
+    List<String> customer =
+        policies.keySet().stream().filter(arn -> !arn.startsWith("arn:aws:iam::aws:")).toList();
+    return new PrivilegeAnalysis.Targets(userArns, groupArns, roles, customer);
+  }
+
+  /** As {@link #targets(String)}, with the roles a service may assume and what each holds. */
+  private PrivilegeAnalysis.Targets targets(String accountId, Instant capturedAt) {
+    PrivilegeAnalysis.Targets plain = targets(accountId);
+    if (serviceRoles == null) {
+      serviceRoles = serviceRoles(plain, accountId, capturedAt);
+    }
+    return new PrivilegeAnalysis.Targets(
+        plain.users(), plain.groups(), plain.roles(), plain.customerPolicies(), serviceRoles);
+  }
+
+  /**
+   * Each role some service may assume, at the level its own policies (inline and attached, within
+   * its boundary) give it, evaluated like a user's; the compute takeovers of those roles are not
+   * counted, so the evaluation does not recurse. A role's managed policy the snapshot lacks counts
+   * at its level by name; a boundary the snapshot lacks is not applied (the level is before the
+   * cap).
+   */
+  private List<PrivilegeAnalysis.ServiceRole> serviceRoles(
+      PrivilegeAnalysis.Targets targets, String accountId, Instant capturedAt) {
+    List<PrivilegeAnalysis.ServiceRole> out = new ArrayList<>();
+    for (Role role : roleDetails) {
+      if (role.trust().services().isEmpty()) {
+        continue;
+      }
+      List<IamPolicy> held = new ArrayList<>();
+      Optional<PrivilegeLevel> level = Optional.empty();
+      for (PolicyRef ref : role.attached()) {
+        Policy policy = managed(ref);
+        if (policy.broken() != null) {
+          problems.add(
+              "role "
+                  + role.name()
+                  + ": managed policy "
+                  + policy.name()
+                  + " not evaluated: "
+                  + policy.broken());
+        } else if (policy.document() != null) {
+          held.add(policy.document().heldVia("attached"));
+        } else {
+          level = max(level, policy.level());
+        }
+      }
+      role.inline().forEach(p -> held.add(p.heldVia("inline")));
+      Optional<IamPolicy> boundary =
+          Optional.ofNullable(role.boundary())
+              .map(policies::get)
+              .map(Policy::document)
+              .map(d -> d.heldVia("permissions boundary"));
+      IamPrincipal principal =
+          new IamPrincipal(role.name(), accountId, role.tags(), held, boundary, capturedAt);
+      for (PrivilegeAnalysis.Privilege p : PrivilegeAnalysis.of(principal, targets)) {
+        level = max(level, p.level());
+      }
+      level.ifPresent(l -> out.add(new PrivilegeAnalysis.ServiceRole(role.arn(), role.trust(), l)));
+    }
+    return List.copyOf(out);
+  }
+
+  private static Optional<PrivilegeLevel> max(Optional<PrivilegeLevel> a, PrivilegeLevel b) {
+    return Optional.of(a.filter(l -> l.compareTo(b) >= 0).orElse(b));
+  }
+
+  /**
+   * A role as RoleDetailList gives it; a trust policy that does not parse is named in {@code
+   * problems} and the role is left out (no service is known to run as it).
+   */
+  private static Optional<Role> role(
+      JsonNode node, String arn, Path file, String index, List<String> problems) {
+    String name = SnapshotJson.optionalText(node, "RoleName");
+    if (name == null) {
+      name = arn.substring(arn.lastIndexOf('/') + 1);
+    }
+    String record = index + " (RoleName=" + name + ")";
+    JsonNode trustNode = node.get("AssumeRolePolicyDocument");
+    TrustPolicy trust;
+    if (trustNode == null || trustNode.isNull()) {
+      trust = new TrustPolicy(List.of(), List.of());
+    } else {
+      try {
+        trust = TrustPolicy.parse(trustNode, file, record + " AssumeRolePolicyDocument");
+      } catch (SnapshotException e) {
+        problems.add("trust policy not evaluated: " + e.getMessage());
+        return Optional.empty();
+      }
+    }
+    JsonNode boundaryNode = node.get("PermissionsBoundary");
+    String boundary =
+        boundaryNode == null || !boundaryNode.isObject()
+            ? null
+            : SnapshotJson.requiredText(
+                boundaryNode, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
+    return Optional.of(
+        new Role(
+            name,
+            arn,
+            trust,
+            tags(node, file, record),
+            attached(node, file, record),
+            inline(node, "RolePolicyList", file, record, problems),
+            boundary));
+  }
+
+  private void hold(
+      List<IamPolicy> held,
+      List<Grant> byName,
+      Policy policy,
+      String accountId,
+      String via,
+      User user) {
+    if (policy.broken() != null) {
+      problems.add(
+          "user "
+              + user.name()
+              + ": managed policy "
+              + policy.name()
+              + " not evaluated: "
+              + policy.broken());
+    } else if (policy.document() != null) {
+      held.add(policy.document().heldVia(via));
+    } else {
+      byName.add(
           new Grant(
               policy.name(),
               accountId,
@@ -192,11 +430,11 @@ final class AuthorizationDetails {
   private static Policy byName(String name) {
     Optional<PrivilegeLevel> level = PolicyClassifier.byName(name);
     return level
-        .map(l -> new Policy(name, l, BY_NAME))
-        .orElseGet(() -> new Policy(name, PrivilegeLevel.WRITE, BY_NAME_UNKNOWN));
+        .map(l -> new Policy(name, null, l, BY_NAME, null))
+        .orElseGet(() -> new Policy(name, null, PrivilegeLevel.WRITE, BY_NAME_UNKNOWN, null));
   }
 
-  private static User user(JsonNode node, Path file, String index) {
+  private static User user(JsonNode node, Path file, String index, List<String> problems) {
     String name = SnapshotJson.requiredText(node, "UserName", file, index);
     String record = index + " (UserName=" + name + ")";
     List<String> groupNames = new ArrayList<>();
@@ -218,10 +456,10 @@ final class AuthorizationDetails {
         name,
         SnapshotJson.requiredText(node, "UserId", file, record),
         SnapshotJson.optionalText(node, "Path"),
-        SnapshotJson.optionalInstant(node, "CreateDate", file, record),
+        AwsTimes.optional(node, "CreateDate", file, record),
         tags(node, file, record),
         attached(node, file, record),
-        inline(node, "UserPolicyList", file, record),
+        inline(node, "UserPolicyList", file, record, problems),
         groupNames,
         boundary,
         file,
@@ -255,17 +493,21 @@ final class AuthorizationDetails {
     return refs;
   }
 
-  private static List<Policy> inline(JsonNode node, String field, Path file, String record) {
-    List<Policy> list = new ArrayList<>();
+  /** The inline policies; one that does not parse is left out and named in {@code problems}. */
+  private static List<IamPolicy> inline(
+      JsonNode node, String field, Path file, String record, List<String> problems) {
+    List<IamPolicy> list = new ArrayList<>();
     List<JsonNode> nodes = SnapshotJson.array(node, field, file, record);
     for (int i = 0; i < nodes.size(); i++) {
       String name =
           SnapshotJson.requiredText(
               nodes.get(i), "PolicyName", file, record + " " + field + "[" + i + "]");
       String where = record + " " + field + "[" + i + "] (PolicyName=" + name + ")";
-      JsonNode document = PolicyDocuments.parse(nodes.get(i).get("PolicyDocument"), file, where);
-      list.add(
-          new Policy(name, PolicyClassifier.classify(document, file, where).orElse(null), null));
+      try {
+        list.add(IamPolicy.parse(nodes.get(i).get("PolicyDocument"), name, "inline", file, where));
+      } catch (SnapshotException e) {
+        problems.add("policy not evaluated: " + e.getMessage());
+      }
     }
     return list;
   }
@@ -311,9 +553,16 @@ final class AuthorizationDetails {
           file, record, "no entry of PolicyVersionList is the default version (IsDefaultVersion)");
     }
     // Only the default version is in force; older versions grant nothing.
-    JsonNode document = PolicyDocuments.parse(chosen.get("Document"), file, chosenRecord);
-    return new Policy(
-        name, PolicyClassifier.classify(document, file, chosenRecord).orElse(null), null);
+    try {
+      return new Policy(
+          name,
+          IamPolicy.parse(chosen.get("Document"), name, "attached", file, chosenRecord),
+          null,
+          null,
+          null);
+    } catch (SnapshotException e) {
+      return new Policy(name, null, null, null, e.getMessage());
+    }
   }
 
   private static void once(Map<String, String> seen, String what, Path file, String record) {

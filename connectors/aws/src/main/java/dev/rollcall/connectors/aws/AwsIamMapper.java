@@ -45,8 +45,25 @@ public final class AwsIamMapper {
     this.observedAt = Objects.requireNonNull(observedAt, "observedAt");
   }
 
-  /** The root user and every IAM user, in credential report order, then details-only users. */
+  /**
+   * The root user and every IAM user, in credential report order, then details-only users. Fails on
+   * the first policy document that does not parse; see {@link #accounts(AwsRawAccount, List)}.
+   */
   public List<Account> accounts(AwsRawAccount raw) {
+    List<String> problems = new ArrayList<>();
+    List<Account> accounts = accounts(raw, problems);
+    if (!problems.isEmpty()) {
+      throw new SnapshotException(raw.authorizationDetails().get(0).file(), null, problems.get(0));
+    }
+    return accounts;
+  }
+
+  /**
+   * As {@link #accounts(AwsRawAccount)}, but a policy document that does not parse is left out of
+   * its principals' evaluation and added to {@code problems} (naming the dump, the principal and
+   * the policy), so that the rest of the account is still audited and the pull is marked partial.
+   */
+  public List<Account> accounts(AwsRawAccount raw, List<String> problems) {
     AuthorizationDetails details = AuthorizationDetails.merge(raw.authorizationDetails());
     MfaDevices devices = MfaDevices.of(raw);
     String accountId = raw.accountId();
@@ -65,6 +82,7 @@ public final class AwsIamMapper {
         accounts.add(user(accountId, null, user, details, devices));
       }
     }
+    problems.addAll(details.problems());
     return accounts;
   }
 
@@ -152,7 +170,7 @@ public final class AwsIamMapper {
             row != null ? ReportCredentials.lastActivity(row) : Activity.unknown(NOT_IN_REPORT))
         .credentials(row != null ? ReportCredentials.of(row) : List.of())
         .mfa(mfa)
-        .grants(user != null ? details.grants(user, accountId) : List.of())
+        .grants(user != null ? details.grants(user, accountId, observedAt) : List.of())
         .tags(tags)
         .build();
   }

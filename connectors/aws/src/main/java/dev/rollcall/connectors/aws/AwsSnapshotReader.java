@@ -55,7 +55,7 @@ public final class AwsSnapshotReader implements SnapshotReader {
     List<String> gaps = new ArrayList<>();
     AwsRawAccount raw = load(tenantDir, accountId, gaps);
     AwsIamMapper mapper = new AwsIamMapper(observedAt);
-    List<Account> accounts = mapper.accounts(raw);
+    List<Account> accounts = mapper.accounts(raw, gaps);
     if (!mapper.passwordPolicyKnown(raw)) {
       LOG.warn(
           "aws/{}: no {} in the snapshot: the password policy is unknown and is not judged",

@@ -76,7 +76,7 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
       throw new SnapshotException(
           dir, null, "missing " + USERS + "/ (the pages of aws identitystore list-users)");
     }
-    Map<String, PermissionSet> sets = permissionSets(dir);
+    Map<String, PermissionSet> sets = permissionSets(dir, observedAt);
     Map<String, List<String>> groupsOfUser = new LinkedHashMap<>();
     Map<String, String> groupNames = new LinkedHashMap<>();
     for (Path page : TenantFolder.pages(dir, GROUPS)) {
@@ -202,7 +202,7 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   /** A permission set's name and the privilege its policies give. */
   private record PermissionSet(String name, PrivilegeLevel level, String evidence) {}
 
-  private static Map<String, PermissionSet> permissionSets(Path dir) {
+  private static Map<String, PermissionSet> permissionSets(Path dir, Instant observedAt) {
     Map<String, PermissionSet> sets = new LinkedHashMap<>();
     Path described = dir.resolve(PERMISSION_SET);
     if (!Files.isDirectory(described)) {
@@ -215,12 +215,12 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
         throw new SnapshotException(file, null, "field 'PermissionSet' is missing");
       }
       String name = SnapshotJson.requiredText(set, "Name", file, "PermissionSet");
-      sets.put(id, classify(dir, id, name));
+      sets.put(id, classify(dir, id, name, observedAt));
     }
     return sets;
   }
 
-  private static PermissionSet classify(Path dir, String id, String name) {
+  private static PermissionSet classify(Path dir, String id, String name, Instant observedAt) {
     PrivilegeLevel level = PrivilegeLevel.READ;
     Set<String> evidence = new TreeSet<>();
     for (Path page : TenantFolder.pages(dir, MANAGED_POLICIES + "/" + id)) {
@@ -254,11 +254,29 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
     if (Files.isRegularFile(inline)) {
       JsonNode text = SnapshotJson.read(inline).get("InlinePolicy");
       if (text != null && text.isTextual() && !text.textValue().isBlank()) {
-        JsonNode document = PolicyDocuments.parse(text, inline, "InlinePolicy");
-        Optional<PrivilegeLevel> l = PolicyClassifier.classify(document, inline, "InlinePolicy");
-        if (l.isPresent()) {
-          evidence.add("inline policy");
-          level = max(level, l.get());
+        IamPolicy policy = IamPolicy.parse(text, "inline policy", "inline", inline, "InlinePolicy");
+        // The set's own policies, evaluated together; its account is the one it is assigned to.
+        IamPrincipal principal =
+            new IamPrincipal(name, "*", Map.of(), List.of(policy), Optional.empty(), observedAt);
+        List<PrivilegeAnalysis.Privilege> privileges =
+            PrivilegeAnalysis.of(
+                principal,
+                new PrivilegeAnalysis.Targets(Map.of(), List.of(), List.of(), List.of()));
+        if (!privileges.isEmpty()) {
+          PrivilegeAnalysis.Privilege top = privileges.get(0);
+          evidence.add(
+              "inline policy: "
+                  + top.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
+                  + top.method().map(m -> " by " + m.describe()).orElse("")
+                  + (top.qualifier() == PolicyEvaluator.Qualifier.UNCONDITIONAL
+                      ? ""
+                      : ", " + top.qualifier().text)
+                  + " ("
+                  + top.statements().stream()
+                      .map(IamStatement::label)
+                      .collect(java.util.stream.Collectors.joining(", "))
+                  + ")");
+          level = max(level, top.level());
         }
       }
     }

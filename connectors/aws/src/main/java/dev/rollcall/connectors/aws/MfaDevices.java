@@ -104,7 +104,7 @@ final class MfaDevices {
   private static MfaFactor factor(JsonNode device, Path file, String record) {
     String serial = SnapshotJson.requiredText(device, "SerialNumber", file, record);
     return new MfaFactor(
-        typeOf(serial), serial, SnapshotJson.optionalInstant(device, "EnableDate", file, record));
+        typeOf(serial), serial, AwsTimes.optional(device, "EnableDate", file, record));
   }
 
   private static void add(List<MfaFactor> factors, MfaFactor factor) {

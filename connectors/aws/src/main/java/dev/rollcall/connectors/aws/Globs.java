@@ -1,0 +1,80 @@
+package dev.rollcall.connectors.aws;
+
+import java.util.Locale;
+
+/**
+ * IAM's wildcards ({@code *} any run of characters, {@code ?} one character) over action names
+ * (case-insensitive) and resource ARNs (case-sensitive). A candidate may itself be a pattern (e.g.
+ * {@code arn:aws:lambda:*:111122223333:function:*}, "some function of the account"): {@link
+ * #covers} asks whether a pattern reaches every string the candidate stands for, {@link #overlaps}
+ * whether it reaches at least one.
+ */
+final class Globs {
+  private Globs() {}
+
+  /** True when {@code pattern} matches every string {@code candidate} stands for. */
+  static boolean covers(String pattern, String candidate, boolean ignoreCase) {
+    // A pattern that matches the candidate's text (its wildcards read as literal characters, which
+    // only a '*' of the pattern can match) covers everything the candidate stands for.
+    String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+    String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
+    return literal(p, c);
+  }
+
+  /** True when some string matches both patterns. */
+  static boolean overlaps(String pattern, String candidate, boolean ignoreCase) {
+    String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
+    String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
+    Boolean[][] memo = new Boolean[p.length() + 1][c.length() + 1];
+    return overlap(p, 0, c, 0, memo);
+  }
+
+  private static boolean literal(String p, String text) {
+    // Classic wildcard matching, linear in practice: remember the last '*' and retry from it.
+    int i = 0;
+    int j = 0;
+    int star = -1;
+    int mark = 0;
+    while (j < text.length()) {
+      if (i < p.length() && p.charAt(i) == '*') {
+        star = i++;
+        mark = j;
+      } else if (i < p.length()
+          && (p.charAt(i) == text.charAt(j) || (p.charAt(i) == '?' && text.charAt(j) != '*'))) {
+        i++;
+        j++;
+      } else if (star >= 0) {
+        i = star + 1;
+        j = ++mark;
+      } else {
+        return false;
+      }
+    }
+    while (i < p.length() && p.charAt(i) == '*') {
+      i++;
+    }
+    return i == p.length();
+  }
+
+  private static boolean overlap(String p, int i, String q, int j, Boolean[][] memo) {
+    if (memo[i][j] != null) {
+      return memo[i][j];
+    }
+    boolean result;
+    if (i == p.length() && j == q.length()) {
+      result = true;
+    } else if (i < p.length() && p.charAt(i) == '*') {
+      result = overlap(p, i + 1, q, j, memo) || (j < q.length() && overlap(p, i, q, j + 1, memo));
+    } else if (j < q.length() && q.charAt(j) == '*') {
+      result = overlap(p, i, q, j + 1, memo) || (i < p.length() && overlap(p, i + 1, q, j, memo));
+    } else if (i < p.length() && j < q.length()) {
+      char a = p.charAt(i);
+      char b = q.charAt(j);
+      result = (a == b || a == '?' || b == '?') && overlap(p, i + 1, q, j + 1, memo);
+    } else {
+      result = false;
+    }
+    memo[i][j] = result;
+    return result;
+  }
+}
