@@ -6,38 +6,32 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.lifecycle.FindingState;
+import dev.rollcall.jobs.run.DemoCopy;
 import dev.rollcall.jobs.run.ExitCode;
 import dev.rollcall.jobs.run.NightlyRun;
-import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.FailOn;
 import dev.rollcall.model.FindingStatus;
-import dev.rollcall.model.Severity;
 import dev.rollcall.model.TrackedFinding;
 import java.io.IOException;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -54,7 +48,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedSpark.class)
 class OneTruthPerNightTest {
-  private static final Path DEMO = Path.of("..", "examples", "demo");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String ATLAS = "snapshot/atlas/5f1a2b3c4d5e6f7a8b9c0d1e/settings.json";
   private static final String PROD = "snapshot/aws/111122223333";
@@ -73,15 +66,15 @@ class OneTruthPerNightTest {
   @Test
   void everyOutputHoldsToTheStoreWhenASourceOrTheDirectoryFails(SparkSession spark)
       throws IOException {
-    copy(DEMO, dir);
+    DemoCopy.copy(dir);
     NightlyRun job = new NightlyRun(() -> spark, "test");
-    RunOutcome night1 = night(job, "2026-11-20T07:00:00Z", null);
+    RunOutcome night1 = DemoCopy.night(job, dir, "2026-11-20T07:00:00Z", null);
     Map<String, Standing> first = heldToTheStore(night1, "2026-11-20T07:00:00Z");
     assertEquals(night1.findings().size(), first.size(), "the first night: every finding open");
 
     // Night 2: Atlas breaks, contractor-bob leaves the AWS account, an exception is granted.
     Files.writeString(dir.resolve(ATLAS), "{ this is not json");
-    removeBob();
+    DemoCopy.removeIamUser(dir, "contractor-bob");
     Files.writeString(
         dir.resolve("exceptions.yaml"),
         """
@@ -94,7 +87,7 @@ class OneTruthPerNightTest {
             approvedBy: priya.shah@meridianhealth.example
             expires: 2027-01-31
         """);
-    RunOutcome night2 = night(job, "2026-11-21T07:00:00Z", "exceptions.yaml");
+    RunOutcome night2 = DemoCopy.night(job, dir, "2026-11-21T07:00:00Z", "exceptions.yaml");
     assertEquals(ExitCode.SOURCE_FAILED, night2.exitCode());
     Map<String, Standing> second = heldToTheStore(night2, "2026-11-21T07:00:00Z");
     assertTrue(second.containsValue(Standing.NOT_RECHECKED), "Atlas kept open: " + second);
@@ -110,9 +103,10 @@ class OneTruthPerNightTest {
 
     // Night 3: Atlas is back, the Google users pages break: no ownership finding is raised or
     // resolved, the leavers' findings are kept, and nobody becomes unowned.
-    Files.copy(DEMO.resolve(ATLAS), dir.resolve(ATLAS), StandardCopyOption.REPLACE_EXISTING);
+    Files.copy(
+        DemoCopy.DEMO.resolve(ATLAS), dir.resolve(ATLAS), StandardCopyOption.REPLACE_EXISTING);
     Files.writeString(dir.resolve(USERS), "{ \"users\": [ broken");
-    RunOutcome night3 = night(job, "2026-11-22T07:00:00Z", "exceptions.yaml");
+    RunOutcome night3 = DemoCopy.night(job, dir, "2026-11-22T07:00:00Z", "exceptions.yaml");
     assertEquals(ExitCode.SOURCE_FAILED, night3.exitCode());
     Map<String, Standing> third = heldToTheStore(night3, "2026-11-22T07:00:00Z");
     assertEquals(Set.of(), night3.fresh(), "no finding is new on a night without a directory");
@@ -326,54 +320,5 @@ class OneTruthPerNightTest {
 
   private static long count(Map<String, Standing> map, Standing s) {
     return map.values().stream().filter(v -> v == s).count();
-  }
-
-  private void removeBob() throws IOException {
-    Path prod = dir.resolve(PROD);
-    Path report = prod.resolve("credential-report.csv");
-    Files.writeString(
-        report,
-        Files.readString(report)
-                .lines()
-                .filter(l -> !l.startsWith("contractor-bob,"))
-                .collect(Collectors.joining("\n"))
-            + "\n");
-    Path details = prod.resolve("get-account-authorization-details.json");
-    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
-    ArrayNode users = (ArrayNode) doc.get("UserDetailList");
-    for (int i = users.size() - 1; i >= 0; i--) {
-      if (users.get(i).get("UserName").asText().equals("contractor-bob")) {
-        users.remove(i);
-      }
-    }
-    Files.writeString(details, doc.toString());
-  }
-
-  private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {
-    String config =
-        Files.readString(DEMO.resolve("rollcall.yaml"))
-                .replace("output: ../../out/demo", "output: out")
-            + (exceptions == null ? "" : "exceptions: " + exceptions + "\n");
-    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
-    return job.run(
-        new RunOptions(
-            ConfigLoader.load(file),
-            Severity.HIGH,
-            dir.resolve("out"),
-            Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
-            Map.of()));
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

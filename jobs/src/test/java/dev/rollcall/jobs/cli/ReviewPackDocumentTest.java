@@ -4,28 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.run.DemoCopy;
 import dev.rollcall.jobs.run.NightlyRun;
-import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.spark.SharedSpark;
-import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,7 +27,6 @@ import picocli.CommandLine;
  */
 @ExtendWith(SharedSpark.class)
 class ReviewPackDocumentTest {
-  private static final Path DEMO = Path.of("..", "examples", "demo");
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String DB_USERS =
       "snapshot/atlas/5f1a2b3c4d5e6f7a8b9c0d1e/groups/6a1b2c3d4e5f6a7b8c9d0e1f/databaseUsers.json";
@@ -52,14 +39,14 @@ class ReviewPackDocumentTest {
 
   @Test
   void aPackIsImportedAgainstItselfAfterLaterNights(SparkSession spark) throws IOException {
-    copy(DEMO, dir);
+    DemoCopy.copy(dir);
     Path users = dir.resolve(DB_USERS);
     Files.writeString(
         users,
         Files.readString(users)
             .replace("\"username\": \"app-orders\"", "\"username\": \"" + FORMULA + "\""));
     NightlyRun job = new NightlyRun(() -> spark, "test");
-    night(job, "2026-11-20T07:00:00Z");
+    DemoCopy.night(job, dir, "2026-11-20T07:00:00Z", null);
     assertEquals(0, review("2026Q4"), errors.toString());
 
     // The formula-like account name is neutralised in the CSV, as in findings.csv.
@@ -93,8 +80,8 @@ class ReviewPackDocumentTest {
     Path filledUnowned = Files.write(dir.resolve("filled-unowned.csv"), unownedLines);
 
     // ... and before the import, a night carries the revoke out: bob is gone from the account.
-    removeBob();
-    night(job, "2026-11-21T07:00:00Z");
+    DemoCopy.removeIamUser(dir, "contractor-bob");
+    DemoCopy.night(job, dir, "2026-11-21T07:00:00Z", null);
     assertEquals(0, review("2026Q4", "--import", filledUnowned.toString()), errors.toString());
     assertEquals(0, review("2026Q4", "--import", filledPeople.toString()), errors.toString());
 
@@ -109,7 +96,7 @@ class ReviewPackDocumentTest {
 
     // A night with a failed source: the pack made from it says so, and exits 4.
     Files.writeString(dir.resolve(ATLAS), "{ broken");
-    night(job, "2026-11-22T07:00:00Z");
+    DemoCopy.night(job, dir, "2026-11-22T07:00:00Z", null);
     assertEquals(4, review("2027Q2"), errors.toString() + console);
     String said = console.toString() + errors;
     assertTrue(said.contains("atlas/5f1a2b3c4d5e6f7a8b9c0d1e"), said);
@@ -147,53 +134,5 @@ class ReviewPackDocumentTest {
                 period));
     args.addAll(List.of(more));
     return cli.execute(args.toArray(String[]::new));
-  }
-
-  private void night(NightlyRun job, String at) throws IOException {
-    String config =
-        Files.readString(DEMO.resolve("rollcall.yaml"))
-            .replace("output: ../../out/demo", "output: out");
-    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
-    job.run(
-        new RunOptions(
-            ConfigLoader.load(file),
-            Severity.HIGH,
-            dir.resolve("out"),
-            Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
-            Map.of()));
-  }
-
-  private void removeBob() throws IOException {
-    Path prod = dir.resolve("snapshot/aws/111122223333");
-    Path report = prod.resolve("credential-report.csv");
-    Files.writeString(
-        report,
-        Files.readString(report)
-                .lines()
-                .filter(l -> !l.startsWith("contractor-bob,"))
-                .collect(Collectors.joining("\n"))
-            + "\n");
-    Path details = prod.resolve("get-account-authorization-details.json");
-    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
-    ArrayNode list = (ArrayNode) doc.get("UserDetailList");
-    for (int i = list.size() - 1; i >= 0; i--) {
-      if (list.get(i).get("UserName").asText().equals("contractor-bob")) {
-        list.remove(i);
-      }
-    }
-    Files.writeString(details, doc.toString());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

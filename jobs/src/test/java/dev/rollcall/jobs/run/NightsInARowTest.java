@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.store.FindingNight;
@@ -16,18 +15,13 @@ import dev.rollcall.jobs.store.StoreFile;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
-import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +29,6 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,14 +41,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @ExtendWith(SharedSpark.class)
 class NightsInARowTest {
-  private static final Path DEMO = Path.of("..", "examples", "demo");
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path dir;
 
   @Test
   void theStoreRemembersWhatEachNightChanged(SparkSession spark) throws IOException {
-    copy(DEMO, dir);
+    DemoCopy.copy(dir);
     Path prod = dir.resolve("snapshot/aws/111122223333");
     Path atlasSettings = dir.resolve("snapshot/atlas/5f1a2b3c4d5e6f7a8b9c0d1e/settings.json");
     String report = Files.readString(prod.resolve("credential-report.csv"));
@@ -179,18 +171,7 @@ class NightsInARowTest {
   }
 
   private RunOutcome night(NightlyRun job, String at, String exceptions) throws IOException {
-    String config =
-        Files.readString(DEMO.resolve("rollcall.yaml"))
-                .replace("output: ../../out/demo", "output: out")
-            + (exceptions == null ? "" : "exceptions: " + exceptions + "\n");
-    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
-    return job.run(
-        new RunOptions(
-            ConfigLoader.load(file),
-            Severity.HIGH,
-            dir.resolve("out"),
-            Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
-            Map.of()));
+    return DemoCopy.night(job, dir, at, exceptions);
   }
 
   /** The fingerprints of the findings report.html lists in one section. */
@@ -209,18 +190,5 @@ class NightsInARowTest {
         .filter(which)
         .map(Finding::fingerprint)
         .collect(Collectors.toSet());
-  }
-
-  private static void copy(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
   }
 }

@@ -1,7 +1,6 @@
 package dev.rollcall.connectors.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,17 +24,7 @@ record IamPolicy(String name, String via, List<IamStatement> statements) {
    * record when a statement is malformed.
    */
   static IamPolicy parse(JsonNode value, String name, String via, Path file, String record) {
-    JsonNode document = PolicyDocuments.parse(value, file, record);
-    JsonNode statement = document.get("Statement");
-    List<JsonNode> nodes = new ArrayList<>();
-    if (statement != null && statement.isArray()) {
-      statement.forEach(nodes::add);
-    } else if (statement != null && statement.isObject()) {
-      nodes.add(statement);
-    } else {
-      throw new SnapshotException(
-          file, record, "the policy document has no 'Statement' object or array");
-    }
+    List<JsonNode> nodes = PolicyDocuments.statements(value, "policy document", file, record);
     List<IamStatement> statements = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {
       statements.add(

@@ -9,6 +9,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reads an IAM policy document in each shape a snapshot holds it: a JSON object (the AWS CLI
@@ -95,5 +97,23 @@ final class PolicyDocuments {
       throw new SnapshotException(
           file, record, "the URL-encoded policy document does not decode to UTF-8 text", e);
     }
+  }
+
+  /**
+   * The statements of a policy document (JSON or URL-encoded): its {@code Statement} array, or the
+   * one statement object; fails naming the file and record when it has neither.
+   */
+  static List<JsonNode> statements(JsonNode value, String what, Path file, String record) {
+    JsonNode statement = parse(value, file, record).get("Statement");
+    List<JsonNode> nodes = new ArrayList<>();
+    if (statement != null && statement.isArray()) {
+      statement.forEach(nodes::add);
+    } else if (statement != null && statement.isObject()) {
+      nodes.add(statement);
+    } else {
+      throw new SnapshotException(
+          file, record, "the " + what + " has no 'Statement' object or array");
+    }
+    return nodes;
   }
 }

@@ -37,17 +37,7 @@ record TrustPolicy(List<String> services, List<String> denied) {
 
   /** Reads the document (JSON or URL-encoded); fails naming the file and record. */
   static TrustPolicy parse(JsonNode value, Path file, String record) {
-    JsonNode document = PolicyDocuments.parse(value, file, record);
-    JsonNode statement = document.get("Statement");
-    List<JsonNode> nodes = new ArrayList<>();
-    if (statement != null && statement.isArray()) {
-      statement.forEach(nodes::add);
-    } else if (statement != null && statement.isObject()) {
-      nodes.add(statement);
-    } else {
-      throw new SnapshotException(
-          file, record, "the trust policy has no 'Statement' object or array");
-    }
+    List<JsonNode> nodes = PolicyDocuments.statements(value, "trust policy", file, record);
     List<String> services = new ArrayList<>();
     List<String> denied = new ArrayList<>();
     for (int i = 0; i < nodes.size(); i++) {

@@ -1,0 +1,87 @@
+package dev.rollcall.jobs.run;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.model.Severity;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * A copy of the demo organisation that tests change from night to night: the copy, a user taken out
+ * of an AWS account, and a night run on it with a fixed clock.
+ */
+public final class DemoCopy {
+  /** The bundled demo organisation. */
+  public static final Path DEMO = Path.of("..", "examples", "demo");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DemoCopy() {}
+
+  /** Copies the demo organisation into {@code to}. */
+  public static void copy(Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(DEMO)) {
+      for (Path p : paths.sorted(Comparator.naturalOrder()).toList()) {
+        Path target = to.resolve(DEMO.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  /** Takes an IAM user out of the copy's production account (credential report and details). */
+  public static void removeIamUser(Path dir, String name) throws IOException {
+    Path prod = dir.resolve("snapshot/aws/111122223333");
+    Path report = prod.resolve("credential-report.csv");
+    Files.writeString(
+        report,
+        Files.readString(report)
+                .lines()
+                .filter(l -> !l.startsWith(name + ","))
+                .collect(Collectors.joining("\n"))
+            + "\n");
+    Path details = prod.resolve("get-account-authorization-details.json");
+    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
+    ArrayNode users = (ArrayNode) doc.get("UserDetailList");
+    for (int i = users.size() - 1; i >= 0; i--) {
+      if (users.get(i).get("UserName").asText().equals(name)) {
+        users.remove(i);
+      }
+    }
+    Files.writeString(details, doc.toString());
+  }
+
+  /**
+   * Runs one night on the copy at {@code at}, with its reports in {@code dir/out} and the
+   * exceptions file {@code exceptions} (relative to the copy), or none when null.
+   */
+  public static RunOutcome night(NightlyRun job, Path dir, String at, String exceptions)
+      throws IOException {
+    String config =
+        Files.readString(DEMO.resolve("rollcall.yaml"))
+                .replace("output: ../../out/demo", "output: out")
+            + (exceptions == null ? "" : "exceptions: " + exceptions + "\n");
+    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
+    return job.run(
+        new RunOptions(
+            ConfigLoader.load(file),
+            Severity.HIGH,
+            dir.resolve("out"),
+            Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
+            Map.of()));
+  }
+}
