@@ -75,18 +75,7 @@ class OneTruthPerNightTest {
     // Night 2: Atlas breaks, contractor-bob leaves the AWS account, an exception is granted.
     Files.writeString(dir.resolve(ATLAS), "{ this is not json");
     DemoCopy.removeIamUser(dir, "contractor-bob");
-    Files.writeString(
-        dir.resolve("exceptions.yaml"),
-        """
-        exceptions:
-          - id: EX-1
-            rule: over-privileged
-            account: dan.wright
-            owner: olivia.grant@meridianhealth.example
-            reason: break-glass access
-            approvedBy: priya.shah@meridianhealth.example
-            expires: 2027-01-31
-        """);
+    Files.writeString(dir.resolve("exceptions.yaml"), DemoCopy.DAN_BREAK_GLASS);
     RunOutcome night2 = DemoCopy.night(job, dir, "2026-11-21T07:00:00Z", "exceptions.yaml");
     assertEquals(ExitCode.SOURCE_FAILED, night2.exitCode());
     Map<String, Standing> second = heldToTheStore(night2, "2026-11-21T07:00:00Z");

@@ -25,6 +25,19 @@ public final class DemoCopy {
   /** The bundled demo organisation. */
   public static final Path DEMO = Path.of("..", "examples", "demo");
 
+  /** An exceptions file that accepts dan.wright's administrator rights as a break-glass risk. */
+  public static final String DAN_BREAK_GLASS =
+      """
+        exceptions:
+          - id: EX-1
+            rule: over-privileged
+            account: dan.wright
+            owner: olivia.grant@meridianhealth.example
+            reason: break-glass access
+            approvedBy: priya.shah@meridianhealth.example
+            expires: 2027-01-31
+        """;
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private DemoCopy() {}

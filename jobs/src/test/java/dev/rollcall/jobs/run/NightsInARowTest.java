@@ -83,18 +83,7 @@ class NightsInARowTest {
     }
     Files.writeString(prod.resolve("get-account-authorization-details.json"), doc.toString());
     Files.writeString(atlasSettings, "{ this is not json");
-    Files.writeString(
-        dir.resolve("exceptions.yaml"),
-        """
-        exceptions:
-          - id: EX-1
-            rule: over-privileged
-            account: dan.wright
-            owner: olivia.grant@meridianhealth.example
-            reason: break-glass access
-            approvedBy: priya.shah@meridianhealth.example
-            expires: 2027-01-31
-        """);
+    Files.writeString(dir.resolve("exceptions.yaml"), DemoCopy.DAN_BREAK_GLASS);
     RunOutcome night2 = night(job, "2026-11-21T07:00:00Z", "exceptions.yaml");
     assertEquals(ExitCode.SOURCE_FAILED, night2.exitCode());
     SourcePull failed =

@@ -321,13 +321,7 @@ final class AuthorizationDetails {
       for (PolicyRef ref : role.attached()) {
         Policy policy = managed(ref);
         if (policy.broken() != null) {
-          problems.add(
-              "role "
-                  + role.name()
-                  + ": managed policy "
-                  + policy.name()
-                  + " not evaluated: "
-                  + policy.broken());
+          problems.add(notEvaluated("role " + role.name(), policy));
         } else if (policy.document() != null) {
           held.add(policy.document().heldVia("attached"));
         } else {
@@ -402,13 +396,7 @@ final class AuthorizationDetails {
       String via,
       User user) {
     if (policy.broken() != null) {
-      problems.add(
-          "user "
-              + user.name()
-              + ": managed policy "
-              + policy.name()
-              + " not evaluated: "
-              + policy.broken());
+      problems.add(notEvaluated("user " + user.name(), policy));
     } else if (policy.document() != null) {
       held.add(policy.document().heldVia(via));
     } else {
@@ -570,5 +558,10 @@ final class AuthorizationDetails {
     if (first != null) {
       throw new SnapshotException(file, record, what + " is listed twice (first at " + first + ")");
     }
+  }
+
+  /** The gap a managed policy that could not be read leaves in a principal's evaluation. */
+  private static String notEvaluated(String principal, Policy policy) {
+    return principal + ": managed policy " + policy.name() + " not evaluated: " + policy.broken();
   }
 }
