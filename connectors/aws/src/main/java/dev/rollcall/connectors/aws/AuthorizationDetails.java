@@ -371,12 +371,7 @@ final class AuthorizationDetails {
         return Optional.empty();
       }
     }
-    JsonNode boundaryNode = node.get("PermissionsBoundary");
-    String boundary =
-        boundaryNode == null || !boundaryNode.isObject()
-            ? null
-            : SnapshotJson.requiredText(
-                boundaryNode, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
+    String boundary = boundaryArn(node, file, record);
     return Optional.of(
         new Role(
             name,
@@ -434,12 +429,7 @@ final class AuthorizationDetails {
     }
     // A permissions boundary caps what the policies allow; it is not a grant, but each grant notes
     // it.
-    JsonNode boundaryNode = node.get("PermissionsBoundary");
-    String boundary =
-        boundaryNode == null || !boundaryNode.isObject()
-            ? null
-            : SnapshotJson.requiredText(
-                boundaryNode, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
+    String boundary = boundaryArn(node, file, record);
     return new User(
         name,
         SnapshotJson.requiredText(node, "UserId", file, record),
@@ -563,5 +553,14 @@ final class AuthorizationDetails {
   /** The gap a managed policy that could not be read leaves in a principal's evaluation. */
   private static String notEvaluated(String principal, Policy policy) {
     return principal + ": managed policy " + policy.name() + " not evaluated: " + policy.broken();
+  }
+
+  /** The ARN of a user's or role's permissions boundary, or null when it has none. */
+  private static String boundaryArn(JsonNode node, Path file, String record) {
+    JsonNode boundary = node.get("PermissionsBoundary");
+    return boundary == null || !boundary.isObject()
+        ? null
+        : SnapshotJson.requiredText(
+            boundary, "PermissionsBoundaryArn", file, record + " PermissionsBoundary");
   }
 }
