@@ -31,6 +31,8 @@ import java.util.TreeMap;
  * @param observedAt when the source data was captured; ages are measured from here
  * @param captureTimeKnown false when the snapshot records no capture time and {@code observedAt} is
  *     the run's own time, so that evidence says "before this run", not when data was captured
+ * @param assumers for an IAM role, who may assume it (its trust policy, evaluated); empty for every
+ *     other account
  */
 public record Account(
     AccountKey key,
@@ -49,7 +51,8 @@ public record Account(
     Map<String, String> tags,
     Instant expires,
     Instant observedAt,
-    boolean captureTimeKnown)
+    boolean captureTimeKnown,
+    List<RoleAssumer> assumers)
     implements Serializable {
 
   public Account {
@@ -67,6 +70,7 @@ public record Account(
     grants = List.copyOf(grants);
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
     Objects.requireNonNull(observedAt, "observedAt of " + key);
+    assumers = List.copyOf(assumers);
   }
 
   /** This account with another last use (CloudTrail's, say), every other fact kept. */
@@ -94,7 +98,8 @@ public record Account(
         .grants(grants)
         .tags(tags)
         .expires(expires)
-        .captureTimeKnown(captureTimeKnown);
+        .captureTimeKnown(captureTimeKnown)
+        .assumers(assumers);
   }
 
   /** The stable string id, see {@link AccountKey#id()}. */
@@ -150,6 +155,7 @@ public record Account(
     private List<SignIn> signIns = List.of();
     private Instant expires;
     private boolean captureTimeKnown = true;
+    private List<RoleAssumer> assumers = List.of();
 
     private Builder(AccountKey key, String name, Instant observedAt) {
       this.key = key;
@@ -224,6 +230,12 @@ public record Account(
       return this;
     }
 
+    /** Who may assume the role (roles only). */
+    public Builder assumers(List<RoleAssumer> value) {
+      this.assumers = value;
+      return this;
+    }
+
     public Account build() {
       return new Account(
           key,
@@ -242,7 +254,8 @@ public record Account(
           tags,
           expires,
           observedAt,
-          captureTimeKnown);
+          captureTimeKnown,
+          assumers);
     }
   }
 }

@@ -22,6 +22,11 @@ public enum LinkRule {
   /** An Atlas organisation user's username is one of the person's addresses. */
   ATLAS_ORG_USERNAME("Atlas organisation username matches the person's address"),
   /**
+   * An IAM role the person can assume through an account they own: its trust policy admits that
+   * account and, where it names a whole AWS account, that account's policies allow it.
+   */
+  ASSUMES_ROLE("can assume the role through an account they own"),
+  /**
    * The account's display name is the person's name: weak, reported as a probable owner and never
    * enough on its own to make an account owned.
    */
