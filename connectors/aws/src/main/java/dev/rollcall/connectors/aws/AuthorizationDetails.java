@@ -61,21 +61,50 @@ final class AuthorizationDetails {
    * can be evaluated.
    *
    * @param name RoleName
+   * @param id RoleId, the stable id (the ARN when the dump lacks it)
    * @param arn Arn
+   * @param path Path, or null
+   * @param created CreateDate, or null
+   * @param lastUsed RoleLastUsed.LastUsedDate, or null (IAM tracks the trailing 400 days)
+   * @param lastUsedRegion RoleLastUsed.Region, or null
    * @param trust AssumeRolePolicyDocument, read
    * @param tags Tags
    * @param attached AttachedManagedPolicies
    * @param inline RolePolicyList, parsed
    * @param boundary PermissionsBoundaryArn, or null
+   * @param trustProblem why the trust policy could not be read (it then admits nobody), or null
    */
   record Role(
       String name,
+      String id,
       String arn,
+      String path,
+      Instant created,
+      Instant lastUsed,
+      String lastUsedRegion,
       TrustPolicy trust,
       Map<String, String> tags,
       List<PolicyRef> attached,
       List<IamPolicy> inline,
-      String boundary) {}
+      String boundary,
+      String trustProblem) {
+    /**
+     * A service-linked role: AWS defines its trust and permissions, no customer can change them.
+     */
+    boolean serviceLinked() {
+      return path != null && path.startsWith("/aws-service-role/");
+    }
+  }
+
+  /**
+   * A principal's policies gathered for evaluation.
+   *
+   * @param principal what the evaluator reads
+   * @param byName grants of managed policies the snapshot lacks, classified by name
+   * @param order each held policy as name NUL via, in the order the principal holds them
+   * @param cap a note for every grant when the boundary is not in the snapshot, or null
+   */
+  private record Held(IamPrincipal principal, List<Grant> byName, List<String> order, String cap) {}
 
   /** An IAM group: its managed and inline policies. */
   record Group(String name, String arn, List<PolicyRef> attached, List<IamPolicy> inline) {}
@@ -103,6 +132,8 @@ final class AuthorizationDetails {
   private final List<Role> roleDetails;
   private final List<String> problems;
   private List<PrivilegeAnalysis.ServiceRole> serviceRoles;
+  private RoleReach reach;
+  private final Map<String, List<PrivilegeAnalysis.Privilege>> rolePrivileges = new HashMap<>();
 
   private AuthorizationDetails(
       Map<String, User> users,
@@ -196,15 +227,49 @@ final class AuthorizationDetails {
    * The grants a user holds, from evaluating all its policies together ({@link PrivilegeAnalysis}):
    * attached managed policies ({@code attached}), inline policies ({@code inline}) and, for each of
    * its groups, the group's managed and inline policies ({@code group:<GroupName>}), within its
-   * permissions boundary. A policy that grants nothing that survives gives no grant; a managed
-   * policy the snapshot lacks is classified by its name.
+   * permissions boundary; then each role it can reach, through a chain of roles, that holds more
+   * than it does ({@code assumes role A -> B}). A policy that grants nothing that survives gives no
+   * grant; a managed policy the snapshot lacks is classified by its name.
    */
   List<Grant> grants(User user, String accountId, Instant capturedAt) {
+    Held held = held(user, accountId, capturedAt);
+    List<PrivilegeAnalysis.Privilege> privileges =
+        PrivilegeAnalysis.of(held.principal(), targets(accountId, capturedAt));
+    return finish(held, privileges, accountId, capturedAt);
+  }
+
+  /** The roles of the dump, in page order; those whose trust policy does not parse are left out. */
+  List<Role> roles() {
+    return roleDetails;
+  }
+
+  /** The grants a role holds: its own policies, then the roles it can reach that hold more. */
+  List<Grant> grants(Role role, String accountId, Instant capturedAt) {
+    Held held = held(role, accountId, capturedAt);
+    return finish(held, privileges(role, accountId, capturedAt), accountId, capturedAt);
+  }
+
+  /** Who may assume the role, its trust policy evaluated against the account's principals. */
+  List<dev.rollcall.model.RoleAssumer> assumers(Role role, String accountId, Instant capturedAt) {
+    return reach(accountId, capturedAt).assumers(role.arn());
+  }
+
+  /** A user's ARN, as a trust policy names it. */
+  static String arn(User user, String accountId) {
+    return "arn:aws:iam::"
+        + accountId
+        + ":user"
+        + (user.path() == null ? "/" : user.path())
+        + user.name();
+  }
+
+  private Held held(User user, String accountId, Instant capturedAt) {
     List<Grant> byName = new ArrayList<>();
     List<IamPolicy> held = new ArrayList<>();
     List<String> order = new ArrayList<>();
+    String who = "user " + user.name();
     for (PolicyRef ref : user.attached()) {
-      hold(held, byName, managed(ref), accountId, "attached", user);
+      hold(held, byName, managed(ref), accountId, "attached", who);
       order.add(managed(ref).name() + "\u0000attached");
     }
     for (IamPolicy policy : user.inline()) {
@@ -221,7 +286,7 @@ final class AuthorizationDetails {
       }
       String via = "group:" + groupName;
       for (PolicyRef ref : group.attached()) {
-        hold(held, byName, managed(ref), accountId, via, user);
+        hold(held, byName, managed(ref), accountId, via, who);
         order.add(managed(ref).name() + "\u0000" + via);
       }
       for (IamPolicy policy : group.inline()) {
@@ -229,28 +294,83 @@ final class AuthorizationDetails {
         order.add(policy.name() + "\u0000" + via);
       }
     }
+    return bounded(
+        user.name(),
+        arn(user, accountId),
+        user.tags(),
+        held,
+        byName,
+        order,
+        user.boundary(),
+        accountId,
+        capturedAt);
+  }
+
+  private Held held(Role role, String accountId, Instant capturedAt) {
+    List<Grant> byName = new ArrayList<>();
+    List<IamPolicy> held = new ArrayList<>();
+    List<String> order = new ArrayList<>();
+    for (PolicyRef ref : role.attached()) {
+      hold(held, byName, managed(ref), accountId, "attached", "role " + role.name());
+      order.add(managed(ref).name() + "\u0000attached");
+    }
+    for (IamPolicy policy : role.inline()) {
+      held.add(policy.heldVia("inline"));
+      order.add(policy.name() + "\u0000inline");
+    }
+    return bounded(
+        role.name(),
+        role.arn(),
+        role.tags(),
+        held,
+        byName,
+        order,
+        role.boundary(),
+        accountId,
+        capturedAt);
+  }
+
+  private Held bounded(
+      String name,
+      String arn,
+      Map<String, String> tags,
+      List<IamPolicy> held,
+      List<Grant> byName,
+      List<String> order,
+      String boundaryArn,
+      String accountId,
+      Instant capturedAt) {
     Optional<IamPolicy> boundary = Optional.empty();
-    String unknownBoundary = null;
-    if (user.boundary() != null) {
-      Policy policy = policies.get(user.boundary());
+    String cap = null;
+    if (boundaryArn != null) {
+      Policy policy = policies.get(boundaryArn);
       if (policy != null && policy.document() != null) {
         boundary = Optional.of(policy.document().heldVia("permissions boundary"));
       } else {
-        unknownBoundary =
+        cap =
             "; capped by permissions boundary "
-                + user.boundary().substring(user.boundary().lastIndexOf('/') + 1)
+                + boundaryArn.substring(boundaryArn.lastIndexOf('/') + 1)
                 + " (not in snapshot: the level is what the policies allow, before the cap)";
       }
     }
-    IamPrincipal principal =
-        new IamPrincipal(user.name(), accountId, user.tags(), held, boundary, capturedAt);
+    return new Held(
+        new IamPrincipal(name, accountId, tags, held, boundary, capturedAt, arn),
+        byName,
+        order,
+        cap);
+  }
+
+  /** The grants of the privileges, the by-name ones and the roles reached, in holding order. */
+  private List<Grant> finish(
+      Held held,
+      List<PrivilegeAnalysis.Privilege> privileges,
+      String accountId,
+      Instant capturedAt) {
+    IamPrincipal principal = held.principal();
     List<Grant> grants =
-        new ArrayList<>(
-            PrivilegeAnalysis.grants(
-                principal,
-                PrivilegeAnalysis.of(principal, targets(accountId, capturedAt)),
-                accountId));
-    grants.addAll(byName);
+        new ArrayList<>(PrivilegeAnalysis.grants(principal, privileges, accountId));
+    grants.addAll(held.byName());
+    List<String> order = held.order();
     // Show the grants in the order the principal holds its policies.
     grants.sort(
         java.util.Comparator.comparingInt(
@@ -263,16 +383,115 @@ final class AuthorizationDetails {
               }
               return order.size();
             }));
-    if (unknownBoundary == null) {
+    Optional<PrivilegeLevel> own = grants.stream().map(Grant::level).max(Enum::compareTo);
+    grants.addAll(reached(principal.arn(), own, accountId, capturedAt));
+    if (held.cap() == null) {
       return grants;
     }
-    String cap = unknownBoundary;
+    String cap = held.cap();
     return grants.stream()
         .map(
             g ->
                 new Grant(
                     g.name(), g.scope(), g.level(), g.via() + cap, g.method(), g.statements()))
         .toList();
+  }
+
+  /**
+   * One grant per role the principal can reach (nearest first) that holds more than it does: named
+   * after the role, at the role's own level, by the path, with every step's evidence and the role's
+   * granting statements.
+   */
+  private List<Grant> reached(
+      String arn, Optional<PrivilegeLevel> own, String accountId, Instant capturedAt) {
+    List<Grant> out = new ArrayList<>();
+    for (RoleReach.Path path : reach(accountId, capturedAt).paths(arn)) {
+      RoleReach.Target end = path.end();
+      if (end.level().isEmpty()
+          || own.map(l -> end.level().get().compareTo(l) <= 0).orElse(false)) {
+        continue;
+      }
+      List<String> evidence = new ArrayList<>();
+      path.steps().forEach(s -> evidence.addAll(s.evidence()));
+      end.top()
+          .ifPresent(
+              p -> {
+                p.statements().forEach(s -> evidence.add(s.evidence()));
+                evidence.addAll(p.notes());
+              });
+      PolicyEvaluator.Qualifier q = path.qualifier();
+      out.add(
+          new Grant(
+              end.name(),
+              accountId,
+              end.level().get(),
+              "assumes role "
+                  + path.names()
+                  + (q == PolicyEvaluator.Qualifier.UNCONDITIONAL ? "" : "; " + q.text),
+              end.top()
+                  .flatMap(PrivilegeAnalysis.Privilege::method)
+                  .map(EscalationCatalogue.Method::describe)
+                  .orElse(null),
+              List.copyOf(new java.util.LinkedHashSet<>(evidence))));
+    }
+    return out;
+  }
+
+  /** A role's own privileges, compute takeovers counted; evaluated once. */
+  private List<PrivilegeAnalysis.Privilege> privileges(
+      Role role, String accountId, Instant capturedAt) {
+    List<PrivilegeAnalysis.Privilege> known = rolePrivileges.get(role.arn());
+    if (known == null) {
+      known =
+          PrivilegeAnalysis.of(
+              held(role, accountId, capturedAt).principal(), targets(accountId, capturedAt));
+      rolePrivileges.put(role.arn(), known);
+    }
+    return known;
+  }
+
+  /** Who can assume which role: every user and role of the dump against every role's trust. */
+  private RoleReach reach(String accountId, Instant capturedAt) {
+    if (reach != null) {
+      return reach;
+    }
+    List<RoleReach.Candidate> candidates = new ArrayList<>();
+    for (User user : users.values()) {
+      candidates.add(
+          new RoleReach.Candidate(
+              arn(user, accountId),
+              new dev.rollcall.model.AccountKey(
+                      dev.rollcall.model.SourceSystem.AWS_IAM, accountId, user.id())
+                  .id(),
+              dev.rollcall.model.RoleAssumer.Type.USER,
+              held(user, accountId, capturedAt).principal()));
+    }
+    List<RoleReach.Target> targets = new ArrayList<>();
+    for (Role role : roleDetails) {
+      if (role.serviceLinked()) {
+        continue;
+      }
+      Held held = held(role, accountId, capturedAt);
+      candidates.add(
+          new RoleReach.Candidate(
+              role.arn(),
+              new dev.rollcall.model.AccountKey(
+                      dev.rollcall.model.SourceSystem.AWS_IAM, accountId, role.id())
+                  .id(),
+              dev.rollcall.model.RoleAssumer.Type.ROLE,
+              held.principal()));
+      List<PrivilegeAnalysis.Privilege> privileges = privileges(role, accountId, capturedAt);
+      Optional<PrivilegeLevel> level =
+          java.util.stream.Stream.concat(
+                  privileges.stream().map(PrivilegeAnalysis.Privilege::level),
+                  held.byName().stream().map(Grant::level))
+              .max(Enum::compareTo);
+      Optional<PrivilegeAnalysis.Privilege> top =
+          privileges.stream().filter(p -> level.map(l -> p.level() == l).orElse(false)).findFirst();
+      targets.add(new RoleReach.Target(role.name(), role.arn(), role.trust(), level, top));
+    }
+    reach = RoleReach.of(accountId, candidates, targets);
+    return reach;
   }
 
   /** What escalation methods can aim at in this account, as the dump lists it. */
@@ -316,27 +535,10 @@ final class AuthorizationDetails {
       if (role.trust().services().isEmpty()) {
         continue;
       }
-      List<IamPolicy> held = new ArrayList<>();
-      Optional<PrivilegeLevel> level = Optional.empty();
-      for (PolicyRef ref : role.attached()) {
-        Policy policy = managed(ref);
-        if (policy.broken() != null) {
-          problems.add(notEvaluated("role " + role.name(), policy));
-        } else if (policy.document() != null) {
-          held.add(policy.document().heldVia("attached"));
-        } else {
-          level = max(level, policy.level());
-        }
-      }
-      role.inline().forEach(p -> held.add(p.heldVia("inline")));
-      Optional<IamPolicy> boundary =
-          Optional.ofNullable(role.boundary())
-              .map(policies::get)
-              .map(Policy::document)
-              .map(d -> d.heldVia("permissions boundary"));
-      IamPrincipal principal =
-          new IamPrincipal(role.name(), accountId, role.tags(), held, boundary, capturedAt);
-      for (PrivilegeAnalysis.Privilege p : PrivilegeAnalysis.of(principal, targets)) {
+      Held held = held(role, accountId, capturedAt);
+      Optional<PrivilegeLevel> level =
+          held.byName().stream().map(Grant::level).max(Enum::compareTo);
+      for (PrivilegeAnalysis.Privilege p : PrivilegeAnalysis.of(held.principal(), targets)) {
         level = max(level, p.level());
       }
       level.ifPresent(l -> out.add(new PrivilegeAnalysis.ServiceRole(role.arn(), role.trust(), l)));
@@ -350,7 +552,7 @@ final class AuthorizationDetails {
 
   /**
    * A role as RoleDetailList gives it; a trust policy that does not parse is named in {@code
-   * problems} and the role is left out (no service is known to run as it).
+   * problems} and the role kept as admitting nobody (no service is known to run as it).
    */
   private static Optional<Role> role(
       JsonNode node, String arn, Path file, String index, List<String> problems) {
@@ -360,27 +562,40 @@ final class AuthorizationDetails {
     }
     String record = index + " (RoleName=" + name + ")";
     JsonNode trustNode = node.get("AssumeRolePolicyDocument");
-    TrustPolicy trust;
-    if (trustNode == null || trustNode.isNull()) {
-      trust = new TrustPolicy(List.of(), List.of());
-    } else {
+    TrustPolicy trust = new TrustPolicy(List.of(), List.of());
+    String trustProblem = null;
+    if (trustNode != null && !trustNode.isNull()) {
       try {
-        trust = TrustPolicy.parse(trustNode, file, record + " AssumeRolePolicyDocument");
+        trust = TrustPolicy.parse(trustNode, file, record + " AssumeRolePolicyDocument", name);
       } catch (SnapshotException e) {
-        problems.add("trust policy not evaluated: " + e.getMessage());
-        return Optional.empty();
+        trustProblem = "trust policy not evaluated: " + e.getMessage();
+        problems.add(trustProblem);
       }
     }
     String boundary = boundaryArn(node, file, record);
+    String id = SnapshotJson.optionalText(node, "RoleId");
+    JsonNode lastUsed = node.get("RoleLastUsed");
+    Instant used = null;
+    String region = null;
+    if (lastUsed != null && lastUsed.isObject()) {
+      used = AwsTimes.optional(lastUsed, "LastUsedDate", file, record + " RoleLastUsed");
+      region = SnapshotJson.optionalText(lastUsed, "Region");
+    }
     return Optional.of(
         new Role(
             name,
+            id != null ? id : arn,
             arn,
+            SnapshotJson.optionalText(node, "Path"),
+            AwsTimes.optional(node, "CreateDate", file, record),
+            used,
+            region,
             trust,
             tags(node, file, record),
             attached(node, file, record),
             inline(node, "RolePolicyList", file, record, problems),
-            boundary));
+            boundary,
+            trustProblem));
   }
 
   private void hold(
@@ -389,9 +604,9 @@ final class AuthorizationDetails {
       Policy policy,
       String accountId,
       String via,
-      User user) {
+      String who) {
     if (policy.broken() != null) {
-      problems.add(notEvaluated("user " + user.name(), policy));
+      problems.add(notEvaluated(who, policy));
     } else if (policy.document() != null) {
       held.add(policy.document().heldVia(via));
     } else {

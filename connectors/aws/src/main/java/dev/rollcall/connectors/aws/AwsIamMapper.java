@@ -13,6 +13,7 @@ import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PasswordPolicy;
 import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.RoleAssumer;
 import dev.rollcall.model.SourceSystem;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -33,6 +34,12 @@ import java.util.regex.Pattern;
 public final class AwsIamMapper {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
   private static final String NOT_IN_REPORT = "not in credential report";
+
+  /**
+   * How far back RoleLastUsed reaches.
+   * https://docs.aws.amazon.com/IAM/latest/APIReference/API_RoleLastUsed.html
+   */
+  private static final int ROLE_TRACKING_DAYS = 400;
 
   private final Instant observedAt;
 
@@ -80,6 +87,13 @@ public final class AwsIamMapper {
     for (AuthorizationDetails.User user : details.users().values()) {
       if (!reported.contains(user.name())) {
         accounts.add(user(accountId, null, user, details, devices));
+      }
+    }
+    // Service-linked roles are left out: AWS defines their trust and permissions, and no customer
+    // can change either.
+    for (AuthorizationDetails.Role role : details.roles()) {
+      if (!role.serviceLinked()) {
+        accounts.add(role(accountId, role, details));
       }
     }
     problems.addAll(details.problems());
@@ -173,6 +187,50 @@ public final class AwsIamMapper {
         .grants(user != null ? details.grants(user, accountId, observedAt) : List.of())
         .tags(tags)
         .build();
+  }
+
+  /**
+   * An IAM role as an account: no credentials of its own; its owners are who may assume it (see
+   * {@link dev.rollcall.model.RoleAssumer}); its last use is RoleLastUsed, which IAM keeps for the
+   * trailing 400 days.
+   */
+  private Account role(
+      String accountId, AuthorizationDetails.Role role, AuthorizationDetails details) {
+    List<RoleAssumer> assumers = details.assumers(role, accountId, observedAt);
+    return Account.builder(
+            new AccountKey(SourceSystem.AWS_IAM, accountId, role.id()), role.name(), observedAt)
+        .kind(
+            AccountKind.ROLE,
+            "IAM role; "
+                + (role.trustProblem() != null
+                    ? "its trust policy could not be read, so who may assume it is not known"
+                    : RoleTrustSummary.of(assumers)))
+        .created(role.created())
+        .lastActivity(roleActivity(role))
+        .mfa(Mfa.unknown("a role has no second factor of its own: a session carries its assumer's"))
+        .grants(details.grants(role, accountId, observedAt))
+        .tags(role.tags())
+        .assumers(assumers)
+        .build();
+  }
+
+  private Activity roleActivity(AuthorizationDetails.Role role) {
+    if (role.lastUsed() != null) {
+      return Activity.usedAt(
+          role.lastUsed(),
+          "RoleLastUsed" + (role.lastUsedRegion() == null ? "" : " in " + role.lastUsedRegion()));
+    }
+    if (role.created() != null
+        && java.time.Duration.between(role.created(), observedAt).toDays() <= ROLE_TRACKING_DAYS) {
+      return Activity.neverUsed(
+          "RoleLastUsed is empty: not used since it was created (IAM tracks the last "
+              + ROLE_TRACKING_DAYS
+              + " days)");
+    }
+    return Activity.unknown(
+        "RoleLastUsed is empty: not used in the "
+            + ROLE_TRACKING_DAYS
+            + " days IAM tracks, or the dump does not carry it");
   }
 
   /** Fails when a row's ARN names another account: the report was saved in the wrong folder. */

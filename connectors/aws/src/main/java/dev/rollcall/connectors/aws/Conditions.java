@@ -62,6 +62,23 @@ final class Conditions {
               .orElse(null);
       return string(base, clause.values(), value, ifExists);
     }
+    // Who asks: decided for the principal whose request is evaluated (a trust policy's
+    // aws:PrincipalArn condition narrowing an account-wide trust, say).
+    if (key.equals("aws:principalarn") && who.arn() != null) {
+      // ArnEquals and ArnLike both match wildcards; for this key they compare like StringLike.
+      String op2 =
+          switch (base) {
+            case "ArnEquals", "ArnLike" -> "StringLike";
+            case "ArnNotEquals", "ArnNotLike" -> "StringNotLike";
+            default -> base;
+          };
+      return string(op2, clause.values(), who.arn(), ifExists);
+    }
+    if (key.equals("aws:principalaccount")
+        && base.startsWith("String")
+        && who.accountId().matches("\\d{12}")) {
+      return string(base, clause.values(), who.accountId(), ifExists);
+    }
     return Tri.UNKNOWN;
   }
 

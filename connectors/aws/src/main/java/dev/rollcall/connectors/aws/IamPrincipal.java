@@ -15,6 +15,8 @@ import java.util.Optional;
  * @param policies every identity policy it holds, each with how it is held
  * @param boundary its permissions boundary, when it has one
  * @param capturedAt when the snapshot was taken: the "now" of date conditions
+ * @param arn its ARN ({@code aws:PrincipalArn} in a condition), or null where it has none of its
+ *     own (a permission set evaluated apart from the roles it becomes)
  */
 record IamPrincipal(
     String name,
@@ -22,9 +24,21 @@ record IamPrincipal(
     Map<String, String> tags,
     List<IamPolicy> policies,
     Optional<IamPolicy> boundary,
-    Instant capturedAt) {
+    Instant capturedAt,
+    String arn) {
   IamPrincipal {
     tags = Map.copyOf(tags);
     policies = List.copyOf(policies);
+  }
+
+  /** A principal whose ARN conditions cannot be decided on. */
+  IamPrincipal(
+      String name,
+      String accountId,
+      Map<String, String> tags,
+      List<IamPolicy> policies,
+      Optional<IamPolicy> boundary,
+      Instant capturedAt) {
+    this(name, accountId, tags, policies, boundary, capturedAt, null);
   }
 }

@@ -52,20 +52,14 @@ final class PolicyEvaluator {
   static Optional<Access> access(IamPrincipal who, String action, String resource, boolean every) {
     Tri plain = decide(who, action, resource, every, false);
     Tri withMfa = decide(who, action, resource, every, true);
-    Qualifier qualifier;
-    boolean mfaWorld;
-    if (plain == Tri.TRUE) {
-      qualifier = Qualifier.UNCONDITIONAL;
-      mfaWorld = false;
-    } else if (withMfa == Tri.TRUE) {
-      qualifier = Qualifier.MFA_ONLY;
-      mfaWorld = true;
-    } else if (plain == Tri.UNKNOWN || withMfa == Tri.UNKNOWN) {
-      qualifier = Qualifier.CONDITIONAL;
-      mfaWorld = withMfa == Tri.UNKNOWN;
-    } else {
+    Optional<Qualifier> held = qualifier(plain, withMfa);
+    if (held.isEmpty()) {
       return Optional.empty();
     }
+    Qualifier qualifier = held.get();
+    boolean mfaWorld =
+        qualifier == Qualifier.MFA_ONLY
+            || (qualifier == Qualifier.CONDITIONAL && withMfa == Tri.UNKNOWN);
     List<IamStatement> granting = new ArrayList<>();
     for (IamPolicy policy : who.policies()) {
       for (IamStatement s : policy.statements()) {
@@ -79,8 +73,44 @@ final class PolicyEvaluator {
     return Optional.of(new Access(qualifier, granting));
   }
 
-  private static Tri decide(
-      IamPrincipal who, String action, String resource, boolean every, boolean mfa) {
+  /**
+   * How a request holds, from its answers in the world without MFA and the world with it; empty
+   * when it is denied in both.
+   */
+  static Optional<Qualifier> qualifier(Tri plain, Tri withMfa) {
+    if (plain == Tri.TRUE) {
+      return Optional.of(Qualifier.UNCONDITIONAL);
+    }
+    if (withMfa == Tri.TRUE) {
+      return Optional.of(Qualifier.MFA_ONLY);
+    }
+    if (plain == Tri.UNKNOWN || withMfa == Tri.UNKNOWN) {
+      return Optional.of(Qualifier.CONDITIONAL);
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether an explicit Deny (in an identity policy or the boundary) reaches a concrete request:
+   * what still stops a request that a resource-based policy, such as a role's trust naming the
+   * principal, allows on its own.
+   */
+  static Tri denied(IamPrincipal who, String action, String resource, boolean mfa) {
+    Tri deny = Tri.FALSE;
+    List<IamPolicy> all = new ArrayList<>(who.policies());
+    who.boundary().ifPresent(all::add);
+    for (IamPolicy policy : all) {
+      for (IamStatement s : policy.statements()) {
+        if (!s.allow() && applies(s, who, action, resource, false)) {
+          deny = deny.or(holds(s, who, mfa));
+        }
+      }
+    }
+    return deny;
+  }
+
+  /** Whether identity policies and boundary allow a request in one world (with MFA or not). */
+  static Tri decide(IamPrincipal who, String action, String resource, boolean every, boolean mfa) {
     Tri identity = allowedBy(who.policies(), who, action, resource, every, mfa);
     if (who.boundary().isEmpty()) {
       return identity;

@@ -68,7 +68,8 @@ class AwsIamMapperTest {
             "erin",
             "frank",
             "ghost",
-            "new-hire"),
+            "new-hire",
+            "OrganizationAccountAccessRole"),
         ACCOUNTS.stream().map(Account::name).toList());
     assertTrue(ACCOUNTS.stream().allMatch(a -> a.observedAt().equals(OBSERVED_AT)));
     assertTrue(ACCOUNTS.stream().allMatch(a -> a.key().system() == SourceSystem.AWS_IAM));

@@ -45,11 +45,11 @@ class AwsSnapshotReaderTest {
             SourceSystem.AWS_IAM,
             CLI,
             PullStatus.COMPLETE,
-            11,
+            12,
             List.of(),
             OBSERVED_AT),
         result.pull());
-    assertEquals(11, result.accounts().size());
+    assertEquals(12, result.accounts().size());
     assertEquals(List.of(), result.people());
     assertEquals(
         new TenantSettings(
@@ -64,7 +64,7 @@ class AwsSnapshotReaderTest {
   void readsPagedApiOutputWithoutOptionalFiles() {
     SourceResult result = read(TestAccounts.dir(API));
     assertEquals(PullStatus.COMPLETE, result.pull().status());
-    assertEquals(11, result.pull().accounts());
+    assertEquals(12, result.pull().accounts());
     assertEquals("aws/" + API, result.pull().source());
     // No get-account-password-policy.json: the policy was not captured, so it is not known.
     assertEquals(
@@ -152,7 +152,7 @@ class AwsSnapshotReaderTest {
     }
     SourceResult result = read(dir);
     assertEquals(PullStatus.COMPLETE, result.pull().status());
-    assertEquals(11, result.accounts().size());
+    assertEquals(12, result.accounts().size());
   }
 
   @Test

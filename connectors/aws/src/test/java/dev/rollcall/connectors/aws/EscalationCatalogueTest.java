@@ -279,7 +279,8 @@ class EscalationCatalogueTest {
                     + " {\"Effect\": \"Deny\", \"Principal\": {\"Service\":"
                     + " \"glue.amazonaws.com\"}, \"Action\": \"sts:*\"}]}"),
             FILE,
-            "RoleDetailList[0]");
+            "RoleDetailList[0]",
+            "svc");
     assertTrue(trust.admits("lambda.amazonaws.com"));
     assertFalse(trust.admits("glue.amazonaws.com"), "denied");
     assertFalse(trust.admits("ec2.amazonaws.com"), "not sts:AssumeRole");
@@ -291,7 +292,8 @@ class EscalationCatalogueTest {
                         + "Service%22%3A%22sagemaker.amazonaws.com%22%7D%2C%22Action%22%3A%22"
                         + "sts%3AAssumeRole%22%7D%7D"),
             FILE,
-            "RoleDetailList[1]");
+            "RoleDetailList[1]",
+            "svc");
     assertTrue(encoded.admits("sagemaker.amazonaws.com"));
     assertFalse(encoded.admits("lambda.amazonaws.com"));
   }

@@ -1,0 +1,335 @@
+package dev.rollcall.connectors.aws;
+
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.RoleAssumer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Who can assume which role of an account, and what each principal reaches through chains of roles.
+ * One principal may assume a role when no explicit Deny (trust, identity policy, boundary) stops it
+ * and either the trust names it by its ARN (in the same account the trust alone is enough) or the
+ * trust admits its account, or everyone, and its own policies allow {@code sts:AssumeRole} on the
+ * role. Conditions are decided as {@link PolicyEvaluator} decides them.
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_evaluation-logic_policy-eval-basics.html
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_permissions-to-switch.html
+ */
+final class RoleReach {
+  /** Longest chain followed: AWS allows chaining without limit, cycles are cut here too. */
+  static final int MAX_CHAIN = 10;
+
+  private static final String ASSUME = "sts:AssumeRole";
+
+  /**
+   * A principal that may assume roles: an IAM user or role of the account.
+   *
+   * @param arn its ARN, as a trust policy names it
+   * @param id its rollcall account id
+   * @param type USER or ROLE
+   * @param principal its policies, evaluated
+   */
+  record Candidate(String arn, String id, RoleAssumer.Type type, IamPrincipal principal) {}
+
+  /**
+   * A role of the account with what its own policies give it.
+   *
+   * @param name RoleName
+   * @param arn Arn
+   * @param trust its trust policy
+   * @param level the highest level of its own policies, or empty when they grant nothing
+   * @param top that level's privilege (its method and statements), when there is one
+   */
+  record Target(
+      String name,
+      String arn,
+      TrustPolicy trust,
+      Optional<PrivilegeLevel> level,
+      Optional<PrivilegeAnalysis.Privilege> top) {}
+
+  /**
+   * One assumption: who, which role, how it holds and why.
+   *
+   * @param from the assuming principal's ARN
+   * @param to the role assumed
+   * @param qualifier unconditional, only with MFA, or conditional
+   * @param direct true when the trust names the principal by its ARN
+   * @param conditions the trust statement's conditions
+   * @param evidence the trust statement and, through an account, the allowing statements
+   */
+  record Step(
+      String from,
+      Target to,
+      PolicyEvaluator.Qualifier qualifier,
+      boolean direct,
+      List<String> conditions,
+      List<String> evidence) {
+    Step {
+      conditions = List.copyOf(conditions);
+      evidence = List.copyOf(evidence);
+    }
+  }
+
+  /** A chain of assumptions from one principal, first step first. */
+  record Path(List<Step> steps) {
+    Path {
+      steps = List.copyOf(steps);
+    }
+
+    Target end() {
+      return steps.get(steps.size() - 1).to();
+    }
+
+    /** The weakest step decides how the whole chain holds. */
+    PolicyEvaluator.Qualifier qualifier() {
+      PolicyEvaluator.Qualifier q = PolicyEvaluator.Qualifier.UNCONDITIONAL;
+      for (Step s : steps) {
+        q = q.weaker(s.qualifier());
+      }
+      return q;
+    }
+
+    /** "ops-hop -> platform-admin". */
+    String names() {
+      return String.join(" -> ", steps.stream().map(s -> s.to().name()).toList());
+    }
+  }
+
+  private final String accountId;
+  private final List<Target> targets;
+  private final Map<String, Candidate> candidates;
+  private final Map<String, List<Step>> edges;
+
+  private RoleReach(
+      String accountId,
+      List<Target> targets,
+      Map<String, Candidate> candidates,
+      Map<String, List<Step>> edges) {
+    this.accountId = accountId;
+    this.targets = targets;
+    this.candidates = candidates;
+    this.edges = edges;
+  }
+
+  /** Evaluates every principal against every role's trust. */
+  static RoleReach of(String accountId, List<Candidate> principals, List<Target> roles) {
+    Map<String, Candidate> byArn = new LinkedHashMap<>();
+    principals.forEach(c -> byArn.put(c.arn(), c));
+    Map<String, List<Step>> edges = new HashMap<>();
+    for (Candidate c : principals) {
+      boolean mayAsk = asksToAssume(c.principal());
+      for (Target role : roles) {
+        if (role.arn().equals(c.arn())) {
+          continue;
+        }
+        step(accountId, c, role, mayAsk)
+            .ifPresent(s -> edges.computeIfAbsent(c.arn(), k -> new ArrayList<>()).add(s));
+      }
+    }
+    return new RoleReach(accountId, List.copyOf(roles), byArn, edges);
+  }
+
+  /**
+   * The shortest chain to each role the principal can reach (itself excluded), nearest first,
+   * followed to {@link #MAX_CHAIN} steps.
+   */
+  List<Path> paths(String fromArn) {
+    Map<String, Path> found = new LinkedHashMap<>();
+    Deque<Path> queue = new ArrayDeque<>();
+    for (Step s : edges.getOrDefault(fromArn, List.of())) {
+      queue.add(new Path(List.of(s)));
+    }
+    while (!queue.isEmpty()) {
+      Path path = queue.poll();
+      String at = path.end().arn();
+      if (at.equals(fromArn) || found.containsKey(at)) {
+        continue;
+      }
+      found.put(at, path);
+      if (path.steps().size() >= MAX_CHAIN) {
+        continue;
+      }
+      for (Step next : edges.getOrDefault(at, List.of())) {
+        if (!found.containsKey(next.to().arn())) {
+          List<Step> longer = new ArrayList<>(path.steps());
+          longer.add(next);
+          queue.add(new Path(longer));
+        }
+      }
+    }
+    return List.copyOf(found.values());
+  }
+
+  /**
+   * Who may assume the role: every principal its trust admits, the account's own users and roles
+   * that can (with their rollcall ids), then what the trust names that is not one of them: other
+   * accounts, everyone, services, identity providers, principals the dump does not hold.
+   */
+  List<RoleAssumer> assumers(String roleArn) {
+    Target role = targets.stream().filter(t -> t.arn().equals(roleArn)).findFirst().orElseThrow();
+    Map<String, RoleAssumer> out = new LinkedHashMap<>();
+    for (Candidate c : candidates.values()) {
+      for (Step s : edges.getOrDefault(c.arn(), List.of())) {
+        if (s.to().arn().equals(roleArn)) {
+          List<String> conditions = new ArrayList<>(s.conditions());
+          if (s.qualifier() != PolicyEvaluator.Qualifier.UNCONDITIONAL) {
+            conditions.add(s.qualifier().text);
+          }
+          out.put(
+              c.arn(),
+              new RoleAssumer(
+                  c.type(), c.arn(), c.id(), conditions, String.join("; ", s.evidence())));
+        }
+      }
+    }
+    for (TrustPolicy.Statement st : role.trust().statements()) {
+      if (!st.allow()) {
+        continue;
+      }
+      if (st.notPrincipal()) {
+        String except =
+            String.join(", ", st.principals().stream().map(TrustPolicy.Principal::value).toList());
+        out.putIfAbsent(
+            "* except " + except,
+            new RoleAssumer(
+                RoleAssumer.Type.ANYONE,
+                "* except " + except,
+                null,
+                st.conditionText(),
+                "trust policy " + st.label() + ": NotPrincipal"));
+        continue;
+      }
+      for (TrustPolicy.Principal p : st.principals()) {
+        if (out.containsKey(p.value())) {
+          continue;
+        }
+        String why = "trust policy " + st.label();
+        if (p.type() == RoleAssumer.Type.ACCOUNT && accountId.equals(p.accountId())) {
+          why += ": the account itself, so any of its principals whose policies allow " + ASSUME;
+        } else if ((p.type() == RoleAssumer.Type.USER || p.type() == RoleAssumer.Type.ROLE)
+            && accountId.equals(p.accountId())) {
+          why +=
+              candidates.containsKey(p.value())
+                  ? ", but an explicit Deny or a condition stops it"
+                  : ", but the dump holds no such principal (deleted, or not captured)";
+        } else if (p.type() == RoleAssumer.Type.USER || p.type() == RoleAssumer.Type.ROLE) {
+          why += p.accountId() == null ? ": a unique id, left after its principal was deleted" : "";
+        }
+        out.put(p.value(), new RoleAssumer(p.type(), p.value(), null, st.conditionText(), why));
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  /** Whether any Allow of the principal's policies can reach sts:AssumeRole at all. */
+  private static boolean asksToAssume(IamPrincipal who) {
+    for (IamPolicy policy : who.policies()) {
+      for (IamStatement s : policy.statements()) {
+        if (s.allow()
+            && (s.notAction()
+                ? s.actions().stream().noneMatch(a -> Globs.covers(a, ASSUME, true))
+                : s.actions().stream().anyMatch(a -> Globs.overlaps(a, ASSUME, true)))) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static Optional<Step> step(String accountId, Candidate c, Target role, boolean mayAsk) {
+    List<TrustPolicy.Statement> covering =
+        role.trust().statements().stream().filter(st -> st.covers(c.arn(), accountId)).toList();
+    if (covering.stream().noneMatch(TrustPolicy.Statement::allow)) {
+      return Optional.empty();
+    }
+    boolean namedDirectly =
+        covering.stream().anyMatch(st -> st.allow() && st.namesDirectly(c.arn()));
+    if (!namedDirectly && !mayAsk) {
+      return Optional.empty();
+    }
+    Tri plain = decide(c, role, covering, false);
+    Tri withMfa = decide(c, role, covering, true);
+    Optional<PolicyEvaluator.Qualifier> qualifier = PolicyEvaluator.qualifier(plain, withMfa);
+    if (qualifier.isEmpty()) {
+      return Optional.empty();
+    }
+    Set<String> evidence = new LinkedHashSet<>();
+    Set<String> conditions = new LinkedHashSet<>();
+    boolean direct = false;
+    for (TrustPolicy.Statement st : covering) {
+      if (!st.allow()) {
+        continue;
+      }
+      boolean byName = st.namesDirectly(c.arn());
+      direct |= byName;
+      evidence.add(
+          "trust of "
+              + role.name()
+              + " "
+              + st.label()
+              + (byName ? " names " + c.arn() : " admits its account"));
+      conditions.addAll(st.conditionText());
+    }
+    if (!direct) {
+      PolicyEvaluator.access(c.principal(), ASSUME, role.arn(), false)
+          .ifPresent(a -> a.statements().forEach(s -> evidence.add(s.evidence())));
+    }
+    return Optional.of(
+        new Step(
+            c.arn(),
+            role,
+            qualifier.get(),
+            direct,
+            List.copyOf(conditions),
+            List.copyOf(evidence)));
+  }
+
+  /**
+   * In one world: no Deny of the trust, and either the trust names the principal (then only an
+   * explicit Deny of its own stops it, and for a role its boundary must allow too) or the trust
+   * admits it otherwise and its own policies allow the request.
+   */
+  private static Tri decide(
+      Candidate c, Target role, List<TrustPolicy.Statement> covering, boolean mfa) {
+    Tri trustDeny = Tri.FALSE;
+    Tri trustAllow = Tri.FALSE;
+    Tri named = Tri.FALSE;
+    for (TrustPolicy.Statement st : covering) {
+      Tri holds = Conditions.holds(st.conditions(), c.principal(), mfa);
+      if (!st.allow()) {
+        trustDeny = trustDeny.or(holds);
+      } else {
+        trustAllow = trustAllow.or(holds);
+        if (st.namesDirectly(c.arn())) {
+          named = named.or(holds);
+        }
+      }
+    }
+    IamPrincipal who = c.principal();
+    Tri byName = Tri.FALSE;
+    if (named != Tri.FALSE) {
+      byName = named.and(PolicyEvaluator.denied(who, ASSUME, role.arn(), mfa).not());
+      if (c.type() == RoleAssumer.Type.ROLE && who.boundary().isPresent()) {
+        IamPrincipal bounded =
+            new IamPrincipal(
+                who.name(),
+                who.accountId(),
+                who.tags(),
+                List.of(who.boundary().get()),
+                Optional.empty(),
+                who.capturedAt(),
+                who.arn());
+        byName = byName.and(PolicyEvaluator.decide(bounded, ASSUME, role.arn(), false, mfa));
+      }
+    }
+    Tri byPolicy = trustAllow.and(PolicyEvaluator.decide(who, ASSUME, role.arn(), false, mfa));
+    return trustDeny.not().and(byName.or(byPolicy));
+  }
+}
