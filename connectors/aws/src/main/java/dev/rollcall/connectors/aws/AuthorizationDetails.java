@@ -398,17 +398,24 @@ final class AuthorizationDetails {
   }
 
   /**
-   * One grant per role the principal can reach (nearest first) that holds more than it does: named
-   * after the role, at the role's own level, by the path, with every step's evidence and the role's
-   * granting statements.
+   * One grant per role the principal can reach (nearest first) at the highest level it reaches,
+   * when that is more than it holds itself: named after the role, at the role's own level, by the
+   * path, with every step's evidence and the role's granting statements.
    */
   private List<Grant> reached(
       String arn, Optional<PrivilegeLevel> own, String accountId, Instant capturedAt) {
     List<Grant> out = new ArrayList<>();
-    for (RoleReach.Path path : reach(accountId, capturedAt).paths(arn)) {
+    List<RoleReach.Path> paths = reach(accountId, capturedAt).paths(arn);
+    // The effective privilege is the highest level reached: the roles that give it are shown.
+    Optional<PrivilegeLevel> top =
+        paths.stream()
+            .map(p -> p.end().level())
+            .flatMap(Optional::stream)
+            .max(Enum::compareTo)
+            .filter(l -> own.map(o -> l.compareTo(o) > 0).orElse(true));
+    for (RoleReach.Path path : paths) {
       RoleReach.Target end = path.end();
-      if (end.level().isEmpty()
-          || own.map(l -> end.level().get().compareTo(l) <= 0).orElse(false)) {
+      if (top.isEmpty() || !end.level().equals(top)) {
         continue;
       }
       List<String> evidence = new ArrayList<>();

@@ -204,7 +204,7 @@ public final class AwsIamMapper {
             "IAM role; "
                 + (role.trustProblem() != null
                     ? "its trust policy could not be read, so who may assume it is not known"
-                    : RoleTrustSummary.of(assumers)))
+                    : RoleTrustSummary.of(role.trust(), assumers)))
         .created(role.created())
         .lastActivity(roleActivity(role))
         .mfa(Mfa.unknown("a role has no second factor of its own: a session carries its assumer's"))

@@ -153,7 +153,9 @@ final class RoleReach {
         continue;
       }
       found.put(at, path);
-      if (path.steps().size() >= MAX_CHAIN) {
+      // An administrator can already do anything: the roles beyond it add nothing.
+      if (path.steps().size() >= MAX_CHAIN
+          || path.end().level().filter(l -> l == PrivilegeLevel.ADMIN).isPresent()) {
         continue;
       }
       for (Step next : edges.getOrDefault(at, List.of())) {
@@ -174,21 +176,17 @@ final class RoleReach {
    */
   List<RoleAssumer> assumers(String roleArn) {
     Target role = targets.stream().filter(t -> t.arn().equals(roleArn)).findFirst().orElseThrow();
-    Map<String, RoleAssumer> out = new LinkedHashMap<>();
+    Map<String, Step> steps = new LinkedHashMap<>();
     for (Candidate c : candidates.values()) {
       for (Step s : edges.getOrDefault(c.arn(), List.of())) {
         if (s.to().arn().equals(roleArn)) {
-          List<String> conditions = new ArrayList<>(s.conditions());
-          if (s.qualifier() != PolicyEvaluator.Qualifier.UNCONDITIONAL) {
-            conditions.add(s.qualifier().text);
-          }
-          out.put(
-              c.arn(),
-              new RoleAssumer(
-                  c.type(), c.arn(), c.id(), conditions, String.join("; ", s.evidence())));
+          steps.put(c.arn(), s);
         }
       }
     }
+    // What the trust names comes first, then the account's principals it admits through the
+    // account or everyone.
+    Map<String, RoleAssumer> out = new LinkedHashMap<>();
     for (TrustPolicy.Statement st : role.trust().statements()) {
       if (!st.allow()) {
         continue;
@@ -210,6 +208,11 @@ final class RoleReach {
         if (out.containsKey(p.value())) {
           continue;
         }
+        Step step = steps.get(p.value());
+        if (step != null && step.direct()) {
+          out.put(p.value(), assumer(candidates.get(p.value()), step));
+          continue;
+        }
         String why = "trust policy " + st.label();
         if (p.type() == RoleAssumer.Type.ACCOUNT && accountId.equals(p.accountId())) {
           why += ": the account itself, so any of its principals whose policies allow " + ASSUME;
@@ -217,15 +220,27 @@ final class RoleReach {
             && accountId.equals(p.accountId())) {
           why +=
               candidates.containsKey(p.value())
-                  ? ", but an explicit Deny or a condition stops it"
+                  ? ", but an explicit Deny, a condition or its permissions boundary stops it"
                   : ", but the dump holds no such principal (deleted, or not captured)";
-        } else if (p.type() == RoleAssumer.Type.USER || p.type() == RoleAssumer.Type.ROLE) {
-          why += p.accountId() == null ? ": a unique id, left after its principal was deleted" : "";
+        } else if ((p.type() == RoleAssumer.Type.USER || p.type() == RoleAssumer.Type.ROLE)
+            && p.accountId() == null) {
+          why += ": a unique id, left after its principal was deleted";
         }
         out.put(p.value(), new RoleAssumer(p.type(), p.value(), null, st.conditionText(), why));
       }
     }
+    for (Map.Entry<String, Step> e : steps.entrySet()) {
+      out.putIfAbsent(e.getKey(), assumer(candidates.get(e.getKey()), e.getValue()));
+    }
     return List.copyOf(out.values());
+  }
+
+  private static RoleAssumer assumer(Candidate c, Step s) {
+    List<String> conditions = new ArrayList<>(s.conditions());
+    if (s.qualifier() != PolicyEvaluator.Qualifier.UNCONDITIONAL) {
+      conditions.add(s.qualifier().text);
+    }
+    return new RoleAssumer(c.type(), c.arn(), c.id(), conditions, String.join("; ", s.evidence()));
   }
 
   /** Whether any Allow of the principal's policies can reach sts:AssumeRole at all. */

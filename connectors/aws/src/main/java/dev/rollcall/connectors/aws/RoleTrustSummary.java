@@ -10,30 +10,41 @@ final class RoleTrustSummary {
 
   private RoleTrustSummary() {}
 
-  /** "assumed by AWS service ec2.amazonaws.com and IAM user alice", or "assumed by nobody". */
-  static String of(List<RoleAssumer> assumers) {
-    if (assumers.isEmpty()) {
+  /**
+   * "service role, trust admits AWS service ec2.amazonaws.com", then how many of the account's
+   * users and roles can assume it.
+   */
+  static String of(TrustPolicy trust, List<RoleAssumer> assumers) {
+    List<String> named = new ArrayList<>();
+    boolean onlyServices = true;
+    for (TrustPolicy.Statement st : trust.statements()) {
+      if (!st.allow()) {
+        continue;
+      }
+      for (TrustPolicy.Principal p : st.principals()) {
+        onlyServices &= !st.notPrincipal() && p.type() == RoleAssumer.Type.SERVICE;
+        String text =
+            (st.notPrincipal() ? "everyone but " : p.type().label() + " ")
+                + p.value()
+                + (st.conditions().isEmpty() ? "" : " (conditional)");
+        if (!named.contains(text)) {
+          named.add(text);
+        }
+      }
+    }
+    if (named.isEmpty()) {
       return "its trust policy admits nobody";
     }
-    List<String> parts = new ArrayList<>();
-    for (RoleAssumer a : assumers) {
-      if (parts.size() == SHOWN) {
-        parts.add((assumers.size() - SHOWN) + " more");
-        break;
-      }
-      String name = a.principal();
-      int slash = name.lastIndexOf('/');
-      String shortName =
-          (a.type() == RoleAssumer.Type.USER || a.type() == RoleAssumer.Type.ROLE) && slash >= 0
-              ? name.substring(slash + 1)
-              : name;
-      parts.add(
-          a.type().label() + " " + shortName + (a.conditions().isEmpty() ? "" : " (conditional)"));
+    List<String> shown = new ArrayList<>(named.subList(0, Math.min(SHOWN, named.size())));
+    if (named.size() > SHOWN) {
+      shown.add((named.size() - SHOWN) + " more");
     }
-    String service =
-        assumers.stream().allMatch(a -> a.type() == RoleAssumer.Type.SERVICE)
-            ? "service role, "
-            : "";
-    return service + "assumed by " + String.join(", ", parts);
+    long principals = assumers.stream().filter(a -> a.assumerId() != null).count();
+    return (onlyServices ? "service role, " : "")
+        + "trust admits "
+        + String.join(", ", shown)
+        + (principals == 0
+            ? ""
+            : "; " + principals + " of the account's users and roles can assume it");
   }
 }
