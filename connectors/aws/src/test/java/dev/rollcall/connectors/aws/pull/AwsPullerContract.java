@@ -10,6 +10,7 @@ import dev.rollcall.connectors.pull.DoctorCheck;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.Activity;
 import dev.rollcall.model.CredentialType;
 import dev.rollcall.model.Grant;
@@ -18,6 +19,7 @@ import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.RoleAssumer;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
@@ -321,6 +323,79 @@ abstract class AwsPullerContract {
     assertEquals(1, r.grants().size(), r.grants().toString());
     assertEquals("444455556666", r.grants().get(0).scope());
     assertEquals(PrivilegeLevel.READ, r.grants().get(0).level());
+  }
+
+  @Test
+  void everyRoleIsAnAccountAndAChainOfRolesEndingInAdminMakesItsFirstUserAnAdmin() {
+    String starter = "starter-" + suffix;
+    String entry = "entry-" + suffix;
+    String hop = "hop-" + suffix;
+    String top = "top-" + suffix;
+    String service = "svc-" + suffix;
+    String account;
+    try (IamClient iam = iam()) {
+      account = iam.createUser(r -> r.userName(starter)).user().arn().split(":")[4];
+      String root = "arn:aws:iam::" + account + ":root";
+      String roleArn = "arn:aws:iam::" + account + ":role/";
+      iam.createRole(r -> r.roleName(entry).assumeRolePolicyDocument(trust("AWS", root)));
+      iam.putRolePolicy(
+          r -> r.roleName(entry).policyName("next").policyDocument(assume(roleArn + hop)));
+      iam.createRole(r -> r.roleName(hop).assumeRolePolicyDocument(trust("AWS", roleArn + entry)));
+      iam.putRolePolicy(
+          r -> r.roleName(hop).policyName("next").policyDocument(assume(roleArn + top)));
+      iam.createRole(r -> r.roleName(top).assumeRolePolicyDocument(trust("AWS", roleArn + hop)));
+      iam.putRolePolicy(
+          r ->
+              r.roleName(top)
+                  .policyName("everything")
+                  .policyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Action\":\"*\",\"Resource\":\"*\"}]}"));
+      iam.createRole(
+          r -> r.roleName(service).assumeRolePolicyDocument(trust("Service", "ec2.amazonaws.com")));
+      iam.putUserPolicy(
+          r -> r.userName(starter).policyName("enter").policyDocument(assume(roleArn + entry)));
+    }
+
+    TenantPull pull = puller().pull(snapshot.resolve("aws")).get(0);
+    assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
+    Path dir = snapshot.resolve("aws").resolve(pull.tenant());
+    SourceResult result =
+        new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, Instant.now()));
+    assertEquals(PullStatus.COMPLETE, result.pull().status(), result.pull().errors().toString());
+
+    Account first = account(result, entry);
+    assertEquals(AccountKind.ROLE, first.kind());
+    assertEquals(RoleAssumer.Type.ACCOUNT, first.assumers().get(0).type());
+    Account user = account(result, starter);
+    assertTrue(
+        first.assumers().stream().anyMatch(a -> user.id().equals(a.assumerId())),
+        first.assumers().toString());
+    Grant reached =
+        user.grants().stream()
+            .filter(g -> g.level() == PrivilegeLevel.ADMIN)
+            .findFirst()
+            .orElseThrow(() -> new AssertionError(user.grants().toString()));
+    assertEquals("assumes role " + entry + " -> " + hop + " -> " + top, reached.via());
+    Account svc = account(result, service);
+    assertEquals(
+        List.of(RoleAssumer.Type.SERVICE), svc.assumers().stream().map(RoleAssumer::type).toList());
+    assertTrue(svc.kindEvidence().contains("service role"), svc.kindEvidence());
+  }
+
+  private static String trust(String key, String principal) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\""
+        + key
+        + "\":\""
+        + principal
+        + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+  }
+
+  private static String assume(String roleArn) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        + "\"Action\":\"sts:AssumeRole\",\"Resource\":\""
+        + roleArn
+        + "\"}]}";
   }
 
   @Test
