@@ -13,6 +13,7 @@ lies after the capture except those that are future by nature, and no AWS access
 Python 3 standard library only. The semantics are written down in examples/demo/PLANTED.md.
 """
 import csv
+import fnmatch
 import json
 import re
 import sys
@@ -31,7 +32,7 @@ CHECKED_RULES = {
     "dormant-account", "never-used-account", "generic-account-name",
     "interactive-login-without-mfa", "over-privileged", "access-after-termination",
     "unowned-account", "shared-account", "password-policy-weaker-than-policy",
-    "organisation-mfa-not-required", "too-many-admins"}
+    "organisation-mfa-not-required", "too-many-admins", "permissive-role-trust"}
 PRIVILEGE_WORDS = {"admin", "administrator", "sysadmin", "root", "superuser", "su", "dba", "poweruser"}
 GENERIC_WORDS = {"test", "testing", "temp", "tmp", "shared", "team", "group", "info", "support",
                  "helpdesk", "ops", "devops", "office", "it", "noreply", "no", "reply", "user",
@@ -133,7 +134,11 @@ class Account:
         self.own_names = facts.get("own_names", set())
         self.is_root = facts.get("is_root", False)
         self.person = facts.get("person")          # Google: the person this account is
+        self.is_role = facts.get("is_role", False)  # an AWS IAM role
+        self.trust = facts.get("trust", [])        # a role's trust statements that assume it
+        self.assumers = facts.get("assumers", [])  # (system, tenant, name) of who may assume it
         self.owners = []
+        self.owners_by_assuming = False            # every owner comes from assuming the role
 
 
 def policy_document(value):
@@ -176,15 +181,21 @@ def aws_accounts():
         tenant = tenant_dir.name
         details = load_json(tenant_dir / "get-account-authorization-details.json")
         policies = {}
+        documents = {}
         for p in details["Policies"]:
             default = next(v for v in p["PolicyVersionList"] if v["IsDefaultVersion"])
-            policies[p["Arn"]] = (p["PolicyName"], policy_level(policy_document(default["Document"])))
+            documents[p["Arn"]] = policy_document(default["Document"])
+            policies[p["Arn"]] = (p["PolicyName"], policy_level(documents[p["Arn"]]))
         groups = {}
+        group_docs = {}
         for g in details["GroupDetailList"]:
             grants = [policies[a["PolicyArn"]] for a in g["AttachedManagedPolicies"]]
             grants += [(i["PolicyName"], policy_level(policy_document(i["PolicyDocument"])))
                        for i in g.get("GroupPolicyList", [])]
             groups[g["GroupName"]] = grants
+            group_docs[g["GroupName"]] = [documents[a["PolicyArn"]] for a in g["AttachedManagedPolicies"]] + \
+                [policy_document(i["PolicyDocument"]) for i in g.get("GroupPolicyList", [])]
+        principals = {}  # ARN -> (account, identity documents)
         users = {u["UserName"]: u for u in details["UserDetailList"]}
         with open(tenant_dir / "credential-report.csv", newline="") as f:
             rows = list(csv.DictReader(f))
@@ -215,12 +226,101 @@ def aws_accounts():
             keys = yes("access_key_1_active") or yes("access_key_2_active")
             service = tags.get("kind") == "service" or u["Path"].startswith("/service") \
                 or (not password and keys)
-            accounts.append(Account(
+            account = Account(
                 "aws_iam", tenant, row["user"], last_use=last_use, created=created,
                 interactive=password, mfa=yes("mfa_active"),
                 privileged=[g for g in grants if g[1]], tags=tags, service=service,
-                emails=[row["user"].lower()] if "@" in row["user"] else []))
+                emails=[row["user"].lower()] if "@" in row["user"] else [])
+            accounts.append(account)
+            docs = [documents[a["PolicyArn"]] for a in u["AttachedManagedPolicies"]]
+            docs += [policy_document(i["PolicyDocument"]) for i in u.get("UserPolicyList", [])]
+            for g in u["GroupList"]:
+                docs += group_docs[g]
+            principals[u["Arn"]] = (account, docs)
+        accounts += aws_roles(tenant, details, documents, policies, principals)
     return accounts
+
+
+def matches(patterns, value):
+    return any(fnmatch.fnmatchcase(value.lower(), p.lower()) for p in as_list(patterns))
+
+
+def allows(docs, action, resource):
+    """AWS's identity-policy logic for one concrete request: an Allow and no Deny."""
+    allowed = False
+    for d in docs:
+        for st in as_list(d.get("Statement")):
+            acts = ("NotAction" not in st and matches(st.get("Action"), action)) or \
+                ("NotAction" in st and not matches(st["NotAction"], action))
+            res = ("NotResource" not in st and matches(st.get("Resource", "*"), resource)) or \
+                ("NotResource" in st and not matches(st["NotResource"], resource))
+            if acts and res:
+                if st.get("Effect") == "Deny":
+                    return False
+                allowed = True
+    return allowed
+
+
+def aws_roles(tenant, details, documents, policies, principals):
+    """Every role but the service-linked ones, who may assume it, and what chains of roles give
+    the users and roles that can assume them (the shortest chain to an admin role counts)."""
+    roles = []
+    for r in details["RoleDetailList"]:
+        if r["Path"].startswith("/aws-service-role/"):
+            continue
+        trust = [st for st in as_list(policy_document(r["AssumeRolePolicyDocument"]).get("Statement"))
+                 if st.get("Effect") == "Allow" and matches(st.get("Action"), "sts:AssumeRole")]
+        own = [policies[a["PolicyArn"]] for a in r["AttachedManagedPolicies"]]
+        own += [(i["PolicyName"], policy_level(policy_document(i["PolicyDocument"])))
+                for i in r.get("RolePolicyList", [])]
+        docs = [documents[a["PolicyArn"]] for a in r["AttachedManagedPolicies"]]
+        docs += [policy_document(i["PolicyDocument"]) for i in r.get("RolePolicyList", [])]
+        used = r.get("RoleLastUsed", {}).get("LastUsedDate")
+        created = parse_time(r["CreateDate"])
+        account = Account(
+            "aws_iam", tenant, r["RoleName"], created=created,
+            last_use=parse_time(used) if used else ("never" if whole_days(created) <= 400 else None),
+            privileged=[g for g in own if g[1]],
+            tags={x["Key"]: x["Value"] for x in r.get("Tags", [])}, is_role=True, trust=trust,
+            service=bool(trust) and all(set(st.get("Principal", {})) == {"Service"} for st in trust))
+        roles.append(account)
+        principals[r["Arn"]] = (account, docs)
+    arns = {a.name: arn for arn, (a, _) in principals.items() if a.is_role}
+
+    def can_assume(who_arn, role):
+        """Named by ARN (enough in the same account), or through the account or everyone when
+        the principal's own policies allow it; statements with conditions are left out."""
+        _, docs = principals[who_arn]
+        for st in role.trust:
+            if "Condition" in st:
+                continue
+            aws = as_list(st.get("Principal", {}).get("AWS")) if isinstance(st.get("Principal"), dict) \
+                else as_list(st.get("Principal"))
+            if who_arn in aws:
+                return True
+            if any(p in (tenant, f"arn:aws:iam::{tenant}:root", "*") for p in aws) \
+                    and allows(docs, "sts:AssumeRole", arns[role.name]):
+                return True
+        return False
+
+    edges = {arn: [r for r in roles if arns[r.name] != arn and can_assume(arn, r)]
+             for arn in principals}
+    for role in roles:
+        role.assumers = [("aws_iam", tenant, a.name) for arn, (a, _) in principals.items()
+                         if role in edges[arn]]
+    for arn, (who, _) in principals.items():
+        seen, frontier = set(), list(edges[arn])
+        while frontier:
+            role = frontier.pop(0)
+            if role.name in seen or arns[role.name] == arn:
+                continue
+            seen.add(role.name)
+            if any(level == "admin" for _, level in role.privileged if not _.startswith("via ")):
+                if not any(level == "admin" for _, level in who.privileged):
+                    who.privileged.append((f"via {role.name}", "admin"))
+                continue  # an administrator's further roles add nothing
+            frontier += edges[arns[role.name]]
+    return roles
 
 
 def google_accounts(people):
@@ -324,6 +424,22 @@ def correlate(accounts, people, mapping, domains):
             if owners:
                 a.owners = owners
                 break
+    # A role is owned by the owners of the users and roles that may assume it, through chains.
+    by_key = {(a.system, a.tenant, a.name): a for a in accounts}
+    roles = [a for a in accounts if a.is_role]
+    for a in roles:
+        a.owners_by_assuming = not a.owners
+    changed = True
+    while changed:
+        changed = False
+        for a in roles:
+            ids = {o["id"] for o in a.owners}
+            for key in a.assumers:
+                for o in by_key[key].owners:
+                    if o["id"] not in ids:
+                        a.owners.append(o)
+                        ids.add(o["id"])
+                        changed = True
 
 
 # ------------------------------------------------------------------ rules
@@ -347,8 +463,15 @@ def findings(accounts):
         # interactive-login-without-mfa
         if a.interactive and a.mfa is False:
             found.add(("interactive-login-without-mfa",) + key)
-        # generic-account-name
-        if not a.is_root:
+        # permissive-role-trust: the account root or everyone, with no condition
+        if a.is_role and any(
+                "Condition" not in st and (st.get("Principal") == "*" or any(
+                    p in (a.tenant, f"arn:aws:iam::{a.tenant}:root", "*")
+                    for p in as_list((st.get("Principal") or {}).get("AWS"))))
+                for st in a.trust):
+            found.add(("permissive-role-trust",) + key)
+        # generic-account-name (roles are named for what they do)
+        if not a.is_root and not a.is_role:
             names = set(a.own_names)
             for o in a.owners:
                 names |= o["names"]
@@ -360,12 +483,13 @@ def findings(accounts):
         if a.privileged and not a.is_root:
             found.add(("over-privileged",) + key)
         # ownership
+        # ownership: a role's trust says who may assume it, and its owners are those people
         if a.system != "google_workspace":
-            if not a.owners:
+            if not a.owners and not (a.is_role and a.trust):
                 found.add(("unowned-account",) + key)
-            elif all(o["left"] for o in a.owners):
+            elif a.owners and all(o["left"] for o in a.owners) and not a.owners_by_assuming:
                 found.add(("access-after-termination",) + key)
-        if len(a.owners) > 1:
+        if len(a.owners) > 1 and not a.is_role:
             found.add(("shared-account",) + key)
     return found
 
@@ -398,7 +522,9 @@ def tenant_findings(accounts):
                        f"Atlas organisation {folder.name}"))
     admins = {}
     for a in accounts:
-        if a.active and not a.is_root and any(level == "admin" for _, level in a.privileged):
+        # Roles are not counted: the people who reach them are, through their own accounts.
+        if a.active and not a.is_root and not a.is_role \
+                and any(level == "admin" for _, level in a.privileged):
             admins.setdefault((a.system, a.tenant), []).append(a.name)
     labels = {"aws_iam": "AWS account", "google_workspace": "Google Workspace",
               "atlas_org": "Atlas organisation", "atlas_database": "Atlas project"}
@@ -425,7 +551,7 @@ def main():
         if isinstance(a.last_use, datetime) and a.created and a.last_use < a.created:
             problem(f"{where}: last used before it was created")
         # A person's own login cannot predate them; root and service accounts change hands.
-        for o in [] if a.is_root or a.service else a.owners:
+        for o in [] if a.is_root or a.service or a.is_role else a.owners:
             if a.created and a.created < o["created"]:
                 problem(f"{where}: created before its owner {o['id']} joined")
     derived = {",".join(f) for f in findings(accounts) | tenant_findings(accounts)}

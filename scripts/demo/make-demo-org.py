@@ -16,6 +16,7 @@ in the future by nature (an Atlas deleteAfterDate, an invitation's expiry, AWS
 password_next_rotation) come after it.
 """
 import csv
+import hashlib
 import io
 import textwrap
 import json
@@ -522,6 +523,49 @@ def aws_id(prefix):
     return prefix + token(B32, 17)
 
 
+def role_id(name):
+    """A role's RoleId from its name, so that adding a role moves no other generated id."""
+    digest = hashlib.sha256(name.encode()).digest()
+    return "AROA" + "".join(B32[b % 32] for b in digest[:17])
+
+
+def admin_role_chain(account, url_encoded):
+    """Roles that reach admin: a chain of three from one read-only user, and a role any principal
+    of the account may assume (its trust names the account root with no condition)."""
+    def role(name, trust, inline, attached, created, used):
+        return {
+            "Path": "/", "RoleName": name, "RoleId": role_id(name),
+            "Arn": f"arn:aws:iam::{account}:role/{name}",
+            "CreateDate": aws_time(ago(created, 3)),
+            "AssumeRolePolicyDocument": encode(doc(trust), url_encoded),
+            "InstanceProfileList": [],
+            "RolePolicyList": [{"PolicyName": k, "PolicyDocument": encode(v, url_encoded)}
+                               for k, v in inline.items()],
+            "AttachedManagedPolicies": [{"PolicyName": m, "PolicyArn": policy_arn(account, m)}
+                                        for m in attached],
+            "Tags": [],
+            "RoleLastUsed": {"LastUsedDate": aws_time(ago(used, 2)), "Region": "us-east-1"}}
+
+    def trusts(principal):
+        return {"Effect": "Allow", "Principal": {"AWS": principal}, "Action": "sts:AssumeRole"}
+
+    def may_assume(name):
+        return {"next-hop": doc(allow(["sts:AssumeRole"], f"arn:aws:iam::{account}:role/{name}"))}
+    return [
+        # Sofia Rossi's support login is read-only, but the support role she may assume leads,
+        # through an escalation role, to an administrator role.
+        role("support-entry", trusts(f"arn:aws:iam::{account}:user/sofia.rossi"),
+             may_assume("ops-escalation"), [], 300, 3),
+        role("ops-escalation", trusts(f"arn:aws:iam::{account}:role/support-entry"),
+             may_assume("platform-admin"), [], 300, 3),
+        role("platform-admin", trusts(f"arn:aws:iam::{account}:role/ops-escalation"),
+             {}, ["AdministratorAccess"], 300, 3),
+        # Any principal of the account whose policies allow sts:AssumeRole may assume it.
+        role("legacy-support", trusts(f"arn:aws:iam::{account}:root"), {}, ["ReadOnlyAccess"],
+             500, 12),
+    ]
+
+
 def check_user_dates(account, u):
     created = u["created"]
     if u["password"]:
@@ -592,6 +636,10 @@ def write_aws(account, users, url_encoded, password_policy):
             "AttachedManagedPolicies": [],
             "Tags": [{"Key": "owner", "Value": full("Omar Haddad")}],
             "RoleLastUsed": {"LastUsedDate": aws_time(ago(0, 1, 12)), "Region": "us-east-1"}})
+        roles += admin_role_chain(account, url_encoded)
+        for role in roles:
+            for m in role["AttachedManagedPolicies"]:
+                attachments[m["PolicyName"]] = attachments.get(m["PolicyName"], 0) + 1
     policies = []
     for name in sorted(attachments):
         if name in AWS_MANAGED:
@@ -932,6 +980,7 @@ NEVERUSED, UNUSEDCRED, TEMPEXPIRED, ROOTRISK, WEAKMFA, EVERYDAY, SVCINTERACTIVE,
     "weak-mfa-for-privileged", "privileged-everyday-account", "service-account-used-interactively",
     "several-accounts-one-system")
 CONCURRENT = "concurrent-sign-ins"
+TRUST = "permissive-role-trust"
 KEYAGE, TWOKEYS, PWAGE = ("access-key-not-rotated", "two-active-access-keys", "password-too-old")
 PWPOLICY, ORGMFA, ADMINS = (
     "password-policy-weaker-than-policy", "organisation-mfa-not-required", "too-many-admins")
@@ -976,6 +1025,13 @@ PLANTED = [
     # over-privileged
     (OVERPRIV, A, PROD, "olivia.grant", "AdministratorAccess through the Admins group (the CTO's everyday login)"),
     (OVERPRIV, A, PROD, "sysadmin1", "AdministratorAccess through the Admins group"),
+    (OVERPRIV, A, PROD, "sofia.rossi",
+     "read-only herself, but admin through the roles support-entry -> ops-escalation -> platform-admin"),
+    (OVERPRIV, A, PROD, "support-entry", "reaches platform-admin through ops-escalation"),
+    (OVERPRIV, A, PROD, "ops-escalation", "reaches platform-admin"),
+    (OVERPRIV, A, PROD, "platform-admin", "an IAM role holding AdministratorAccess"),
+    (TRUST, A, PROD, "legacy-support",
+     "its trust names the account root with no condition: every developer and admin may assume it"),
     (OVERPRIV, A, STAGING, "staging-admin", "AdministratorAccess through the Admins group"),
     (OVERPRIV, A, PROD, "dan.wright", "inline policy break-glass-everything: * on *"),
     (OVERPRIV, A, PROD, "rachel.green", "customer policy IamKeyManager: iam:CreateAccessKey, iam:AttachUserPolicy"),
@@ -1066,7 +1122,7 @@ NEAR_MISSES = [
     ("yusuf.demir", A, STAGING, NEVERUSED, "never signed in, but created 30 days ago: inside the grace period"),
     ("will.turner", A, PROD, PWAGE, "password changed exactly 90 days ago"),
     (T(A, PROD), A, PROD, PWPOLICY, "14 characters, all four character sets, 90-day expiry, 24 remembered"),
-    (T(A, PROD), A, PROD, ADMINS, "3 administrators besides the root user (limit 4)"),
+    (T(A, PROD), A, PROD, ADMINS, "4 administrators besides the root user (limit 4), sofia.rossi through a chain of roles; roles themselves are not counted"),
     (T(G, DOMAIN), G, DOMAIN, ADMINS, "2 super admins (limit 4)"),
     (M("nora.quinn"), G, DOMAIN, DORMANT, "last sign-in 89 days before capture"),
     ("lisa.park", A, PROD, DORMANT, "password last used 89 days before capture"),
@@ -1093,7 +1149,14 @@ NEAR_MISSES = [
     ("root", A, f"{PROD}, {STAGING}", OVERPRIV, "the root user's power cannot be reduced: its risks have rules of their own"),
     ("emma.stone, felix.braun", A, PROD, NOMFA, "MFA by FIDO security key and hardware TOTP token (list-mfa-devices)"),
     ("grace.lin, ben.carter, david.kim, jd, …", A, PROD, OVERPRIV, "PowerUserAccess (NotAction iam:*) and DataLakeWriter are write"),
-    ("sofia.rossi, will.turner, …", A, PROD, OVERPRIV, "ReadOnlyAccess"),
+    ("will.turner, kevin.otto, …", A, PROD, OVERPRIV, "ReadOnlyAccess"),
+    ("grace.lin, ben.carter, …", A, PROD, OVERPRIV,
+     "PowerUserAccess lets developers assume legacy-support, but it holds only ReadOnlyAccess"),
+    ("clinical-api", A, PROD, TRUST, "a service role: only ecs-tasks.amazonaws.com may assume it"),
+    ("ops-escalation, platform-admin", A, PROD, TRUST, "each trust names one role of the chain"),
+    ("support-entry", A, PROD, TRUST, "its trust names one user, sofia.rossi"),
+    ("legacy-support", A, PROD, UNOWNED,
+     "a role's owners are the people who may assume it: here every developer and admin"),
     (f"priya.shah@{DOMAIN}", A, PROD, OVERPRIV, "SecurityAudit is read"),
     ("ci-deploy", A, PROD, OVERPRIV, "DeployPipeline's old non-default version v1 was * on *; only the default version v2 counts"),
     (M("ian.cole"), G, DOMAIN, OVERPRIV, "Help Desk Admin holds only *_RETRIEVE privileges"),
@@ -1230,7 +1293,9 @@ if __name__ == "__main__":
     (DEMO / "rollcall.yaml").write_text(ROLLCALL_YAML)
     counts = [
         ("google_workspace", DOMAIN, len(users)),
-        ("aws_iam", f"{PROD} (production)", len(PROD_USERS) + 1),
+        # users, the root user, clinical-api and the roles of the admin chain
+        ("aws_iam", f"{PROD} (production)",
+         len(PROD_USERS) + 2 + len(admin_role_chain(PROD, False))),
         ("aws_iam", f"{STAGING} (staging)", len(STAGING_USERS) + 1),
         ("atlas_org", ORG, len(ORG_USERS)),
         ("atlas_database", f"{CLINICAL} (prod-clinical)", len(DB_USERS[CLINICAL])),
