@@ -76,7 +76,8 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
       throw new SnapshotException(
           dir, null, "missing " + USERS + "/ (the pages of aws identitystore list-users)");
     }
-    Map<String, PermissionSet> sets = permissionSets(dir, observedAt);
+    List<String> gaps = new ArrayList<>();
+    Map<String, PermissionSet> sets = permissionSets(dir, observedAt, gaps);
     Map<String, List<String>> groupsOfUser = new LinkedHashMap<>();
     Map<String, String> groupNames = new LinkedHashMap<>();
     for (Path page : TenantFolder.pages(dir, GROUPS)) {
@@ -109,9 +110,9 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
             FOLDER + "/" + storeId,
             SourceSystem.AWS_IDENTITY_CENTER,
             storeId,
-            PullStatus.COMPLETE,
+            gaps.isEmpty() ? PullStatus.COMPLETE : PullStatus.PARTIAL,
             accounts.size(),
-            List.of(),
+            gaps,
             observedAt),
         accounts,
         List.of(),
@@ -202,7 +203,13 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   /** A permission set's name and the privilege its policies give. */
   private record PermissionSet(String name, PrivilegeLevel level, String evidence) {}
 
-  private static Map<String, PermissionSet> permissionSets(Path dir, Instant observedAt) {
+  /**
+   * The permission sets by id. An inline policy that does not parse is named in {@code gaps} (file,
+   * permission set) and left out of that set's level, so that the rest is still audited and the
+   * pull is partial.
+   */
+  private static Map<String, PermissionSet> permissionSets(
+      Path dir, Instant observedAt, List<String> gaps) {
     Map<String, PermissionSet> sets = new LinkedHashMap<>();
     Path described = dir.resolve(PERMISSION_SET);
     if (!Files.isDirectory(described)) {
@@ -215,12 +222,13 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
         throw new SnapshotException(file, null, "field 'PermissionSet' is missing");
       }
       String name = SnapshotJson.requiredText(set, "Name", file, "PermissionSet");
-      sets.put(id, classify(dir, id, name, observedAt));
+      sets.put(id, classify(dir, id, name, observedAt, gaps));
     }
     return sets;
   }
 
-  private static PermissionSet classify(Path dir, String id, String name, Instant observedAt) {
+  private static PermissionSet classify(
+      Path dir, String id, String name, Instant observedAt, List<String> gaps) {
     PrivilegeLevel level = PrivilegeLevel.READ;
     Set<String> evidence = new TreeSet<>();
     for (Path page : TenantFolder.pages(dir, MANAGED_POLICIES + "/" + id)) {
@@ -254,7 +262,20 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
     if (Files.isRegularFile(inline)) {
       JsonNode text = SnapshotJson.read(inline).get("InlinePolicy");
       if (text != null && text.isTextual() && !text.textValue().isBlank()) {
-        IamPolicy policy = IamPolicy.parse(text, "inline policy", "inline", inline, "InlinePolicy");
+        IamPolicy policy;
+        try {
+          policy =
+              IamPolicy.parse(
+                  text,
+                  "inline policy",
+                  "inline",
+                  inline,
+                  "InlinePolicy (PermissionSet=" + name + ")");
+        } catch (SnapshotException e) {
+          gaps.add("permission set " + name + ": inline policy not evaluated: " + e.getMessage());
+          evidence.add("inline policy not evaluated: it does not parse (see the pull's gaps)");
+          policy = new IamPolicy("inline policy", "inline", List.of());
+        }
         // The set's own policies, evaluated together; its account is the one it is assigned to.
         IamPrincipal principal =
             new IamPrincipal(name, "*", Map.of(), List.of(policy), Optional.empty(), observedAt);

@@ -12,6 +12,7 @@ import dev.rollcall.model.Activity;
 import dev.rollcall.model.Grant;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
@@ -141,6 +142,27 @@ class IdentityCenterSnapshotReaderTest {
         assertThrows(
             SnapshotException.class, () -> new IdentityCenterSnapshotReader().read(empty, NOW));
     assertTrue(e.getMessage().contains("list-users"), e.getMessage());
+  }
+
+  @Test
+  void anInlinePolicyThatDoesNotParseIsAGapAndTheRestIsStillRead() throws IOException {
+    permissionSet(
+        "ps-inline",
+        "KeyMinter",
+        "[]",
+        "[]",
+        "{\\\"Version\\\":\\\"2012-10-17\\\",\\\"Statement\\\":[{\\\"Effect\\\":\\\"Permit\\\","
+            + "\\\"Action\\\":\\\"iam:CreateAccessKey\\\",\\\"Resource\\\":\\\"*\\\"}]}");
+    SourceResult result = new IdentityCenterSnapshotReader().read(dir, NOW);
+    assertEquals(PullStatus.PARTIAL, result.pull().status());
+    String gap = result.pull().errors().get(0);
+    assertTrue(gap.contains("permission set KeyMinter"), gap);
+    assertTrue(gap.contains("get-inline-policy-for-permission-set"), gap);
+    assertTrue(gap.contains("Effect"), gap);
+    assertEquals(3, result.accounts().size());
+    Grant minter = grant(account(result, "ben"), "KeyMinter");
+    assertTrue(minter.via().contains("inline policy not evaluated"), minter.via());
+    assertEquals(PrivilegeLevel.ADMIN, account(result, "ana@example.test").grants().get(0).level());
   }
 
   private void permissionSet(String id, String name, String managed, String customer, String inline)
