@@ -31,6 +31,9 @@ final class Conditions {
       // ForAnyValue: / ForAllValues: over multivalued keys: not decided from a dump.
       return Tri.UNKNOWN;
     }
+    if (op.equals("Null")) {
+      return nullCheck(clause, who, mfa);
+    }
     boolean ifExists = op.endsWith("IfExists");
     String base = ifExists ? op.substring(0, op.length() - "IfExists".length()) : op;
     String key = clause.key().toLowerCase(Locale.ROOT);
@@ -80,6 +83,40 @@ final class Conditions {
       return string(base, clause.values(), who.accountId(), ifExists);
     }
     return Tri.UNKNOWN;
+  }
+
+  /**
+   * {@code Null}: "true" asks that the key be absent, "false" that it be present. Decided for the
+   * keys whose presence the snapshot tells: the time (always there), the MFA age (there only after
+   * an MFA sign-in) and the principal's own tags.
+   */
+  private static Tri nullCheck(IamStatement.Clause clause, IamPrincipal who, boolean mfa) {
+    String key = clause.key().toLowerCase(Locale.ROOT);
+    Tri present;
+    if (key.equals("aws:currenttime") || key.equals("aws:epochtime")) {
+      present = Tri.TRUE;
+    } else if (key.equals("aws:multifactorauthage")) {
+      present = Tri.of(mfa);
+    } else if (key.equals("aws:multifactorauthpresent")) {
+      // Present in every session with MFA; without it, absent only for long-term access keys.
+      present = mfa ? Tri.TRUE : Tri.UNKNOWN;
+    } else if (key.startsWith("aws:principaltag/")) {
+      String tag = clause.key().substring("aws:PrincipalTag/".length());
+      present = Tri.of(who.tags().keySet().stream().anyMatch(k -> k.equalsIgnoreCase(tag)));
+    } else {
+      return Tri.UNKNOWN;
+    }
+    Tri any = Tri.FALSE;
+    for (String value : clause.values()) {
+      if (value.equalsIgnoreCase("true")) {
+        any = any.or(present.not());
+      } else if (value.equalsIgnoreCase("false")) {
+        any = any.or(present);
+      } else {
+        return Tri.UNKNOWN;
+      }
+    }
+    return any;
   }
 
   private static Tri date(String op, List<String> values, Instant now) {

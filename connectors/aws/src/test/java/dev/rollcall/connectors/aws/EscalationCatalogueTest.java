@@ -185,6 +185,25 @@ class EscalationCatalogueTest {
         found(method, "*", ip, List.of(), Optional.empty()).orElseThrow().qualifier());
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("methods")
+  void aDenyUnlessMfaByNullLeavesItOnlyWithMfa(EscalationCatalogue.Method method) {
+    // The documented "require MFA" guard: deny everything when aws:MultiFactorAuthAge is absent.
+    IamPolicy guard =
+        policy(
+            "require-mfa",
+            "attached",
+            "{\"Effect\": \"Deny\", \"Action\": \"*\", \"Resource\": \"*\", \"Condition\":"
+                + " {\"Null\": {\"aws:MultiFactorAuthAge\": \"true\"}}}");
+    assertEquals(
+        PolicyEvaluator.Qualifier.MFA_ONLY,
+        found(method, "*", "", List.of(guard), Optional.empty()).orElseThrow().qualifier());
+    String untagged = "{\"Null\": {\"aws:PrincipalTag/team\": \"false\"}}";
+    assertFalse(
+        found(method, "*", untagged, List.of(), Optional.empty()).isPresent(),
+        "the principal has no team tag, so the Allow never holds");
+  }
+
   static Stream<EscalationCatalogue.Method> takeovers() {
     return methods().filter(m -> m.runsAs().isPresent());
   }
