@@ -6,11 +6,14 @@ import dev.rollcall.jobs.run.Explanation;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.Grant;
 import dev.rollcall.model.Owner;
 import dev.rollcall.model.PrincipalActivity;
+import dev.rollcall.model.RoleAssumer;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -27,14 +30,19 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code rollcall explain ACCOUNT}: every link of an account to people, and why. */
+/**
+ * {@code rollcall explain ACCOUNT}: every link of an account to people, and why; its privilege as
+ * evaluated; for a role, who can assume it.
+ */
 @Command(
     name = "explain",
     mixinStandardHelpOptions = true,
     description = {
       "Explains one account: every ownership claim it makes (mapping row, owner tag, email,"
-          + " name at a company domain, name match) and whom each matched, which owners won and"
-          + " why, and its findings. Reads the sources like a run; stores and writes nothing."
+          + " name at a company domain, name match, a role's assumers) and whom each matched,"
+          + " which owners won and why, its grants with their level and statements, who can"
+          + " assume a role, and its findings. Reads the sources like a run; stores and writes"
+          + " nothing."
     })
 final class ExplainCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -102,6 +110,10 @@ final class ExplainCommand implements Callable<Integer> {
           "  probable:      %s (%s; not enough on its own)%n",
           owner.person().personId(), owner.evidence());
     }
+    printGrants(out, a);
+    if (a.kind() == AccountKind.ROLE) {
+      printAssumers(out, a);
+    }
     view.trail().forEach(p -> printTrail(out, p));
     out.println("  claims, strongest rule first:");
     for (Explanation.Claim claim : e.claims()) {
@@ -124,6 +136,42 @@ final class ExplainCommand implements Callable<Integer> {
       }
     }
     out.println();
+  }
+
+  /**
+   * The evaluation of the account's privilege: every grant with its level, scope, how it is held
+   * and the escalation method, and under it the statements that grant it.
+   */
+  static void printGrants(PrintWriter out, Account a) {
+    if (a.grants().isEmpty()) {
+      out.println("  grants:        none");
+      return;
+    }
+    out.println("  grants:");
+    for (Grant g : a.grants()) {
+      out.printf(
+          "    %s: %s on %s via %s%s%n",
+          g.name(),
+          g.level().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+          g.scope(),
+          g.via(),
+          g.method() == null ? "" : " (method: " + g.method() + ")");
+      for (String statement : g.statements()) {
+        out.printf("      %s%n", statement);
+      }
+    }
+  }
+
+  /** Who the role's trust policy lets assume it, as evaluated. */
+  static void printAssumers(PrintWriter out, Account a) {
+    if (a.assumers().isEmpty()) {
+      out.println("  can be assumed by: nobody");
+      return;
+    }
+    out.println("  can be assumed by:");
+    for (RoleAssumer r : a.assumers()) {
+      out.printf("    %s%n", r.describe());
+    }
   }
 
   /** What CloudTrail showed of the account's use. */

@@ -31,8 +31,9 @@ import scala.Tuple2;
 
 /**
  * Ties accounts to people with Spark joins: every account's ownership claims are joined to the
- * directory of people's addresses, the strongest rule wins per account, and accounts are grouped
- * into subjects (a person with their accounts, or an unowned account alone). No step loops over all
+ * directory of people's addresses, the strongest rule wins per account, an IAM role also gets the
+ * owners of the accounts that can assume it (see {@link RoleOwners}), and accounts are grouped into
+ * subjects (a person with their accounts, or an unowned account alone). No step loops over all
  * accounts on the driver, so the same code runs on a cluster.
  */
 public final class Correlator {
@@ -101,9 +102,11 @@ public final class Correlator {
             .groupBy("accountId", "personId", "strength")
             .agg(min(col("evidence")).as("evidence"));
 
+    // A role is also held by the owners of every account that can assume it, along chains.
+    Dataset<Row> links = RoleOwners.propagate(accounts, strongest);
     Dataset<Tuple2<String, OwnershipFact>> owners =
-        strongest
-            .joinWith(peopleById, strongest.col("personId").equalTo(peopleById.col("_1")))
+        links
+            .joinWith(peopleById, links.col("personId").equalTo(peopleById.col("_1")))
             .map(
                 (MapFunction<Tuple2<Row, Tuple2<String, Identity>>, Tuple2<String, OwnershipFact>>)
                     pair -> {
@@ -179,6 +182,10 @@ public final class Correlator {
             owners.add(owner);
           }
         });
+    if (!owners.isEmpty()) {
+      // A role's assumers make owners beside a name match: the stronger link leaves no probable.
+      probable.clear();
+    }
     owners.sort(Comparator.comparing(o -> o.person().personId()));
     probable.sort(Comparator.comparing(o -> o.person().personId()));
     return List.of(new AccountView(account, owners, List.copyOf(claims), probable)).iterator();

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,8 +26,11 @@ import java.util.Set;
  * session name (their user name or an email), and adds an account of kind {@link AccountKind#ROLE}
  * for each role people assume by federation (through SAML, or with their address as the session
  * name), owned by those people. A known last use becomes the account's last activity when it is
- * later than what the source said. Roles only programs assume (instance profiles, Lambda), and
- * roles of AWS accounts no source audits, are left out.
+ * later than what the source said. A role the inventory already has (the authorization-details dump
+ * lists every role, keyed by RoleId where the trail knows the ARN) is matched by account and name
+ * instead, so that it stays one account: the trail's use and session names are applied to it. Roles
+ * only programs assume (instance profiles, Lambda) that no dump lists, and roles of AWS accounts no
+ * source audits, are left out.
  */
 public final class TrailAccounts {
   private TrailAccounts() {}
@@ -61,6 +65,7 @@ public final class TrailAccounts {
     }
     Map<String, List<PrincipalActivity>> activity = new LinkedHashMap<>();
     List<Account> out = new ArrayList<>();
+    Set<PrincipalActivity> applied = new HashSet<>();
     for (Account account : accounts) {
       List<PrincipalActivity> found = new ArrayList<>();
       for (String key : keys(account)) {
@@ -74,9 +79,13 @@ public final class TrailAccounts {
         continue;
       }
       activity.put(account.id(), found);
-      out.add(withLastUse(account, found));
+      applied.addAll(found);
+      out.add(withSessionNames(withLastUse(account, found), found));
     }
     for (PrincipalActivity role : roles) {
+      if (applied.contains(role)) {
+        continue;
+      }
       Account account = role(role, observedAt);
       activity.put(account.id(), List.of(role));
       out.add(account);
@@ -88,8 +97,11 @@ public final class TrailAccounts {
   private static List<String> keys(Account account) {
     AccountKey key = account.key();
     if (key.system() == SourceSystem.AWS_IAM) {
+      // Role names are unique in an AWS account without regard to case, as user names are.
       PrincipalKind kind =
-          "root".equals(key.nativeId()) ? PrincipalKind.ROOT : PrincipalKind.IAM_USER;
+          account.kind() == AccountKind.ROLE
+              ? PrincipalKind.ROLE
+              : "root".equals(key.nativeId()) ? PrincipalKind.ROOT : PrincipalKind.IAM_USER;
       return List.of(kind.keyOf(key.tenant(), lower(account.name())));
     }
     if (key.system() == SourceSystem.AWS_IDENTITY_CENTER) {
@@ -111,6 +123,23 @@ public final class TrailAccounts {
       }
     }
     return account.withLastActivity(last);
+  }
+
+  /**
+   * A role's session names, added to its emails: they are how {@code FEDERATED_SESSION} ties the
+   * role to the people who assumed it.
+   */
+  private static Account withSessionNames(Account account, List<PrincipalActivity> found) {
+    Set<String> emails = new LinkedHashSet<>(account.emails());
+    for (PrincipalActivity p : found) {
+      if (p.kind() == PrincipalKind.ROLE) {
+        p.sessionUsers().forEach(u -> emails.add(lower(u.sessionName())));
+      }
+    }
+    if (emails.size() == account.emails().size()) {
+      return account;
+    }
+    return account.toBuilder().emails(List.copyOf(emails)).build();
   }
 
   private static Account role(PrincipalActivity role, Instant observedAt) {

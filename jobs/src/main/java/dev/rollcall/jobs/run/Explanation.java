@@ -5,6 +5,8 @@ import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.LinkRule;
+import dev.rollcall.model.RoleAssumer;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,11 +28,20 @@ public record Explanation(
 
   /**
    * Owned, shared or unowned; for a machine account, "service account" with the evidence that makes
-   * it one and its owner when one is known.
+   * it one and its owner when one is known; for an IAM role, "role" with the people who can assume
+   * it, or who else can when no person is known.
    */
   public String outcome() {
     Account a = view.account();
     String ownership = view.ownership().name().toLowerCase(Locale.ROOT);
+    if (a.kind() == AccountKind.ROLE) {
+      return "role"
+          + switch (view.ownership()) {
+            case OWNED -> ", owned by " + view.personIds().get(0);
+            case SHARED -> ", shared by " + String.join(", ", view.personIds());
+            case UNOWNED -> ", owner unknown: " + assumedBy(a.assumers());
+          };
+    }
     if (a.kind() != AccountKind.SERVICE) {
       return ownership;
     }
@@ -41,6 +52,33 @@ public record Explanation(
           case SHARED -> ", shared by " + String.join(", ", view.personIds());
           case UNOWNED -> ", with no owner";
         };
+  }
+
+  /**
+   * Who can assume a role nobody is known to own, in short: services together ("service role
+   * (ecs-tasks.amazonaws.com)"), then every other principal by kind and name.
+   */
+  static String assumedBy(List<RoleAssumer> assumers) {
+    if (assumers.isEmpty()) {
+      return "nobody the snapshot shows can assume it";
+    }
+    List<String> parts = new ArrayList<>();
+    List<String> services =
+        assumers.stream()
+            .filter(r -> !r.canBePerson())
+            .map(RoleAssumer::principal)
+            .distinct()
+            .sorted()
+            .toList();
+    if (!services.isEmpty()) {
+      parts.add("service role (" + String.join(", ", services) + ")");
+    }
+    assumers.stream()
+        .filter(RoleAssumer::canBePerson)
+        .map(r -> r.type().label() + " " + r.principal())
+        .distinct()
+        .forEach(parts::add);
+    return "assumed by " + String.join("; ", parts);
   }
 
   /**

@@ -7,6 +7,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Ownership;
+import dev.rollcall.model.PrivilegeLevel;
 import dev.rollcall.model.Severity;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -83,6 +84,16 @@ class ExplainTest {
         deploy.outcome().endsWith(", owned by omar.haddad@meridianhealth.example"),
         deploy.outcome());
     assertEquals("unowned", job.explain(options, "contractor-bob").get(0).outcome());
+  }
+
+  @Test
+  void anUnflaggedUserStillHasItsGrantsAndLevelsToShow() {
+    Explanation sofia = job.explain(options, "sofia.rossi").get(0);
+    assertEquals(List.of(), sofia.findings());
+    assertTrue(
+        sofia.view().account().grants().stream()
+            .anyMatch(g -> g.level() == PrivilegeLevel.READ && !g.statements().isEmpty()),
+        sofia.view().account().grants().toString());
   }
 
   @Test
