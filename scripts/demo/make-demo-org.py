@@ -1072,6 +1072,7 @@ PLANTED = [
     (WEAKMFA, A, PROD, "sysadmin1", "AdministratorAccess with a virtual TOTP only"),
     (WEAKMFA, A, PROD, "dan.wright", "* on * with a virtual TOTP only"),
     (WEAKMFA, A, PROD, "rachel.green", "privilege escalation (IamKeyManager) with a virtual TOTP only"),
+    (WEAKMFA, A, PROD, "sofia.rossi", "admin through a chain of roles, with a virtual TOTP only"),
     (WEAKMFA, A, STAGING, "staging-admin", "AdministratorAccess with a virtual TOTP only"),
     # privileged-everyday-account
     (EVERYDAY, A, PROD, "olivia.grant", "the CTO's only production login is an administrator"),
@@ -1155,6 +1156,10 @@ NEAR_MISSES = [
     ("clinical-api", A, PROD, TRUST, "a service role: only ecs-tasks.amazonaws.com may assume it"),
     ("ops-escalation, platform-admin", A, PROD, TRUST, "each trust names one role of the chain"),
     ("support-entry", A, PROD, TRUST, "its trust names one user, sofia.rossi"),
+    ("sofia.rossi", A, PROD, EVERYDAY,
+     "her login is read-only: admin is reached by assuming roles, the standard-then-elevate pattern"),
+    ("legacy-support", A, PROD, SHARED,
+     "a role is meant to be assumed by several people: their sessions are their own"),
     ("legacy-support", A, PROD, UNOWNED,
      "a role's owners are the people who may assume it: here every developer and admin"),
     (f"priya.shah@{DOMAIN}", A, PROD, OVERPRIV, "SecurityAudit is read"),
