@@ -75,16 +75,27 @@ final class RoleOwners {
       return links;
     }
     edges = edges.localCheckpoint();
-    links = best(links).localCheckpoint();
+    // Only the owners of assumers travel: the rounds work on the roles' small graph, not on every
+    // account's links.
+    Dataset<Row> assumers = edges.select(col("assumerId").as("accountId")).distinct();
+    Dataset<Row> seed =
+        links
+            .join(assumers, "accountId")
+            .select("accountId", "personId", "strength", "hops", "evidence")
+            .localCheckpoint();
+    Dataset<Row> derived = seed.limit(0);
+    long known = 0;
     for (int round = 0; round < MAX_ROUNDS; round++) {
-      Dataset<Row> next = best(links.union(step(edges, links))).localCheckpoint();
-      boolean changed = !next.except(links).isEmpty();
-      links = next;
-      if (!changed) {
+      // Breadth first: a pair found in a later round is never on a shorter chain.
+      Dataset<Row> next = best(derived.union(step(edges, seed.union(derived)))).localCheckpoint();
+      long count = next.count();
+      derived = next;
+      if (count == known) {
         break;
       }
+      known = count;
     }
-    return links;
+    return best(links.union(derived));
   }
 
   /**
