@@ -20,10 +20,12 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A hand-made dump in the documented GetAccountAuthorizationDetails shape (account 777788889999,
  * boto3 and epoch timestamps), read through the real snapshot reader: for every catalogue method a
- * user who holds its actions in one inline policy, and a near miss whose group denies one of them.
- * Its roles are what the compute takeovers gain: lambda-admin (trust URL-encoded, lambda, attached
- * AdministratorAccess), compute-admin (ec2, cloudformation, glue, sagemaker; inline Allow * on *)
- * and lambda-logs (lambda, logs only: never worth taking over).
+ * user who holds its actions in one inline policy, and near misses: one whose group denies one of
+ * them, one whose Allow has a date condition that has passed, one whose Allow names an unrelated
+ * resource, and one outside an s3-only permissions boundary. Its roles are what the compute
+ * takeovers gain: lambda-admin (trust URL-encoded, lambda, attached AdministratorAccess),
+ * compute-admin (ec2, cloudformation, glue, sagemaker; inline Allow * on *) and lambda-logs
+ * (lambda, logs only: never worth taking over).
  */
 class EscalationDumpTest {
   private static final SourceResult RESULT =
@@ -119,6 +121,28 @@ class EscalationDumpTest {
                       .anyMatch(g -> g.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION));
               assertEquals(method.runsAs().isEmpty(), escalates, method + " " + flagged.grants());
             });
+  }
+
+  static Stream<org.junit.jupiter.params.provider.Arguments> nearMisses() {
+    return methods()
+        .flatMap(
+            m ->
+                Stream.of("expired", "elsewhere", "bounded")
+                    .map(kind -> org.junit.jupiter.params.provider.Arguments.of(m, kind)));
+  }
+
+  /**
+   * The same actions, read through the real reader: under a date condition that has passed, on a
+   * resource no method needs, and outside an s3-only permissions boundary.
+   */
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("nearMisses")
+  void aNearMissDoesNotEscalate(EscalationCatalogue.Method method, String kind) {
+    Account missed = user(method.id() + "-" + kind);
+    assertFalse(
+        missed.grants().stream()
+            .anyMatch(g -> g.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION)),
+        missed.grants().toString());
   }
 
   @Test
