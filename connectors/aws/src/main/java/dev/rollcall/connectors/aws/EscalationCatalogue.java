@@ -48,8 +48,15 @@ final class EscalationCatalogue {
    * One action a method needs and the resource it must reach: an ARN pattern ({@code {account}} is
    * the principal's account) or a kind the snapshot lists ({@code @users}, {@code @other-users},
    * {@code @groups}, {@code @roles}, {@code @customer-policies}).
+   *
+   * @param sameResourceAs the action of an earlier need whose resource this one must reach too
+   *     (assume the role whose policy it changed, invoke the function it created), or empty
    */
-  record Need(String action, String resource) {}
+  record Need(String action, String resource, Optional<String> sameResourceAs) {
+    Need(String action, String resource) {
+      this(action, resource, Optional.empty());
+    }
+  }
 
   private EscalationCatalogue() {}
 
@@ -66,7 +73,17 @@ final class EscalationCatalogue {
         String where = RESOURCE + " methods[" + i++ + "]";
         List<Need> needs = new ArrayList<>();
         for (JsonNode n : m.path("needs")) {
-          needs.add(new Need(text(n, "action", where), text(n, "resource", where)));
+          Optional<String> same =
+              n.has("sameResourceAs")
+                  ? Optional.of(text(n, "sameResourceAs", where))
+                  : Optional.empty();
+          same.filter(a -> needs.stream().noneMatch(e -> e.action().equals(a)))
+              .ifPresent(
+                  a -> {
+                    throw new IllegalStateException(
+                        where + ": sameResourceAs '" + a + "' names no earlier need");
+                  });
+          needs.add(new Need(text(n, "action", where), text(n, "resource", where), same));
         }
         if (needs.isEmpty()) {
           throw new IllegalStateException(where + ": field 'needs' is empty");

@@ -263,18 +263,37 @@ final class PrivilegeAnalysis {
         new Privilege(PrivilegeLevel.ADMIN, Optional.empty(), qualifier, List.copyOf(statements)));
   }
 
+  /**
+   * A method holds when each of its needs is allowed on a resource it must reach; needs tied by
+   * {@code sameResourceAs} must all be allowed on one resource: one role, or, for a pattern ({@code
+   * function:*}), one of the patterns the first need's Allow statements name.
+   */
   private static Optional<Privilege> escalation(
       IamPrincipal who, Targets targets, EscalationCatalogue.Method method) {
     PolicyEvaluator.Qualifier qualifier = PolicyEvaluator.Qualifier.UNCONDITIONAL;
     Set<IamStatement> statements = new LinkedHashSet<>();
     for (EscalationCatalogue.Need need : method.needs()) {
+      if (need.sameResourceAs().isPresent()) {
+        continue;
+      }
+      List<EscalationCatalogue.Need> tied =
+          method.needs().stream()
+              .filter(n -> n.sameResourceAs().filter(need.action()::equals).isPresent())
+              .toList();
       Optional<PolicyEvaluator.Access> best = Optional.empty();
       for (String resource : targets.of(need.resource(), who)) {
         Optional<PolicyEvaluator.Access> here =
             PolicyEvaluator.access(who, need.action(), resource, false);
-        if (here.isPresent()
-            && (best.isEmpty() || here.get().qualifier().compareTo(best.get().qualifier()) < 0)) {
-          best = here;
+        if (here.isEmpty()) {
+          continue;
+        }
+        for (String on : tied.isEmpty() ? List.of(resource) : narrowed(here.get(), resource, who)) {
+          Optional<PolicyEvaluator.Access> all =
+              tied.isEmpty() ? here : together(who, need, tied, on);
+          if (all.isPresent()
+              && (best.isEmpty() || all.get().qualifier().compareTo(best.get().qualifier()) < 0)) {
+            best = all;
+          }
         }
       }
       if (best.isEmpty()) {
@@ -289,6 +308,52 @@ final class PrivilegeAnalysis {
             Optional.of(method),
             qualifier,
             List.copyOf(statements)));
+  }
+
+  /**
+   * Where tied needs must meet: the resource itself when it names one thing, else each pattern of
+   * the granting statements that overlaps it (a role created as {@code app-*} is invoked as one).
+   */
+  private static List<String> narrowed(
+      PolicyEvaluator.Access access, String resource, IamPrincipal who) {
+    if (!resource.contains("*") && !resource.contains("?")) {
+      return List.of(resource);
+    }
+    Set<String> out = new LinkedHashSet<>();
+    for (IamStatement s : access.statements()) {
+      if (s.notResource()) {
+        out.add(resource);
+        continue;
+      }
+      for (String r : s.resources()) {
+        if (Globs.overlaps(r, resource, false)) {
+          out.add(r.equals("*") ? resource : r);
+        }
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /** The first need and every need tied to it, all on one resource; empty when one is denied. */
+  private static Optional<PolicyEvaluator.Access> together(
+      IamPrincipal who,
+      EscalationCatalogue.Need first,
+      List<EscalationCatalogue.Need> tied,
+      String on) {
+    PolicyEvaluator.Qualifier q = PolicyEvaluator.Qualifier.UNCONDITIONAL;
+    Set<IamStatement> statements = new LinkedHashSet<>();
+    List<EscalationCatalogue.Need> all = new ArrayList<>();
+    all.add(first);
+    all.addAll(tied);
+    for (EscalationCatalogue.Need n : all) {
+      Optional<PolicyEvaluator.Access> a = PolicyEvaluator.access(who, n.action(), on, false);
+      if (a.isEmpty()) {
+        return Optional.empty();
+      }
+      q = q.weaker(a.get().qualifier());
+      statements.addAll(a.get().statements());
+    }
+    return Optional.of(new PolicyEvaluator.Access(q, List.copyOf(statements)));
   }
 
   /** Write (any surviving action that is not read-only) or read. */

@@ -204,6 +204,54 @@ class EscalationCatalogueTest {
         "the principal has no team tag, so the Allow never holds");
   }
 
+  static Stream<EscalationCatalogue.Method> tiedMethods() {
+    return methods().filter(m -> m.needs().stream().anyMatch(n -> n.sameResourceAs().isPresent()));
+  }
+
+  /** One resource of a need's kind, and another one: two roles, or two name patterns. */
+  private static String one(EscalationCatalogue.Need need, String name) {
+    if (need.resource().equals("@roles")) {
+      return name.equals("a") ? "arn:aws:iam::" + ACCOUNT + ":role/deploy" : ADMIN_ROLE;
+    }
+    // A region of its own: a '*' ending an ARN segment may match across colons, as AWS documents.
+    String pattern = need.resource().replace("{account}", ACCOUNT).replace(":*:", ":eu-west-1:");
+    return pattern.substring(0, pattern.length() - 1) + name + "-*";
+  }
+
+  /**
+   * Needs tied by sameResourceAs must meet on one resource: changing one role's policy and assuming
+   * another, or creating one function and invoking another, is no escalation.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("tiedMethods")
+  void tiedNeedsMustReachTheSameResource(EscalationCatalogue.Method method) {
+    for (boolean same : List.of(true, false)) {
+      List<String> statements = new ArrayList<>();
+      for (EscalationCatalogue.Need need : method.needs()) {
+        boolean tied =
+            method.needs().stream()
+                .anyMatch(n -> n.sameResourceAs().filter(need.action()::equals).isPresent());
+        String resource =
+            need.sameResourceAs().isPresent()
+                ? one(need, same ? "a" : "b")
+                : tied ? one(need, "a") : "*";
+        statements.add(allow("\"" + need.action() + "\"", resource, ""));
+      }
+      IamPrincipal alice =
+          new IamPrincipal(
+              "alice",
+              ACCOUNT,
+              Map.of(),
+              List.of(policy("split", "inline", String.join(", ", statements))),
+              Optional.empty(),
+              NOW);
+      boolean found =
+          PrivilegeAnalysis.of(alice, TARGETS).stream()
+              .anyMatch(p -> p.method().map(m -> m.id().equals(method.id())).orElse(false));
+      assertEquals(same, found, method.id() + (same ? " on one resource" : " on two"));
+    }
+  }
+
   static Stream<EscalationCatalogue.Method> takeovers() {
     return methods().filter(m -> m.runsAs().isPresent());
   }
