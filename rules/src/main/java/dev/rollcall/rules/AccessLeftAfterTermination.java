@@ -1,9 +1,11 @@
 package dev.rollcall.rules;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Identity;
+import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Owner;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.Subject;
@@ -23,7 +25,9 @@ import java.util.Optional;
             + " person has left when the identity provider suspends, archives or deletes them. Any"
             + " other account tied to them (by mapping, owner tag or name) that still grants access"
             + " is flagged, with the hours since they left where the directory says when. A shared"
-            + " account is flagged only once all its owners have left.",
+            + " account is flagged only once all its owners have left. An IAM role owned only"
+            + " through the accounts that can assume it is not flagged: those accounts are flagged"
+            + " themselves, and removing them removes the way in.",
     severity = Severity.CRITICAL,
     family = RuleFamily.OWNERSHIP,
     judgesOwnership = true)
@@ -54,6 +58,7 @@ public final class AccessLeftAfterTermination
     // that is still active means the HR roster says they left while the identity provider does not.
     if (!account.status().grantsAccess()
         || !view.allOwnersLeft()
+        || onlyAssumedByOwners(view)
         || withinDeadline(view, account, settings)) {
       return Optional.empty();
     }
@@ -93,6 +98,16 @@ public final class AccessLeftAfterTermination
                 + " left.",
             evidence,
             Remedies.disable(account)));
+  }
+
+  /**
+   * True for a role whose every owner reaches it through another account (its trust admits an
+   * account they own): the finding belongs on that account, whose removal ends the access.
+   */
+  private static boolean onlyAssumedByOwners(AccountView view) {
+    return view.account().kind() == AccountKind.ROLE
+        && !view.owners().isEmpty()
+        && view.owners().stream().allMatch(o -> o.rule() == LinkRule.ASSUMES_ROLE);
   }
 
   /**

@@ -19,7 +19,7 @@ import java.util.Optional;
         "An account nobody has ever used was usually created for someone who never started, for"
             + " a test, or ahead of a need that never came; it is a way in nobody watches. rollcall"
             + " flags an account that grants access (pending invitations included), whose source"
-            + " records no use at all (AWS credential report, Google lastLoginTime of 1970, Atlas"
+            + " records no use at all (AWS credential report, an IAM role's RoleLastUsed, Google lastLoginTime of 1970, Atlas"
             + " lastAuth, service account secrets), and that is older than a grace period measured"
             + " from its creation to when the data was captured. Where the source cannot tell the"
             + " last use (Identity Center, Atlas database users without access history) or does"

@@ -1,6 +1,7 @@
 package dev.rollcall.rules;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Grant;
@@ -119,6 +120,64 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
             fix(account, flagged)));
   }
 
+  private static final String ASSUMES_ROLE = "assumes role ";
+
+  private static String awsFix(Account account, String names, List<Grant> grants) {
+    String name = account.name();
+    String own =
+        account.kind() == AccountKind.ROLE
+            ? " needs (IAM Access Analyzer can generate one from CloudTrail): aws iam"
+                + " detach-role-policy --role-name "
+                + name
+                + " --policy-arn ARN / aws iam delete-role-policy --role-name "
+                + name
+                + " --policy-name NAME; keep admin roles few, assumable only by named principals"
+                + " and only with MFA."
+            : " needs (IAM Access Analyzer can generate one from CloudTrail): aws iam"
+                + " detach-user-policy / delete-user-policy, or remove the user from the"
+                + " admin group with aws iam remove-user-from-group; grant admin through a"
+                + " separate, MFA-protected role instead.";
+    List<String> firstRoles =
+        grants.stream()
+            .map(Grant::via)
+            .filter(via -> via.startsWith(ASSUMES_ROLE))
+            .map(OverPrivilegedAccount::firstRole)
+            .distinct()
+            .toList();
+    String chain =
+        firstRoles.isEmpty()
+            ? ""
+            : " For what it reaches by assuming roles: remove sts:AssumeRole on "
+                + String.join(", ", firstRoles)
+                + " from "
+                + name
+                + "'s own policies, or narrow the trust policy of "
+                + String.join(", ", firstRoles)
+                + " so that it no longer admits "
+                + name
+                + " (aws iam update-assume-role-policy --role-name ROLE --policy-document"
+                + " file://trust.json).";
+    return "Replace "
+        + names
+        + " with a policy scoped to the actions and resources "
+        + name
+        + own
+        + chain;
+  }
+
+  /** The first role of a path such as "assumes role ops-hop -> platform-admin; only with MFA". */
+  private static String firstRole(String via) {
+    String path = via.substring(ASSUMES_ROLE.length());
+    int end = path.length();
+    for (String stop : List.of(" -> ", ";", " (")) {
+      int at = path.indexOf(stop);
+      if (at >= 0) {
+        end = Math.min(end, at);
+      }
+    }
+    return path.substring(0, end).trim();
+  }
+
   private static String fix(Account account, List<Grant> grants) {
     String names = grants.stream().map(Grant::name).distinct().collect(Collectors.joining(", "));
     return switch (account.key().system()) {
@@ -126,14 +185,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
           account.isAwsRoot()
               ? "Use the root user only for the tasks that need it: keep no access keys, keep"
                   + " its MFA device in the break-glass safe, and alert on its sign-in."
-              : "Replace "
-                  + names
-                  + " with a policy scoped to the actions and resources "
-                  + account.name()
-                  + " needs (IAM Access Analyzer can generate one from CloudTrail): aws iam"
-                  + " detach-user-policy / delete-user-policy, or remove the user from the"
-                  + " admin group with aws iam remove-user-from-group; grant admin through a"
-                  + " separate, MFA-protected role instead.";
+              : awsFix(account, names, grants);
       case GOOGLE_WORKSPACE ->
           "Google Admin console > Account > Admin roles: remove "
               + names

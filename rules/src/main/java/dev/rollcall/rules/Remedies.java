@@ -2,6 +2,7 @@ package dev.rollcall.rules;
 
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.AccountKind;
 
 /**
  * The concrete commands that remove or disable an account in each system, so that every finding
@@ -23,16 +24,18 @@ final class Remedies {
                   + " password and MFA device in the break-glass safe; with AWS Organizations,"
                   + " remove root credentials centrally (aws iam delete-login-profile is not"
                   + " available for root)."
-              : "In account "
-                  + key.tenant()
-                  + ": aws iam delete-login-profile --user-name "
-                  + name
-                  + "; for each key in aws iam list-access-keys --user-name "
-                  + name
-                  + ": aws iam update-access-key --user-name "
-                  + name
-                  + " --access-key-id KEY_ID --status Inactive; then, once confirmed,"
-                  + " aws iam delete-user (after removing keys, MFA devices, groups and policies).";
+              : account.kind() == AccountKind.ROLE
+                  ? disableRole(key.tenant(), name)
+                  : "In account "
+                      + key.tenant()
+                      + ": aws iam delete-login-profile --user-name "
+                      + name
+                      + "; for each key in aws iam list-access-keys --user-name "
+                      + name
+                      + ": aws iam update-access-key --user-name "
+                      + name
+                      + " --access-key-id KEY_ID --status Inactive; then, once confirmed,"
+                      + " aws iam delete-user (after removing keys, MFA devices, groups and policies).";
       case AWS_IDENTITY_CENTER ->
           "IAM Identity Center > Users > "
               + name
@@ -63,6 +66,30 @@ final class Remedies {
               + (key.nativeId().startsWith("$external/") ? " --authDB '$external'" : "")
               + " (Atlas > Database Access in the project).";
     };
+  }
+
+  /**
+   * A role has no password or keys to switch off: new sessions stop when its trust admits nobody,
+   * and sessions already issued (valid up to 12 hours) only when they are revoked.
+   */
+  private static String disableRole(String tenant, String role) {
+    return "In account "
+        + tenant
+        + ": stop new sessions by replacing the trust policy of "
+        + role
+        + " with one that allows nobody: aws iam update-assume-role-policy --role-name "
+        + role
+        + " --policy-document"
+        + " '{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Deny\","
+        + "\"Principal\":{\"AWS\":\"*\"},\"Action\":\"sts:AssumeRole\"}]}'"
+        + "; revoke its active sessions (IAM > Roles > "
+        + role
+        + " > Revoke active sessions, which adds the AWSRevokeOlderSessions inline policy); then,"
+        + " once confirmed, detach and delete its policies (aws iam detach-role-policy, aws iam"
+        + " delete-role-policy), remove it from its instance profiles (aws iam"
+        + " remove-role-from-instance-profile) and aws iam delete-role --role-name "
+        + role
+        + ".";
   }
 
   /** How to turn on a second factor. */

@@ -25,6 +25,7 @@ public final class RuleCatalogue {
         new WeakMfaForPrivileged(),
         new ProgrammaticAccessWithoutHardwareKey(),
         new OverPrivilegedAccount(),
+        new PermissiveRoleTrust(),
         new PrivilegedEverydayAccount(),
         new ServiceAccountUsedInteractively(),
         new AccessKeyNotRotated(),

@@ -4,6 +4,7 @@ import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
+import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Owner;
 import dev.rollcall.model.Ownership;
 import dev.rollcall.model.Severity;
@@ -22,7 +23,10 @@ import java.util.Optional;
             + " shared when its strongest ownership evidence (mapping file rows, an owner tag"
             + " listing several addresses) names more than one person. An IAM role that people"
             + " assume by federation (CloudTrail) is shared when its sessions carry the addresses"
-            + " of several people.",
+            + " of several people. An IAM role that several people can assume, each through an"
+            + " account of their own, is not shared: CloudTrail's AssumeRole events name the"
+            + " account each session came from; who can assume it is judged by"
+            + " permissive-role-trust and over-privileged.",
     severity = Severity.HIGH,
     family = RuleFamily.OWNERSHIP,
     judgesOwnership = true)
@@ -38,6 +42,11 @@ public final class SharedAccount implements AccountRule<NoSettings> {
   public Optional<Violation> check(AccountView view, Subject subject, NoSettings settings) {
     Account account = view.account();
     if (!account.status().grantsAccess() || view.ownership() != Ownership.SHARED) {
+      return Optional.empty();
+    }
+    // Each owner reaches the role through an account of their own, so its sessions are told apart.
+    if (account.kind() == AccountKind.ROLE
+        && view.owners().stream().allMatch(o -> o.rule() == LinkRule.ASSUMES_ROLE)) {
       return Optional.empty();
     }
     List<Evidence> evidence = new ArrayList<>();

@@ -19,7 +19,8 @@ import java.util.Optional;
         "Least privilege keeps the number of administrators small (Google recommends no more than"
             + " a handful of super admins). The accounts that grant access and hold an"
             + " administrator grant (Google super admin, AWS AdministratorAccess or *:*, Atlas"
-            + " organisation owner) are counted per tenant. The AWS root user is not counted: it"
+            + " organisation owner) are counted per tenant: IAM roles holding one count too, as"
+            + " do users that reach one by assuming roles. The AWS root user is not counted: it"
             + " exists in every account.",
     severity = Severity.MEDIUM,
     family = RuleFamily.TENANT)

@@ -1,6 +1,7 @@
 package dev.rollcall.rules;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Owner;
@@ -20,7 +21,10 @@ import java.util.Optional;
         "Every account needs an accountable person, service accounts included. An account is"
             + " owned when the mapping file, an owner/email tag, or its email-shaped name ties it"
             + " to a person of the identity provider. Otherwise it is flagged, with any owner claim"
-            + " that named an address nobody in the directory has.",
+            + " that named an address nobody in the directory has. An IAM role whose trust policy"
+            + " admits someone is not flagged: it is owned by the people who can assume it, a"
+            + " service role has no person by design, and its trust is judged by"
+            + " permissive-role-trust; a role seen only in CloudTrail (no trust read) still is.",
     severity = Severity.HIGH,
     family = RuleFamily.OWNERSHIP,
     judgesOwnership = true)
@@ -36,6 +40,11 @@ public final class UnownedAccount implements AccountRule<NoSettings> {
   public Optional<Violation> check(AccountView view, Subject subject, NoSettings settings) {
     Account account = view.account();
     if (!account.status().grantsAccess() || view.ownership() != Ownership.UNOWNED) {
+      return Optional.empty();
+    }
+    // A role's trust says who can take it on; with no person behind it (a service, an identity
+    // provider whose users the snapshot lacks) that trust is shown and judged elsewhere.
+    if (account.kind() == AccountKind.ROLE && !account.assumers().isEmpty()) {
       return Optional.empty();
     }
     List<Evidence> evidence = new ArrayList<>();

@@ -14,6 +14,7 @@ import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.MfaFactorType;
 import dev.rollcall.model.Owner;
 import dev.rollcall.model.PersonStatus;
+import dev.rollcall.model.RoleAssumer;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.Subject;
 import java.time.Duration;
@@ -42,6 +43,26 @@ public final class Fixtures {
         .mfa(
             Mfa.enabled(
                 List.of(new MfaFactor(MfaFactorType.VIRTUAL_TOTP, null, null)), "mfa_active=true"));
+  }
+
+  /** An IAM role as the AWS connector maps one: no credentials, MFA unknown, trust as assumers. */
+  public static Account.Builder awsRole(String name, RoleAssumer... assumers) {
+    return Account.builder(
+            new AccountKey(
+                SourceSystem.AWS_IAM, "111122223333", "AROA" + Math.abs(name.hashCode())),
+            name,
+            CAPTURED)
+        .kind(AccountKind.ROLE, "IAM role")
+        .created(daysAgo(400))
+        .lastActivity(Activity.usedAt(daysAgo(2), "RoleLastUsed"))
+        .mfa(Mfa.unknown("an IAM role has no MFA of its own"))
+        .assumers(List.of(assumers));
+  }
+
+  /** A trust principal, with the trust statement's conditions given (none: unconditional). */
+  public static RoleAssumer trusts(RoleAssumer.Type type, String principal, String... conditions) {
+    return new RoleAssumer(
+        type, principal, null, List.of(conditions), "trust policy statement 1 admits " + principal);
   }
 
   public static Account.Builder googleUser(String email) {
