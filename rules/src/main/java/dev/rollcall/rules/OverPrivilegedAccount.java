@@ -29,7 +29,10 @@ import java.util.stream.Collectors;
             + " user-management admin roles, userAdmin) and grants over every database"
             + " (*AnyDatabase) must be justified. Each is flagged, with the grants as evidence, so"
             + " that it is removed or documented as an exception with an owner and an end date. The"
-            + " AWS root user is left to the root rules: its power cannot be reduced.",
+            + " AWS root user is left to the root rules: its power cannot be reduced. An IAM role"
+            + " is flagged like any account, and so is whoever reaches admin by assuming roles (the"
+            + " path is the evidence); a role only Identity Center can assume is judged through"
+            + " the users who hold its permission set.",
     severity = Severity.MEDIUM,
     family = RuleFamily.PRIVILEGE)
 public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAccount.Settings> {
@@ -73,7 +76,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
   public Optional<Violation> check(AccountView view, Subject subject, Settings settings) {
     Account account = view.account();
     // The root user's power cannot be reduced; its risks (MFA, keys, use) have rules of their own.
-    if (!account.status().grantsAccess() || account.isAwsRoot()) {
+    if (!account.status().grantsAccess() || account.isAwsRoot() || servesPermissionSets(account)) {
       return Optional.empty();
     }
     List<Grant> flagged = account.grants().stream().filter(settings::flags).toList();
@@ -176,6 +179,17 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
       }
     }
     return path.substring(0, end).trim();
+  }
+
+  /**
+   * A role only Identity Center can assume (AWSReservedSSO_...): its power is the permission set's,
+   * judged on the Identity Center users who hold that set.
+   */
+  private static boolean servesPermissionSets(Account account) {
+    return account.kind() == dev.rollcall.model.AccountKind.ROLE
+        && !account.assumers().isEmpty()
+        && account.assumers().stream()
+            .allMatch(a -> a.type() == dev.rollcall.model.RoleAssumer.Type.PERMISSION_SET);
   }
 
   private static String fix(Account account, List<Grant> grants) {

@@ -28,9 +28,11 @@ import java.util.stream.Collectors;
             + " holds an admin or privilege-escalation grant, those accounts are flagged, because"
             + " the person does daily work with admin rights. An Identity Center user that also"
             + " holds a lesser permission set counts as standard, since a permission set is chosen"
-            + " at each sign-in. Service accounts, shared accounts, the AWS root user and unowned"
-            + " accounts are not counted. It cannot see roles a person assumes from another"
-            + " account, nor sudo-style elevation inside a system.",
+            + " at each sign-in, and so does an IAM user whose privilege comes only from roles it"
+            + " assumes (the standard-then-elevate pattern). Service accounts, shared accounts,"
+            + " roles, the AWS root user and unowned accounts are not counted. It cannot see"
+            + " roles a person assumes from another account, nor sudo-style elevation inside a"
+            + " system.",
     severity = Severity.MEDIUM,
     family = RuleFamily.PRIVILEGE,
     judgesOwnership = true)
@@ -58,8 +60,13 @@ public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
     return found;
   }
 
+  /**
+   * A privileged grant the account holds itself. One it reaches by assuming a role is the
+   * standard-then-elevate pattern the policy asks for: the account stays standard.
+   */
   private static boolean privileged(Grant grant) {
-    return grant.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION);
+    return grant.level().atLeast(PrivilegeLevel.PRIVILEGE_ESCALATION)
+        && !grant.via().startsWith("assumes role ");
   }
 
   private static boolean standard(Account account) {

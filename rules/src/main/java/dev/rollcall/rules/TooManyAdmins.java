@@ -19,9 +19,10 @@ import java.util.Optional;
         "Least privilege keeps the number of administrators small (Google recommends no more than"
             + " a handful of super admins). The accounts that grant access and hold an"
             + " administrator grant (Google super admin, AWS AdministratorAccess or *:*, Atlas"
-            + " organisation owner) are counted per tenant: IAM roles holding one count too, as"
-            + " do users that reach one by assuming roles. The AWS root user is not counted: it"
-            + " exists in every account.",
+            + " organisation owner) are counted per tenant, users that reach one by assuming"
+            + " roles too. IAM roles are not counted themselves: who can assume them is counted"
+            + " through their own users, or in Identity Center and the identity provider. The AWS"
+            + " root user is not counted: it exists in every account.",
     severity = Severity.MEDIUM,
     family = RuleFamily.TENANT)
 public final class TooManyAdmins implements TenantRule<TooManyAdmins.Settings> {
@@ -85,6 +86,7 @@ public final class TooManyAdmins implements TenantRule<TooManyAdmins.Settings> {
   }
 
   private static boolean isAdmin(Account account) {
-    return account.grants().stream().anyMatch(g -> g.level() == PrivilegeLevel.ADMIN);
+    return account.kind() != dev.rollcall.model.AccountKind.ROLE
+        && account.grants().stream().anyMatch(g -> g.level() == PrivilegeLevel.ADMIN);
   }
 }

@@ -84,6 +84,22 @@ class PrivilegedEverydayAccountTest {
             of(owned(admin("ann.admin"), ANN), owned(standard("ann.lee", "111122223333"), ANN)),
             List.of()),
         Arguments.of(
+            "near miss: read-only herself, admin only by assuming roles (standard, then elevate)",
+            of(
+                owned(
+                    awsUser("ann.lee")
+                        .grants(
+                            List.of(
+                                grant("ReadOnlyAccess", PrivilegeLevel.READ),
+                                new Grant(
+                                    "platform-admin",
+                                    "111122223333",
+                                    PrivilegeLevel.ADMIN,
+                                    "assumes role support-entry -> platform-admin")))
+                        .build(),
+                    ANN)),
+            List.of()),
+        Arguments.of(
             "near miss: a standard account with no grants at all",
             of(owned(admin("ann.admin"), ANN), owned(awsUser("ann.lee").build(), ANN)),
             List.of()),

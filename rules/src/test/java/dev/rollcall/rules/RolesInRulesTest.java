@@ -207,9 +207,19 @@ class RolesInRulesTest {
   }
 
   @Test
-  void adminRolesAreCountedAmongTheAdministrators() {
+  void adminRolesAreNotCountedButTheUsersWhoReachThemAre() {
     List<Account> accounts = new ArrayList<>();
     accounts.add(awsUser("dan").grants(List.of(ADMIN)).build());
+    accounts.add(
+        awsUser("sofia")
+            .grants(
+                List.of(
+                    new Grant(
+                        "platform-admin",
+                        "111122223333",
+                        PrivilegeLevel.ADMIN,
+                        "assumes role support-entry -> platform-admin")))
+            .build());
     accounts.add(awsRole("platform-admin").grants(List.of(ADMIN)).build());
     var facts =
         new TenantFacts(
@@ -217,7 +227,32 @@ class RolesInRulesTest {
             accounts,
             CAPTURED);
     var found = new TooManyAdmins().check(facts, new TooManyAdmins.Settings(1, Map.of()));
-    assertEquals(
-        "dan, platform-admin", found.orElseThrow().evidence().get(0).value(), "roles are accounts");
+    assertEquals("dan, sofia", found.orElseThrow().evidence().get(0).value());
+  }
+
+  @Test
+  void aRoleOnlyIdentityCenterCanAssumeIsJudgedThroughItsPermissionSet() {
+    Account sso =
+        awsRole("AWSReservedSSO_Admin_0123456789abcdef", trusts(Type.PERMISSION_SET, "Admin (arn)"))
+            .grants(List.of(ADMIN))
+            .build();
+    assertTrue(
+        RuleCheck.run(
+                new OverPrivilegedAccount(),
+                new OverPrivilegedAccount.Settings(List.of(PrivilegeLevel.ADMIN), List.of()),
+                unowned(sso))
+            .isEmpty());
+    Account okta =
+        awsRole(
+                "okta-admin",
+                trusts(Type.SAML_PROVIDER, "arn:aws:iam::111122223333:saml-provider/Okta"))
+            .grants(List.of(ADMIN))
+            .build();
+    assertTrue(
+        RuleCheck.run(
+                new OverPrivilegedAccount(),
+                new OverPrivilegedAccount.Settings(List.of(PrivilegeLevel.ADMIN), List.of()),
+                unowned(okta))
+            .isPresent());
   }
 }
