@@ -80,6 +80,7 @@ class DemoUnderPolicyProfilesTest {
         List.of(
             "weak-mfa-for-privileged,aws_iam,111122223333,dan.wright",
             "weak-mfa-for-privileged,aws_iam,111122223333,rachel.green",
+            "weak-mfa-for-privileged,aws_iam,111122223333,sofia.rossi",
             "weak-mfa-for-privileged,aws_iam,111122223333,sysadmin1",
             "weak-mfa-for-privileged,aws_iam,444455556666,staging-admin");
     Map<String, List<String>> dropped = new LinkedHashMap<>();
