@@ -404,6 +404,9 @@ final class AuthorizationDetails {
    */
   private List<Grant> reached(
       String arn, Optional<PrivilegeLevel> own, String accountId, Instant capturedAt) {
+    if (roleDetails.isEmpty()) {
+      return List.of();
+    }
     List<Grant> out = new ArrayList<>();
     List<RoleReach.Path> paths = reach(accountId, capturedAt).paths(arn);
     // The effective privilege is the highest level reached: the roles that give it are shown.
