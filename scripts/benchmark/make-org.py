@@ -439,10 +439,23 @@ def write_aws_account(org, root, account, index, users):
             "CreateDate": aws_time(ago(2000)), "UpdateDate": aws_time(ago(400)),
             "PolicyVersionList": [{"Document": document, "VersionId": version,
                                    "IsDefaultVersion": True, "CreateDate": aws_time(ago(400))}]})
+    # A role any principal of the account may assume (its trust names the account root, with no
+    # condition): permissive-role-trust. Its id comes from the account, not the random stream.
+    roles = [{
+        "Path": "/", "RoleName": "legacy-support", "RoleId": "AROA" + account + "LEGACY",
+        "Arn": f"arn:aws:iam::{account}:role/legacy-support", "CreateDate": aws_time(ago(900)),
+        "AssumeRolePolicyDocument": {"Version": "2012-10-17", "Statement": [{
+            "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{account}:root"},
+            "Action": "sts:AssumeRole"}]},
+        "InstanceProfileList": [], "RolePolicyList": [],
+        "AttachedManagedPolicies": [{"PolicyName": "ReadOnlyAccess",
+                                     "PolicyArn": policy_arn(account, "ReadOnlyAccess")}],
+        "Tags": [], "RoleLastUsed": {"LastUsedDate": aws_time(ago(5)), "Region": "us-east-1"}}]
     pages = chunks(details, DETAILS_PAGE)
     for number, page in enumerate(pages, start=1):
         body = {"UserDetailList": page, "GroupDetailList": groups if number == 1 else [],
-                "RoleDetailList": [], "Policies": policies if number == 1 else [],
+                "RoleDetailList": roles if number == 1 else [],
+                "Policies": policies if number == 1 else [],
                 "IsTruncated": number < len(pages)}
         if number < len(pages):
             body["Marker"] = f"marker-{number + 1}"

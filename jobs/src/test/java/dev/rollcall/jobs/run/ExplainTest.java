@@ -88,12 +88,26 @@ class ExplainTest {
 
   @Test
   void anUnflaggedUserStillHasItsGrantsAndLevelsToShow() {
-    Explanation sofia = job.explain(options, "sofia.rossi").get(0);
-    assertEquals(List.of(), sofia.findings());
+    Explanation will = job.explain(options, "will.turner").get(0);
+    assertEquals(List.of(), will.findings());
     assertTrue(
-        sofia.view().account().grants().stream()
+        will.view().account().grants().stream()
             .anyMatch(g -> g.level() == PrivilegeLevel.READ && !g.statements().isEmpty()),
-        sofia.view().account().grants().toString());
+        will.view().account().grants().toString());
+  }
+
+  @Test
+  void aRoleAtTheEndOfAChainShowsWhoMayAssumeItAndWhoOwnsItThroughThePath() {
+    Explanation admin = job.explain(options, "platform-admin").get(0);
+    assertEquals(
+        List.of("arn:aws:iam::111122223333:role/ops-escalation"),
+        admin.view().account().assumers().stream()
+            .map(dev.rollcall.model.RoleAssumer::principal)
+            .toList());
+    assertEquals(List.of("sofia.rossi@meridianhealth.example"), admin.view().personIds());
+    assertTrue(admin.outcome().startsWith("role"), admin.outcome());
+    assertEquals(
+        List.of("over-privileged"), admin.findings().stream().map(f -> f.ruleId()).toList());
   }
 
   @Test
