@@ -132,6 +132,7 @@ final class AuthorizationDetails {
   private final List<Role> roleDetails;
   private final List<String> problems;
   private List<PrivilegeAnalysis.ServiceRole> serviceRoles;
+  private PrivilegeAnalysis.Targets fullTargets;
   private RoleReach reach;
   private final Map<String, List<PrivilegeAnalysis.Privilege>> rolePrivileges = new HashMap<>();
 
@@ -407,20 +408,16 @@ final class AuthorizationDetails {
     if (roleDetails.isEmpty()) {
       return List.of();
     }
-    List<Grant> out = new ArrayList<>();
-    List<RoleReach.Path> paths = reach(accountId, capturedAt).paths(arn);
+    RoleReach reach = reach(accountId, capturedAt);
     // The effective privilege is the highest level reached: the roles that give it are shown.
     Optional<PrivilegeLevel> top =
-        paths.stream()
-            .map(p -> p.end().level())
-            .flatMap(Optional::stream)
-            .max(Enum::compareTo)
-            .filter(l -> own.map(o -> l.compareTo(o) > 0).orElse(true));
-    for (RoleReach.Path path : paths) {
+        reach.top(arn).filter(l -> own.map(o -> l.compareTo(o) > 0).orElse(true));
+    if (top.isEmpty()) {
+      return List.of();
+    }
+    List<Grant> out = new ArrayList<>();
+    for (RoleReach.Path path : reach.paths(arn, top.get())) {
       RoleReach.Target end = path.end();
-      if (top.isEmpty() || !end.level().equals(top)) {
-        continue;
-      }
       List<String> evidence = new ArrayList<>();
       path.steps().forEach(s -> evidence.addAll(s.evidence()));
       end.top()
@@ -523,12 +520,15 @@ final class AuthorizationDetails {
 
   /** As {@link #targets(String)}, with the roles a service may assume and what each holds. */
   private PrivilegeAnalysis.Targets targets(String accountId, Instant capturedAt) {
-    PrivilegeAnalysis.Targets plain = targets(accountId);
-    if (serviceRoles == null) {
+    // Built once: every principal of the account aims at the same targets.
+    if (fullTargets == null) {
+      PrivilegeAnalysis.Targets plain = targets(accountId);
       serviceRoles = serviceRoles(plain, accountId, capturedAt);
+      fullTargets =
+          new PrivilegeAnalysis.Targets(
+              plain.users(), plain.groups(), plain.roles(), plain.customerPolicies(), serviceRoles);
     }
-    return new PrivilegeAnalysis.Targets(
-        plain.users(), plain.groups(), plain.roles(), plain.customerPolicies(), serviceRoles);
+    return fullTargets;
   }
 
   /**

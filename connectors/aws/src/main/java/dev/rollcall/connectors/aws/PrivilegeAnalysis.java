@@ -98,6 +98,18 @@ final class PrivilegeAnalysis {
       };
     }
 
+    /** One pattern standing for every resource of a kind: what all its targets fall under. */
+    String broad(String spec, IamPrincipal who) {
+      String account = who.accountId();
+      return switch (spec) {
+        case "@users", "@other-users" -> iam(account, "user/*");
+        case "@groups" -> iam(account, "group/*");
+        case "@roles" -> iam(account, "role/*");
+        case "@customer-policies" -> iam(account, "policy/*");
+        default -> spec.replace("{account}", account);
+      };
+    }
+
     private static String iam(String account, String rest) {
       return "arn:aws:iam::" + account + ":" + rest;
     }
@@ -275,6 +287,11 @@ final class PrivilegeAnalysis {
     for (EscalationCatalogue.Need need : method.needs()) {
       if (need.sameResourceAs().isPresent()) {
         continue;
+      }
+      // No Allow reaches the action anywhere the method aims: no single target needs trying.
+      if (PolicyEvaluator.access(who, need.action(), targets.broad(need.resource(), who), false)
+          .isEmpty()) {
+        return Optional.empty();
       }
       List<EscalationCatalogue.Need> tied =
           method.needs().stream()

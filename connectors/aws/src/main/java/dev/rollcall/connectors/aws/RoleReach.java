@@ -103,9 +103,15 @@ final class RoleReach {
   }
 
   private final String accountId;
-  private final List<Target> targets;
+  private final Map<String, Target> targets;
   private final Map<String, Candidate> candidates;
   private final Map<String, List<Step>> edges;
+
+  /** The steps into each role, by role ARN. */
+  private final Map<String, List<Step>> incoming;
+
+  /** The highest level each role reaches, itself included, by role ARN. */
+  private final Map<String, PrivilegeLevel> reachable;
 
   private RoleReach(
       String accountId,
@@ -113,9 +119,56 @@ final class RoleReach {
       Map<String, Candidate> candidates,
       Map<String, List<Step>> edges) {
     this.accountId = accountId;
-    this.targets = targets;
+    this.targets = new LinkedHashMap<>();
+    targets.forEach(t -> this.targets.put(t.arn(), t));
     this.candidates = candidates;
     this.edges = edges;
+    this.incoming = new HashMap<>();
+    edges
+        .values()
+        .forEach(
+            list ->
+                list.forEach(
+                    s -> incoming.computeIfAbsent(s.to().arn(), k -> new ArrayList<>()).add(s)));
+    this.reachable = reachable(targets, edges);
+  }
+
+  /**
+   * The highest level reachable from each role, by relaxing along the steps until nothing rises (a
+   * level only rises, so this ends).
+   */
+  private static Map<String, PrivilegeLevel> reachable(
+      List<Target> targets, Map<String, List<Step>> edges) {
+    Map<String, PrivilegeLevel> best = new HashMap<>();
+    targets.forEach(t -> t.level().ifPresent(l -> best.put(t.arn(), l)));
+    boolean changed = true;
+    while (changed) {
+      changed = false;
+      for (Target t : targets) {
+        PrivilegeLevel here = best.get(t.arn());
+        for (Step s : edges.getOrDefault(t.arn(), List.of())) {
+          PrivilegeLevel there = best.get(s.to().arn());
+          if (there != null && (here == null || there.compareTo(here) > 0)) {
+            here = there;
+            best.put(t.arn(), here);
+            changed = true;
+          }
+        }
+      }
+    }
+    return best;
+  }
+
+  /** The highest level the principal reaches by assuming roles, or empty when it reaches none. */
+  Optional<PrivilegeLevel> top(String fromArn) {
+    PrivilegeLevel best = null;
+    for (Step s : edges.getOrDefault(fromArn, List.of())) {
+      PrivilegeLevel there = reachable.get(s.to().arn());
+      if (there != null && (best == null || there.compareTo(best) > 0)) {
+        best = there;
+      }
+    }
+    return Optional.ofNullable(best);
   }
 
   /** Evaluates every principal against every role's trust. */
@@ -124,12 +177,12 @@ final class RoleReach {
     principals.forEach(c -> byArn.put(c.arn(), c));
     Map<String, List<Step>> edges = new HashMap<>();
     for (Candidate c : principals) {
-      boolean mayAsk = asksToAssume(c.principal());
+      Answers answers = new Answers(c.principal());
       for (Target role : roles) {
         if (role.arn().equals(c.arn())) {
           continue;
         }
-        step(accountId, c, role, mayAsk)
+        step(accountId, c, role, answers)
             .ifPresent(s -> edges.computeIfAbsent(c.arn(), k -> new ArrayList<>()).add(s));
       }
     }
@@ -137,36 +190,51 @@ final class RoleReach {
   }
 
   /**
-   * The shortest chain to each role the principal can reach (itself excluded), nearest first,
-   * followed to {@link #MAX_CHAIN} steps.
+   * The shortest chain to each role at {@code level} the principal can reach (itself excluded),
+   * nearest first, followed to {@link #MAX_CHAIN} steps and not beyond an administrator role.
    */
-  List<Path> paths(String fromArn) {
-    Map<String, Path> found = new LinkedHashMap<>();
-    Deque<Path> queue = new ArrayDeque<>();
-    for (Step s : edges.getOrDefault(fromArn, List.of())) {
-      queue.add(new Path(List.of(s)));
-    }
+  List<Path> paths(String fromArn, PrivilegeLevel level) {
+    Map<String, Step> via = new HashMap<>();
+    Map<String, Integer> depth = new HashMap<>();
+    Deque<String> queue = new ArrayDeque<>();
+    List<String> found = new ArrayList<>();
+    depth.put(fromArn, 0);
+    queue.add(fromArn);
     while (!queue.isEmpty()) {
-      Path path = queue.poll();
-      String at = path.end().arn();
-      if (at.equals(fromArn) || found.containsKey(at)) {
-        continue;
-      }
-      found.put(at, path);
-      // An administrator can already do anything: the roles beyond it add nothing.
-      if (path.steps().size() >= MAX_CHAIN
-          || path.end().level().filter(l -> l == PrivilegeLevel.ADMIN).isPresent()) {
+      String at = queue.poll();
+      int d = depth.get(at);
+      if (d >= MAX_CHAIN) {
         continue;
       }
       for (Step next : edges.getOrDefault(at, List.of())) {
-        if (!found.containsKey(next.to().arn())) {
-          List<Step> longer = new ArrayList<>(path.steps());
-          longer.add(next);
-          queue.add(new Path(longer));
+        String to = next.to().arn();
+        if (depth.containsKey(to)) {
+          continue;
+        }
+        depth.put(to, d + 1);
+        via.put(to, next);
+        if (next.to().level().filter(l -> l == level).isPresent()) {
+          found.add(to);
+        }
+        // An administrator can already do anything, so the roles beyond it add nothing; nor do
+        // the roles beyond one that reaches nothing at this level.
+        PrivilegeLevel onward = reachable.get(to);
+        if (next.to().level().filter(l -> l == PrivilegeLevel.ADMIN).isEmpty()
+            && onward != null
+            && onward.compareTo(level) >= 0) {
+          queue.add(to);
         }
       }
     }
-    return List.copyOf(found.values());
+    List<Path> out = new ArrayList<>();
+    for (String end : found) {
+      List<Step> steps = new ArrayList<>();
+      for (String at = end; !at.equals(fromArn); at = via.get(at).from()) {
+        steps.add(0, via.get(at));
+      }
+      out.add(new Path(steps));
+    }
+    return out;
   }
 
   /**
@@ -175,14 +243,10 @@ final class RoleReach {
    * accounts, everyone, services, identity providers, principals the dump does not hold.
    */
   List<RoleAssumer> assumers(String roleArn) {
-    Target role = targets.stream().filter(t -> t.arn().equals(roleArn)).findFirst().orElseThrow();
+    Target role = targets.get(roleArn);
     Map<String, Step> steps = new LinkedHashMap<>();
-    for (Candidate c : candidates.values()) {
-      for (Step s : edges.getOrDefault(c.arn(), List.of())) {
-        if (s.to().arn().equals(roleArn)) {
-          steps.put(c.arn(), s);
-        }
-      }
+    for (Step s : incoming.getOrDefault(roleArn, List.of())) {
+      steps.put(s.from(), s);
     }
     // What the trust names comes first, then the account's principals it admits through the
     // account or everyone.
@@ -243,22 +307,84 @@ final class RoleReach {
     return new RoleAssumer(c.type(), c.arn(), c.id(), conditions, String.join("; ", s.evidence()));
   }
 
-  /** Whether any Allow of the principal's policies can reach sts:AssumeRole at all. */
-  private static boolean asksToAssume(IamPrincipal who) {
-    for (IamPolicy policy : who.policies()) {
-      for (IamStatement s : policy.statements()) {
-        if (s.allow()
-            && (s.notAction()
-                ? s.actions().stream().noneMatch(a -> Globs.covers(a, ASSUME, true))
-                : s.actions().stream().anyMatch(a -> Globs.overlaps(a, ASSUME, true)))) {
-          return true;
-        }
-      }
+  /**
+   * One principal's own answers to sts:AssumeRole on a role. When every statement that reaches the
+   * action names {@code *} as its resource, the answer is the same for every role (conditions do
+   * not look at the resource here): it is worked out once, not once per role.
+   */
+  private static final class Answers {
+    private final IamPrincipal who;
+    private final boolean mayAsk;
+    private final boolean uniform;
+    private final Map<String, Tri[]> allowed = new HashMap<>();
+    private final Map<String, Tri[]> denied = new HashMap<>();
+    private final Map<String, List<String>> evidence = new HashMap<>();
+
+    Answers(IamPrincipal who) {
+      this.who = who;
+      this.mayAsk = asksToAssume(who);
+      List<IamPolicy> all = new ArrayList<>(who.policies());
+      who.boundary().ifPresent(all::add);
+      this.uniform =
+          all.stream()
+              .flatMap(p -> p.statements().stream())
+              .filter(RoleReach::reachesAssume)
+              .allMatch(st -> !st.notResource() && st.resources().equals(List.of("*")));
     }
-    return false;
+
+    private String key(String roleArn) {
+      return uniform ? "*" : roleArn;
+    }
+
+    Tri allowed(String roleArn, boolean mfa) {
+      Tri[] both =
+          allowed.computeIfAbsent(
+              key(roleArn),
+              k ->
+                  new Tri[] {
+                    PolicyEvaluator.decide(who, ASSUME, roleArn, false, false),
+                    PolicyEvaluator.decide(who, ASSUME, roleArn, false, true)
+                  });
+      return both[mfa ? 1 : 0];
+    }
+
+    Tri denied(String roleArn, boolean mfa) {
+      Tri[] both =
+          denied.computeIfAbsent(
+              key(roleArn),
+              k ->
+                  new Tri[] {
+                    PolicyEvaluator.denied(who, ASSUME, roleArn, false),
+                    PolicyEvaluator.denied(who, ASSUME, roleArn, true)
+                  });
+      return both[mfa ? 1 : 0];
+    }
+
+    List<String> evidence(String roleArn) {
+      return evidence.computeIfAbsent(
+          key(roleArn),
+          k ->
+              PolicyEvaluator.access(who, ASSUME, roleArn, false)
+                  .map(a -> a.statements().stream().map(IamStatement::evidence).toList())
+                  .orElse(List.of()));
+    }
   }
 
-  private static Optional<Step> step(String accountId, Candidate c, Target role, boolean mayAsk) {
+  /** Whether a statement's actions reach sts:AssumeRole. */
+  private static boolean reachesAssume(IamStatement s) {
+    return s.notAction()
+        ? s.actions().stream().noneMatch(a -> Globs.covers(a, ASSUME, true))
+        : s.actions().stream().anyMatch(a -> Globs.overlaps(a, ASSUME, true));
+  }
+
+  /** Whether any Allow of the principal's policies can reach sts:AssumeRole at all. */
+  private static boolean asksToAssume(IamPrincipal who) {
+    return who.policies().stream()
+        .flatMap(p -> p.statements().stream())
+        .anyMatch(st -> st.allow() && reachesAssume(st));
+  }
+
+  private static Optional<Step> step(String accountId, Candidate c, Target role, Answers answers) {
     List<TrustPolicy.Statement> covering =
         role.trust().statements().stream().filter(st -> st.covers(c.arn(), accountId)).toList();
     if (covering.stream().noneMatch(TrustPolicy.Statement::allow)) {
@@ -266,11 +392,11 @@ final class RoleReach {
     }
     boolean namedDirectly =
         covering.stream().anyMatch(st -> st.allow() && st.namesDirectly(c.arn()));
-    if (!namedDirectly && !mayAsk) {
+    if (!namedDirectly && !answers.mayAsk) {
       return Optional.empty();
     }
-    Tri plain = decide(c, role, covering, false);
-    Tri withMfa = decide(c, role, covering, true);
+    Tri plain = decide(c, role, covering, false, answers);
+    Tri withMfa = decide(c, role, covering, true, answers);
     Optional<PolicyEvaluator.Qualifier> qualifier = PolicyEvaluator.qualifier(plain, withMfa);
     if (qualifier.isEmpty()) {
       return Optional.empty();
@@ -293,8 +419,7 @@ final class RoleReach {
       conditions.addAll(st.conditionText());
     }
     if (!direct) {
-      PolicyEvaluator.access(c.principal(), ASSUME, role.arn(), false)
-          .ifPresent(a -> a.statements().forEach(s -> evidence.add(s.evidence())));
+      evidence.addAll(answers.evidence(role.arn()));
     }
     return Optional.of(
         new Step(
@@ -312,7 +437,11 @@ final class RoleReach {
    * admits it otherwise and its own policies allow the request.
    */
   private static Tri decide(
-      Candidate c, Target role, List<TrustPolicy.Statement> covering, boolean mfa) {
+      Candidate c,
+      Target role,
+      List<TrustPolicy.Statement> covering,
+      boolean mfa,
+      Answers answers) {
     Tri trustDeny = Tri.FALSE;
     Tri trustAllow = Tri.FALSE;
     Tri named = Tri.FALSE;
@@ -330,7 +459,7 @@ final class RoleReach {
     IamPrincipal who = c.principal();
     Tri byName = Tri.FALSE;
     if (named != Tri.FALSE) {
-      byName = named.and(PolicyEvaluator.denied(who, ASSUME, role.arn(), mfa).not());
+      byName = named.and(answers.denied(role.arn(), mfa).not());
       if (c.type() == RoleAssumer.Type.ROLE && who.boundary().isPresent()) {
         IamPrincipal bounded =
             new IamPrincipal(
