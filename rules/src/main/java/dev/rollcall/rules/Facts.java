@@ -51,6 +51,19 @@ final class Facts {
     return new Evidence("last activity", value);
   }
 
+  /** A grant as evidence reads it: name (level, on scope, how it is held[, by method]). */
+  static String grant(dev.rollcall.model.Grant g) {
+    return g.name()
+        + " ("
+        + g.level().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')
+        + ", on "
+        + g.scope()
+        + ", "
+        + g.via()
+        + (g.method() == null ? "" : ", by " + g.method())
+        + ")";
+  }
+
   static Evidence kind(Account account) {
     String why = account.kindEvidence() == null ? "" : " (" + account.kindEvidence() + ")";
     return new Evidence("kind", account.kind().name().toLowerCase(java.util.Locale.ROOT) + why);

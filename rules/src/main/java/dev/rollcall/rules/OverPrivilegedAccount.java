@@ -85,19 +85,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
     }
     List<Evidence> evidence =
         flagged.stream()
-            .map(
-                g ->
-                    new Evidence(
-                        "grant",
-                        g.name()
-                            + " ("
-                            + g.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                            + ", on "
-                            + g.scope()
-                            + ", "
-                            + g.via()
-                            + (g.method() == null ? "" : ", by " + g.method())
-                            + ")"))
+            .map(g -> new Evidence("grant", Facts.grant(g)))
             .collect(Collectors.toList());
     // The exact statements, so that the reviewer finds what to narrow.
     flagged.forEach(g -> g.statements().forEach(s -> evidence.add(new Evidence("statement", s))));

@@ -12,7 +12,6 @@ import dev.rollcall.model.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -107,16 +106,7 @@ public final class PermissiveRoleTrust implements AccountRule<NoSettings> {
   private static String highestGrant(Account account) {
     return account.grants().stream()
         .max(Comparator.comparing(Grant::level))
-        .map(
-            g ->
-                g.name()
-                    + " ("
-                    + g.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                    + ", on "
-                    + g.scope()
-                    + ", "
-                    + g.via()
-                    + ")")
+        .map(Facts::grant)
         .orElse("none (its policies grant nothing the snapshot shows)");
   }
 
