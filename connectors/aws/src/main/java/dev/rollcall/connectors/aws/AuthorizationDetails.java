@@ -135,6 +135,7 @@ final class AuthorizationDetails {
   private PrivilegeAnalysis.Targets fullTargets;
   private RoleReach reach;
   private final Map<String, List<PrivilegeAnalysis.Privilege>> rolePrivileges = new HashMap<>();
+  private final Map<String, Held> heldBy = new HashMap<>();
 
   private AuthorizationDetails(
       Map<String, User> users,
@@ -264,19 +265,18 @@ final class AuthorizationDetails {
         + user.name();
   }
 
+  /**
+   * A user's policies: its own attached and inline ones, then each group's. Gathered once per
+   * principal, so that a policy the dump lacks or cannot read is noted once.
+   */
   private Held held(User user, String accountId, Instant capturedAt) {
-    List<Grant> byName = new ArrayList<>();
-    List<IamPolicy> held = new ArrayList<>();
-    List<String> order = new ArrayList<>();
-    String who = "user " + user.name();
-    for (PolicyRef ref : user.attached()) {
-      hold(held, byName, managed(ref), accountId, "attached", who);
-      order.add(managed(ref).name() + "\u0000attached");
+    String arn = arn(user, accountId);
+    Held known = heldBy.get(arn);
+    if (known != null) {
+      return known;
     }
-    for (IamPolicy policy : user.inline()) {
-      held.add(policy.heldVia("inline"));
-      order.add(policy.name() + "\u0000inline");
-    }
+    Holding holding = new Holding("user " + user.name(), accountId);
+    holding.take(user.attached(), user.inline(), "attached", "inline");
     for (String groupName : user.groups()) {
       Group group = groups.get(groupName);
       if (group == null) {
@@ -286,58 +286,61 @@ final class AuthorizationDetails {
             "group '" + groupName + "' in GroupList is not in any page's GroupDetailList");
       }
       String via = "group:" + groupName;
-      for (PolicyRef ref : group.attached()) {
-        hold(held, byName, managed(ref), accountId, via, who);
-        order.add(managed(ref).name() + "\u0000" + via);
-      }
-      for (IamPolicy policy : group.inline()) {
-        held.add(policy.heldVia(via));
-        order.add(policy.name() + "\u0000" + via);
-      }
+      holding.take(group.attached(), group.inline(), via, via);
     }
-    return bounded(
-        user.name(),
-        arn(user, accountId),
-        user.tags(),
-        held,
-        byName,
-        order,
-        user.boundary(),
-        accountId,
-        capturedAt);
+    Held held =
+        bounded(user.name(), arn, user.tags(), holding, user.boundary(), accountId, capturedAt);
+    heldBy.put(arn, held);
+    return held;
   }
 
+  /** A role's attached and inline policies, gathered once like a user's. */
   private Held held(Role role, String accountId, Instant capturedAt) {
-    List<Grant> byName = new ArrayList<>();
-    List<IamPolicy> held = new ArrayList<>();
-    List<String> order = new ArrayList<>();
-    for (PolicyRef ref : role.attached()) {
-      hold(held, byName, managed(ref), accountId, "attached", "role " + role.name());
-      order.add(managed(ref).name() + "\u0000attached");
+    Held known = heldBy.get(role.arn());
+    if (known != null) {
+      return known;
     }
-    for (IamPolicy policy : role.inline()) {
-      held.add(policy.heldVia("inline"));
-      order.add(policy.name() + "\u0000inline");
+    Holding holding = new Holding("role " + role.name(), accountId);
+    holding.take(role.attached(), role.inline(), "attached", "inline");
+    Held held =
+        bounded(
+            role.name(), role.arn(), role.tags(), holding, role.boundary(), accountId, capturedAt);
+    heldBy.put(role.arn(), held);
+    return held;
+  }
+
+  /** Collects one principal's policies in the order it holds them. */
+  private final class Holding {
+    private final String who;
+    private final String accountId;
+    private final List<IamPolicy> held = new ArrayList<>();
+    private final List<Grant> byName = new ArrayList<>();
+    private final List<String> order = new ArrayList<>();
+
+    Holding(String who, String accountId) {
+      this.who = who;
+      this.accountId = accountId;
     }
-    return bounded(
-        role.name(),
-        role.arn(),
-        role.tags(),
-        held,
-        byName,
-        order,
-        role.boundary(),
-        accountId,
-        capturedAt);
+
+    void take(
+        List<PolicyRef> attached, List<IamPolicy> inline, String attachedVia, String inlineVia) {
+      for (PolicyRef ref : attached) {
+        Policy policy = managed(ref);
+        hold(held, byName, policy, accountId, attachedVia, who);
+        order.add(policy.name() + "\u0000" + attachedVia);
+      }
+      for (IamPolicy policy : inline) {
+        held.add(policy.heldVia(inlineVia));
+        order.add(policy.name() + "\u0000" + inlineVia);
+      }
+    }
   }
 
   private Held bounded(
       String name,
       String arn,
       Map<String, String> tags,
-      List<IamPolicy> held,
-      List<Grant> byName,
-      List<String> order,
+      Holding holding,
       String boundaryArn,
       String accountId,
       Instant capturedAt) {
@@ -355,9 +358,9 @@ final class AuthorizationDetails {
       }
     }
     return new Held(
-        new IamPrincipal(name, accountId, tags, held, boundary, capturedAt, arn),
-        byName,
-        order,
+        new IamPrincipal(name, accountId, tags, holding.held, boundary, capturedAt, arn),
+        List.copyOf(holding.byName),
+        List.copyOf(holding.order),
         cap);
   }
 

@@ -197,6 +197,31 @@ class RoleReachDumpTest {
   }
 
   @Test
+  void aManagedPolicyThatDoesNotParseIsOneGapPerPrincipalHoldingIt(@TempDir Path temp)
+      throws java.io.IOException {
+    Path dir = TestAccounts.copy(ACCOUNT, temp);
+    Path dump = dir.resolve("get-account-authorization-details.json");
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var root = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(dump.toFile());
+    for (var policy : root.withArray("Policies")) {
+      if (policy.path("PolicyName").asText().equals("AdministratorAccess")) {
+        ((com.fasterxml.jackson.databind.node.ObjectNode)
+                policy.get("PolicyVersionList").get(0).get("Document").get("Statement").get(0))
+            .put("Effect", "Permit");
+      }
+    }
+    json.writeValue(dump.toFile(), root);
+    SourceResult partial = new AwsSnapshotReader().read(dir, TestAccounts.OBSERVED_AT);
+    assertEquals(PullStatus.PARTIAL, partial.pull().status());
+    List<String> gaps =
+        partial.pull().errors().stream().filter(e -> e.startsWith("role chain-admin:")).toList();
+    // The role's policies are gathered for its own grants, for the reach of others and for the
+    // compute takeovers: the gap is still said once.
+    assertEquals(1, gaps.size(), partial.pull().errors().toString());
+    assertTrue(gaps.get(0).contains("managed policy AdministratorAccess"), gaps.get(0));
+  }
+
+  @Test
   void aTrustPolicyThatDoesNotParseKeepsTheRoleAndMakesThePullPartial(@TempDir Path temp) {
     Path dir = TestAccounts.copy(ACCOUNT, temp);
     TestAccounts.edit(
