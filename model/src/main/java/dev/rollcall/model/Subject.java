@@ -6,10 +6,10 @@ import java.util.Objects;
 
 /**
  * What a rule reads: one person with every account tied to them, or, for an account that no person
- * owns, that account alone.
+ * owns and for an IAM role held only through the accounts that can assume it, that account alone.
  *
- * @param key the person id, or {@code unowned:<account id>}
- * @param person the person, or null for an unowned account
+ * @param key the person id, {@code unowned:<account id>} or {@code role:<account id>}
+ * @param person the person, or null for an account alone
  * @param accounts the accounts, sorted by account id
  */
 public record Subject(String key, Identity person, List<AccountView> accounts)

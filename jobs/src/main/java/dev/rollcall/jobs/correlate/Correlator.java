@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.LinkRule;
@@ -191,12 +192,21 @@ public final class Correlator {
     return List.of(new AccountView(account, owners, List.copyOf(claims), probable)).iterator();
   }
 
-  /** Groups views into subjects: one per person, and one per account nobody owns. */
+  /**
+   * Groups views into subjects: one per person, one per account nobody owns, and one per role held
+   * only through the accounts that can assume it. Such a role stands alone because its owners are
+   * everyone who can reach it (every user of its account, for a role trusting the account): copied
+   * into each of their subjects it would be judged once per owner, and the person rules leave roles
+   * out anyway.
+   */
   public Dataset<Subject> subjects(Dataset<AccountView> views) {
     return views
         .flatMap(
             (FlatMapFunction<AccountView, Tuple2<String, AccountView>>)
                 view -> {
+                  if (heldThroughAssumers(view)) {
+                    return List.of(new Tuple2<>(ROLE_KEY + view.account().id(), view)).iterator();
+                  }
                   List<Tuple2<String, AccountView>> keyed = new ArrayList<>();
                   for (String personId : view.personIds()) {
                     keyed.add(new Tuple2<>(personId, view));
@@ -212,6 +222,16 @@ public final class Correlator {
         .mapGroups(
             (MapGroupsFunction<String, Tuple2<String, AccountView>, Subject>) Correlator::subject,
             SUBJECT);
+  }
+
+  /** The key of a role's own subject: {@code role:<account id>}. */
+  static final String ROLE_KEY = "role:";
+
+  /** A role whose every owner comes from an account that can assume it. */
+  static boolean heldThroughAssumers(AccountView view) {
+    return view.account().kind() == AccountKind.ROLE
+        && !view.owners().isEmpty()
+        && view.owners().stream().allMatch(o -> o.rule() == LinkRule.ASSUMES_ROLE);
   }
 
   private static Subject subject(String key, Iterator<Tuple2<String, AccountView>> views) {

@@ -180,13 +180,16 @@ class RoleOwnersTest {
   }
 
   @Test
-  void eachOwnersSubjectHoldsTheRolesTheyCanAssume() {
-    assertEquals(
-        List.of("bob", "bob-own", "bob-reader", "ops-hop", "platform-admin"),
-        names(subjects.get(BOB)));
-    assertEquals(List.of("ann", "billing", "cycle-c", "cycle-d"), names(subjects.get(ANN)));
+  void aRoleHeldOnlyThroughItsAssumersIsItsOwnSubjectAndATaggedRoleStaysWithItsOwners() {
+    assertEquals(List.of("bob", "bob-own"), names(subjects.get(BOB)));
+    assertEquals(List.of("ann", "billing"), names(subjects.get(ANN)));
     assertEquals(List.of("billing"), names(subjects.get(CAROL)));
-    assertEquals(3 + 2, subjects.size(), "ecs-task and outsider stand alone");
+    for (String role : List.of("bob-reader", "ops-hop", "platform-admin", "cycle-c", "cycle-d")) {
+      Subject alone = subjects.get("role:" + views.get(role).account().id());
+      assertEquals(List.of(role), names(alone), role);
+      assertEquals(null, alone.person(), role);
+    }
+    assertEquals(3 + 5 + 2, subjects.size(), "ecs-task and outsider stand alone, unowned");
   }
 
   private static List<String> names(Subject subject) {

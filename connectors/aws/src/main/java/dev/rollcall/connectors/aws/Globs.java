@@ -25,8 +25,49 @@ final class Globs {
   static boolean overlaps(String pattern, String candidate, boolean ignoreCase) {
     String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
     String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
-    Boolean[][] memo = new Boolean[p.length() + 1][c.length() + 1];
-    return overlap(p, 0, c, 0, memo);
+    boolean patternWild = wild(p);
+    boolean candidateWild = wild(c);
+    // Most requests name one action or one ARN: a plain string overlaps a pattern exactly when the
+    // pattern matches it, which the linear matcher answers without a table.
+    if (!candidateWild) {
+      return patternWild ? literal(p, c) : p.equals(c);
+    }
+    if (!patternWild) {
+      return literal(c, p);
+    }
+    // Two patterns: the text before the first wildcard of either and after the last must agree
+    // character for character; only what lies between needs the table.
+    int start = 0;
+    while (start < p.length()
+        && start < c.length()
+        && !wild(p.charAt(start))
+        && !wild(c.charAt(start))) {
+      if (p.charAt(start) != c.charAt(start)) {
+        return false;
+      }
+      start++;
+    }
+    int pe = p.length();
+    int ce = c.length();
+    while (pe > start && ce > start && !wild(p.charAt(pe - 1)) && !wild(c.charAt(ce - 1))) {
+      if (p.charAt(pe - 1) != c.charAt(ce - 1)) {
+        return false;
+      }
+      pe--;
+      ce--;
+    }
+    String pm = p.substring(start, pe);
+    String cm = c.substring(start, ce);
+    Boolean[][] memo = new Boolean[pm.length() + 1][cm.length() + 1];
+    return overlap(pm, 0, cm, 0, memo);
+  }
+
+  private static boolean wild(String s) {
+    return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+  }
+
+  private static boolean wild(char ch) {
+    return ch == '*' || ch == '?';
   }
 
   private static boolean literal(String p, String text) {
