@@ -15,6 +15,7 @@ import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.PrincipalActivity.DayActivity;
 import dev.rollcall.model.PrincipalActivity.SessionOverlap;
@@ -50,7 +51,7 @@ public final class TrailEvidence {
   private static final String EMAIL = "^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$";
   private static final int MAX_EXAMPLES = 5;
   private static final long MAX_COUNTED = 1000;
-  private static final Encoder<Overlaps> OVERLAPS = Encoders.javaSerialization(Overlaps.class);
+  private static final Encoder<Overlaps> OVERLAPS = CompactKryo.encoder(Overlaps.class);
 
   private TrailEvidence() {}
 

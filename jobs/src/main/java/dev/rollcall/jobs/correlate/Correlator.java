@@ -3,6 +3,7 @@ package dev.rollcall.jobs.correlate;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
 
+import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
@@ -49,15 +50,15 @@ public final class Correlator {
           .add("address", DataTypes.StringType, false)
           .add("personId", DataTypes.StringType, false);
 
-  private static final Encoder<Account> ACCOUNT = Encoders.javaSerialization(Account.class);
-  private static final Encoder<AccountView> VIEW = Encoders.javaSerialization(AccountView.class);
-  private static final Encoder<Subject> SUBJECT = Encoders.javaSerialization(Subject.class);
+  private static final Encoder<Account> ACCOUNT = CompactKryo.encoder(Account.class);
+  private static final Encoder<AccountView> VIEW = CompactKryo.encoder(AccountView.class);
+  private static final Encoder<Subject> SUBJECT = CompactKryo.encoder(Subject.class);
   private static final Encoder<Tuple2<String, Identity>> KEYED_PERSON =
-      Encoders.tuple(Encoders.STRING(), Encoders.javaSerialization(Identity.class));
+      Encoders.tuple(Encoders.STRING(), CompactKryo.encoder(Identity.class));
   private static final Encoder<Tuple2<String, Account>> KEYED_ACCOUNT =
       Encoders.tuple(Encoders.STRING(), ACCOUNT);
   private static final Encoder<Tuple2<String, OwnershipFact>> KEYED_FACT =
-      Encoders.tuple(Encoders.STRING(), Encoders.javaSerialization(OwnershipFact.class));
+      Encoders.tuple(Encoders.STRING(), CompactKryo.encoder(OwnershipFact.class));
   private static final Encoder<Tuple2<String, AccountView>> KEYED_VIEW =
       Encoders.tuple(Encoders.STRING(), VIEW);
 

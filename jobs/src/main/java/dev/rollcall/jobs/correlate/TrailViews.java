@@ -1,12 +1,12 @@
 package dev.rollcall.jobs.correlate;
 
+import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.PrincipalActivity;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 
 /** Puts each account's trail activity on its view, for the rules to read. */
 public final class TrailViews {
@@ -28,6 +28,6 @@ public final class TrailViews {
               List<PrincipalActivity> found = copy.get(v.account().id());
               return found == null ? v : v.withTrail(found);
             },
-        Encoders.javaSerialization(AccountView.class));
+        CompactKryo.encoder(AccountView.class));
   }
 }

@@ -2,6 +2,7 @@ package dev.rollcall.jobs.detect;
 
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.RuleSettings;
+import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Subject;
 import dev.rollcall.reports.RunReport;
@@ -24,7 +25,7 @@ import scala.Tuple2;
  * owner, so findings are reduced to one per fingerprint before they are collected.
  */
 public final class Detector {
-  private static final Encoder<Finding> FINDING = Encoders.javaSerialization(Finding.class);
+  private static final Encoder<Finding> FINDING = CompactKryo.encoder(Finding.class);
 
   /**
    * The order findings are reported in (the reports' own, so that rendering them sorts nothing

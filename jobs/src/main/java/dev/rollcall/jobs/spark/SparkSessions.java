@@ -13,6 +13,7 @@ public final class SparkSessions {
   private static final String LOCAL_SHUFFLE_PARTITIONS = "4";
 
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+  private static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
   private static final String OWN_SHUFFLE_PARTITIONS = "spark.rollcall.ownShufflePartitions";
 
   /** Accounts per shuffle partition when a local session scales to a large input. */
@@ -50,6 +51,15 @@ public final class SparkSessions {
         .setIfMissing("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.default.parallelism", "4")
         .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString());
+    // Rollcall's records travel as Kryo (see CompactKryo), beside the cluster's own registrators.
+    String registrators = conf.get(KRYO_REGISTRATOR, "");
+    if (!registrators.contains(CompactKryo.class.getName())) {
+      conf.set(
+          KRYO_REGISTRATOR,
+          registrators.isBlank()
+              ? CompactKryo.class.getName()
+              : registrators + "," + CompactKryo.class.getName());
+    }
     if (!conf.contains(SHUFFLE_PARTITIONS)) {
       // The inputs are thousands of rows, not terabytes: a few partitions keep local runs quick;
       // scaleTo raises them for a large input. The marker says the number is rollcall's own.
