@@ -7,12 +7,21 @@ import static org.apache.spark.sql.functions.row_number;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.RoleAssumer;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
@@ -57,9 +66,22 @@ final class RoleOwners {
 
   private RoleOwners() {}
 
+  /** Where each chain starts: an account that can assume a role, the role, how far, and how. */
+  private static final StructType CHAINS =
+      new StructType()
+          .add("roleId", DataTypes.StringType, false)
+          .add("originId", DataTypes.StringType, false)
+          .add("hops", DataTypes.IntegerType, false)
+          .add("prefix", DataTypes.StringType, false)
+          .add("closers", DataTypes.StringType, false);
+
   /**
    * Every direct link, plus the links roles get from their assumers; one per account and person,
    * the strongest (then the shortest chain) kept.
+   *
+   * <p>The roles' graph (one edge per account that can assume a role) is small beside the accounts:
+   * it is gathered once, every chain is followed breadth first from each assumer, and the chains
+   * meet the direct links in one join, instead of one round of joins per step of the longest chain.
    *
    * @param accounts every account
    * @param direct the direct links: accountId, personId, strength (a {@link LinkRule} ordinal),
@@ -70,32 +92,101 @@ final class RoleOwners {
     Dataset<Row> links =
         direct.select(
             col("accountId"), col("personId"), col("strength"), lit(0).as("hops"), col("evidence"));
-    Dataset<Row> edges = edges(accounts);
+    List<Row> edges = edges(accounts).collectAsList();
     if (edges.isEmpty()) {
       return links;
     }
-    edges = edges.localCheckpoint();
-    // Only the owners of assumers travel: the rounds work on the roles' small graph, not on every
-    // account's links.
-    Dataset<Row> assumers = edges.select(col("assumerId").as("accountId")).distinct();
-    Dataset<Row> seed =
-        links
-            .join(assumers, "accountId")
-            .select("accountId", "personId", "strength", "hops", "evidence")
-            .localCheckpoint();
-    Dataset<Row> derived = seed.limit(0);
-    long known = 0;
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      // Breadth first: a pair found in a later round is never on a shorter chain.
-      Dataset<Row> next = best(derived.union(step(edges, seed.union(derived)))).localCheckpoint();
-      long count = next.count();
-      derived = next;
-      if (count == known) {
-        break;
-      }
-      known = count;
-    }
+    List<Row> chains = chains(edges);
+    SparkSession spark = direct.sparkSession();
+    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), chains.size()));
+    Dataset<Row> reach =
+        spark.createDataFrame(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(chains, slices),
+            CHAINS);
+    // A name match is only a probable owner, never enough to own the roles it can reach.
+    Dataset<Row> owners =
+        direct
+            .filter(col("strength").notEqual(LinkRule.NAME_MATCH.ordinal()))
+            .select("accountId", "personId", "strength", "evidence");
+    Dataset<Row> derived =
+        reach
+            .join(owners, reach.col("originId").equalTo(owners.col("accountId")))
+            .map(
+                (MapFunction<Row, Row>)
+                    row ->
+                        RowFactory.create(
+                            row.getString(row.fieldIndex("roleId")),
+                            row.getString(row.fieldIndex("personId")),
+                            LinkRule.ASSUMES_ROLE.ordinal(),
+                            row.getInt(row.fieldIndex("hops")),
+                            row.getString(row.fieldIndex("prefix"))
+                                + LinkRule.values()[row.getInt(row.fieldIndex("strength"))]
+                                    .description()
+                                + ": "
+                                + row.getString(row.fieldIndex("evidence"))
+                                + row.getString(row.fieldIndex("closers"))),
+                Encoders.row(LINKS));
     return best(links.union(derived));
+  }
+
+  /**
+   * Every chain from an assumer to a role, the shortest from each assumer to each role, at most
+   * {@link #MAX_ROUNDS} steps: its evidence around the first assumer's own link, which the join
+   * with the direct links fills in. Reads {@link #evidence} from the inside out: the first step
+   * says whose account the assumer is, each further step wraps it in the role it went through.
+   */
+  private static List<Row> chains(List<Row> edges) {
+    Map<String, List<Row>> byAssumer = new HashMap<>();
+    for (Row e : edges) {
+      byAssumer.computeIfAbsent(e.getString(1), k -> new ArrayList<>()).add(e);
+    }
+    // Sorted, so that among chains of one length the same one wins every night.
+    byAssumer
+        .values()
+        .forEach(
+            l ->
+                l.sort(
+                    Comparator.comparing((Row e) -> e.getString(2))
+                        .thenComparing(e -> e.getString(0))));
+    List<Row> out = new ArrayList<>();
+    for (Map.Entry<String, List<Row>> start : byAssumer.entrySet()) {
+      String origin = start.getKey();
+      Map<String, String[]> reached = new HashMap<>();
+      reached.put(origin, null);
+      Deque<String> frontier = new ArrayDeque<>();
+      for (Row e : start.getValue()) {
+        String role = e.getString(0);
+        if (!reached.containsKey(role)) {
+          String[] chain = {
+            "can assume it as " + e.getString(2) + " (" + e.getString(3) + " owned by ", ")"
+          };
+          reached.put(role, chain);
+          out.add(RowFactory.create(role, origin, 1, chain[0], chain[1]));
+          frontier.add(role);
+        }
+      }
+      for (int hops = 2; hops <= MAX_ROUNDS && !frontier.isEmpty(); hops++) {
+        Deque<String> next = new ArrayDeque<>();
+        for (String via : frontier) {
+          String[] inner = reached.get(via);
+          for (Row e : byAssumer.getOrDefault(via, List.of())) {
+            String role = e.getString(0);
+            if (reached.containsKey(role)) {
+              continue;
+            }
+            String[] chain = {
+              "can assume it as " + e.getString(2) + " (" + e.getString(3) + ": " + inner[0],
+              inner[1] + ")"
+            };
+            reached.put(role, chain);
+            out.add(RowFactory.create(role, origin, hops, chain[0], chain[1]));
+            next.add(role);
+          }
+        }
+        frontier = next;
+      }
+    }
+    return out;
   }
 
   /**
@@ -145,28 +236,6 @@ final class RoleOwners {
   private static boolean namesAnAccount(RoleAssumer r) {
     return (r.type() == RoleAssumer.Type.USER || r.type() == RoleAssumer.Type.ROLE)
         && r.assumerId() != null;
-  }
-
-  /** One step along every edge: a role gets each owner of each account that can assume it. */
-  private static Dataset<Row> step(Dataset<Row> edges, Dataset<Row> links) {
-    // A name match is only a probable owner, never enough to own the roles it can reach.
-    Dataset<Row> owners = links.filter(col("strength").notEqual(LinkRule.NAME_MATCH.ordinal()));
-    return edges
-        .join(owners, edges.col("assumerId").equalTo(owners.col("accountId")))
-        .map(
-            (MapFunction<Row, Row>)
-                row ->
-                    RowFactory.create(
-                        row.getString(row.fieldIndex("roleId")),
-                        row.getString(row.fieldIndex("personId")),
-                        LinkRule.ASSUMES_ROLE.ordinal(),
-                        row.getInt(row.fieldIndex("hops")) + 1,
-                        evidence(
-                            row.getString(row.fieldIndex("assumer")),
-                            row.getString(row.fieldIndex("assumerName")),
-                            LinkRule.values()[row.getInt(row.fieldIndex("strength"))],
-                            row.getString(row.fieldIndex("evidence")))),
-            Encoders.row(LINKS));
   }
 
   /**
