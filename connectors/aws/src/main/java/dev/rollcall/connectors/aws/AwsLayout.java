@@ -30,7 +30,10 @@ public final class AwsLayout {
   /** The error code AWS answers when the account has no password policy. */
   public static final String NO_PASSWORD_POLICY = "NoSuchEntity";
 
-  /** Saved for people who read the snapshot; the reader does not need it. */
+  /**
+   * Saved for people who read the snapshot; the reader does not need it (the live pull reads its
+   * {@code MFADevicesInUse} to decide whose MFA devices to list, see {@code MfaDeviceLookups}).
+   */
   public static final String SUMMARY = "get-account-summary.json";
 
   private AwsLayout() {}

@@ -15,7 +15,9 @@ import java.util.TreeMap;
  * @param authorizationDetails the {@code aws iam get-account-authorization-details} pages
  * @param credentialReport the decoded credential report
  * @param virtualMfaDevices the {@code aws iam list-virtual-mfa-devices} pages; empty when absent
- * @param mfaDevices {@code aws iam list-mfa-devices --user-name X} output, by user name
+ * @param mfaDevices {@code aws iam list-mfa-devices --user-name X} output, by user name; the live
+ *     pull lists only users whose MFA is active and who hold no virtual device, so a user missing
+ *     here may still have devices in {@code virtualMfaDevices}
  * @param passwordPolicy {@code aws iam get-account-password-policy} output, or null when the
  *     account has no password policy set
  */

@@ -14,7 +14,8 @@ import java.util.Map;
 /**
  * The MFA devices of an account's users, from {@code aws iam list-virtual-mfa-devices} and the
  * per-user {@code aws iam list-mfa-devices --user-name X} outputs, each typed by the shape of its
- * serial number.
+ * serial number. A user's devices are the union of both: the live pull lists a user's devices only
+ * where the virtual listing does not cover them, and a user may appear in either or both.
  */
 final class MfaDevices {
   private final Map<String, List<MfaFactor>> byUser;

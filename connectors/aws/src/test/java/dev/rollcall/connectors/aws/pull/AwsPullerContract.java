@@ -147,7 +147,8 @@ abstract class AwsPullerContract {
     Path dir = snapshot.resolve("aws").resolve(pull.tenant());
     assertTrue(Files.isRegularFile(dir.resolve(TenantFolder.MANIFEST)));
     assertTrue(Files.isRegularFile(dir.resolve("credential-report.csv")));
-    assertTrue(Files.isRegularFile(dir.resolve("list-mfa-devices").resolve(alice + ".json")));
+    // Alice's virtual device is in list-virtual-mfa-devices: nothing is left to list for her.
+    assertFalse(Files.exists(dir.resolve("list-mfa-devices").resolve(alice + ".json")));
     assertFalse(Files.exists(dir.resolve("list-mfa-devices").resolve(bob + ".json")));
 
     SourceResult result =
@@ -401,6 +402,7 @@ abstract class AwsPullerContract {
   @Test
   void theShippedPoliciesAllowExactlyTheActionsAPullCalls() throws IOException {
     String withMfa = "mfa-user-" + suffix;
+    String withToken = "token-user-" + suffix;
     try (IamClient iam = iam()) {
       iam.createUser(r -> r.userName(withMfa));
       VirtualMFADevice device =
@@ -409,6 +411,14 @@ abstract class AwsPullerContract {
           r ->
               r.userName(withMfa)
                   .serialNumber(device.serialNumber())
+                  .authenticationCode1("123456")
+                  .authenticationCode2("654321"));
+      // A hardware token: no bulk call names it, so the pull calls ListMFADevices for this user.
+      iam.createUser(r -> r.userName(withToken));
+      iam.enableMFADevice(
+          r ->
+              r.userName(withToken)
+                  .serialNumber("GAHT" + suffix)
                   .authenticationCode1("123456")
                   .authenticationCode2("654321"));
     }

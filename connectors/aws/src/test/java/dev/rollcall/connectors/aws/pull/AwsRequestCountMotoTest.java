@@ -7,33 +7,29 @@ import dev.rollcall.model.PullStatus;
 import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.VirtualMFADevice;
-import software.amazon.awssdk.services.sts.StsClient;
-import software.amazon.awssdk.services.sts.model.Credentials;
 
 /**
  * How many API requests a pull of one AWS account costs, held to the README's formula on a moto
- * server: an account of N users, M of them with MFA, costs
+ * server: an account of N users, V of them with a virtual MFA device and H with MFA but no virtual
+ * device (a hardware token here), costs
  *
  * <pre>
  *   1  GetCallerIdentity
  * + 3  credential report: GenerateCredentialReport (STARTED), again after 0.5 s (COMPLETE),
  *      GetCredentialReport
  * + ⌈(N + groups + roles + policies) / 1000⌉  GetAccountAuthorizationDetails pages
- * + ⌈V / 1000⌉  ListVirtualMFADevices pages (V virtual devices; at least one page)
- * + M  ListMFADevices, one per user whose report row says MFA is active
- * + 2  GetAccountPasswordPolicy, GetAccountSummary
+ * + ⌈V / 1000⌉  ListVirtualMFADevices pages (at least one page)
+ * + H  ListMFADevices, one per user whose report row says MFA is active and who holds no
+ *      virtual device
+ * + 2  GetAccountSummary, GetAccountPasswordPolicy
  * </pre>
  *
- * The account is a fresh one of its own (moto keeps each account apart: the test assumes a role in
- * an account id nobody else uses), so the count is exact. {@code
+ * The account is a fresh one of its own (see {@link MotoAccounts}), so the count is exact. {@code
  * -Drollcall.requestCount.users=1000} measures a larger account (the README's figure).
  */
 class AwsRequestCountMotoTest {
@@ -44,28 +40,20 @@ class AwsRequestCountMotoTest {
   @Test
   void aPullCostsTheDocumentedNumberOfRequests() {
     URI endpoint = Emulators.motoEndpoint();
-    String account =
-        String.valueOf(ThreadLocalRandom.current().nextLong(100_000_000_000L, 999_999_999_999L));
-    StaticCredentialsProvider inAccount = credentialsIn(endpoint, account);
-    int withMfa = USERS / 3;
-    try (IamClient iam =
-        IamClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(endpoint)
-            .credentialsProvider(inAccount)
-            .build()) {
+    String account = MotoAccounts.freshId();
+    StaticCredentialsProvider inAccount = MotoAccounts.credentialsIn(endpoint, account);
+    int withVirtual = USERS / 3;
+    int withToken = USERS / 9;
+    try (IamClient iam = MotoAccounts.iam(endpoint, inAccount)) {
       for (int i = 0; i < USERS; i++) {
         String user = String.format("user-%04d", i);
         iam.createUser(r -> r.userName(user));
-        if (i < withMfa) {
+        if (i < withVirtual) {
           VirtualMFADevice device =
               iam.createVirtualMFADevice(r -> r.virtualMFADeviceName(user)).virtualMFADevice();
-          iam.enableMFADevice(
-              r ->
-                  r.userName(user)
-                      .serialNumber(device.serialNumber())
-                      .authenticationCode1("123456")
-                      .authenticationCode2("654321"));
+          enable(iam, user, device.serialNumber());
+        } else if (i < withVirtual + withToken) {
+          enable(iam, user, String.format("GAHT%08d", i));
         }
       }
     }
@@ -78,33 +66,24 @@ class AwsRequestCountMotoTest {
     TenantPull pull = pulls.get(0);
     assertEquals(account, pull.tenant());
     assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
-    long expected = 1 + 3 + pages(USERS) + pages(withMfa) + withMfa + 2;
+    long expected = 1 + 3 + pages(USERS) + pages(withVirtual) + withToken + 2;
     System.out.printf(
-        "AWS account of %d users, %d with MFA: %d API requests (formula: %d)%n",
-        USERS, withMfa, pull.apiRequests(), expected);
+        "AWS account of %d users, %d with a virtual MFA device, %d with a token only: %d API"
+            + " requests (formula: %d)%n",
+        USERS, withVirtual, withToken, pull.apiRequests(), expected);
     assertEquals(expected, pull.apiRequests());
+  }
+
+  private static void enable(IamClient iam, String user, String serial) {
+    iam.enableMFADevice(
+        r ->
+            r.userName(user)
+                .serialNumber(serial)
+                .authenticationCode1("123456")
+                .authenticationCode2("654321"));
   }
 
   private static long pages(int items) {
     return Math.max(1, (items + 999) / 1000);
-  }
-
-  /** Credentials of a role in {@code account}: moto then answers every request in that account. */
-  private static StaticCredentialsProvider credentialsIn(URI endpoint, String account) {
-    try (StsClient sts =
-        StsClient.builder()
-            .region(Region.US_EAST_1)
-            .endpointOverride(endpoint)
-            .credentialsProvider(AwsPullerContract.CREDENTIALS)
-            .build()) {
-      Credentials c =
-          sts.assumeRole(
-                  r ->
-                      r.roleArn("arn:aws:iam::" + account + ":role/rollcall-count")
-                          .roleSessionName("rollcall-count"))
-              .credentials();
-      return StaticCredentialsProvider.create(
-          AwsSessionCredentials.create(c.accessKeyId(), c.secretAccessKey(), c.sessionToken()));
-    }
   }
 }
