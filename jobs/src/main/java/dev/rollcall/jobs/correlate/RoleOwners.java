@@ -132,8 +132,10 @@ final class RoleOwners {
   /**
    * Every chain from an assumer to a role, the shortest from each assumer to each role, at most
    * {@link #MAX_ROUNDS} steps: its evidence around the first assumer's own link, which the join
-   * with the direct links fills in. Reads {@link #evidence} from the inside out: the first step
-   * says whose account the assumer is, each further step wraps it in the role it went through.
+   * with the direct links fills in. It reads from the inside out: the first step says whose account
+   * the assumer is ("can assume it as IAM user bob (bob owned by owner/email tag: owner=bob@…)"),
+   * each further step wraps it in the role it went through ("can assume it as IAM role hop (hop:
+   * can assume it as IAM user bob (…))").
    */
   private static List<Row> chains(List<Row> edges) {
     Map<String, List<Row>> byAssumer = new HashMap<>();
@@ -236,18 +238,6 @@ final class RoleOwners {
   private static boolean namesAnAccount(RoleAssumer r) {
     return (r.type() == RoleAssumer.Type.USER || r.type() == RoleAssumer.Type.ROLE)
         && r.assumerId() != null;
-  }
-
-  /**
-   * "can assume it as IAM user bob (bob owned by owner/email tag: owner=bob@corp.example)"; along a
-   * chain the assumer's own line follows, so the evidence reads the path back to the person.
-   */
-  static String evidence(String assumer, String assumerName, LinkRule rule, String evidence) {
-    String how =
-        rule == LinkRule.ASSUMES_ROLE
-            ? assumerName + ": " + evidence
-            : assumerName + " owned by " + rule.description() + ": " + evidence;
-    return "can assume it as " + assumer + " (" + how + ")";
   }
 
   /** One link per account and person: the strongest rule, then the shortest chain. */
