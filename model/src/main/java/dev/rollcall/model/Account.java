@@ -57,19 +57,19 @@ public record Account(
 
   public Account {
     Objects.requireNonNull(key, "key");
-    name = Text.required(name, "name of " + key);
+    name = Text.required(name, () -> "name of " + key);
     displayName = Text.optional(displayName);
     emails = emails.stream().map(e -> e.strip().toLowerCase(java.util.Locale.ROOT)).toList();
-    Objects.requireNonNull(kind, "kind of " + key);
+    Objects.requireNonNull(kind, () -> "kind of " + key);
     kindEvidence = Text.optional(kindEvidence);
-    Objects.requireNonNull(status, "status of " + key);
-    Objects.requireNonNull(lastActivity, "lastActivity of " + key);
+    Objects.requireNonNull(status, () -> "status of " + key);
+    Objects.requireNonNull(lastActivity, () -> "lastActivity of " + key);
     signIns = List.copyOf(signIns);
     credentials = List.copyOf(credentials);
-    Objects.requireNonNull(mfa, "mfa of " + key);
+    Objects.requireNonNull(mfa, () -> "mfa of " + key);
     grants = List.copyOf(grants);
     tags = java.util.Collections.unmodifiableMap(new TreeMap<>(tags));
-    Objects.requireNonNull(observedAt, "observedAt of " + key);
+    Objects.requireNonNull(observedAt, () -> "observedAt of " + key);
     assumers = List.copyOf(assumers);
   }
 

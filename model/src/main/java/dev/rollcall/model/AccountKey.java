@@ -18,7 +18,7 @@ public record AccountKey(SourceSystem system, String tenant, String nativeId)
 
   /** A stable string form, {@code system:tenant:nativeId}, used as a join key and in reports. */
   public String id() {
-    return system.name().toLowerCase(java.util.Locale.ROOT) + ":" + tenant + ":" + nativeId;
+    return system.id() + ":" + tenant + ":" + nativeId;
   }
 
   @Override

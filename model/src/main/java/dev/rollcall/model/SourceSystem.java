@@ -9,9 +9,16 @@ public enum SourceSystem {
   ATLAS_DATABASE("MongoDB Atlas database");
 
   private final String label;
+  private final String id;
 
   SourceSystem(String label) {
     this.label = label;
+    this.id = name().toLowerCase(java.util.Locale.ROOT);
+  }
+
+  /** The system's part of an account id: its name in lower case ({@code aws_iam}). */
+  public String id() {
+    return id;
   }
 
   /**

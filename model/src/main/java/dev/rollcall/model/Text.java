@@ -21,4 +21,16 @@ public final class Text {
     }
     return trimmed;
   }
+
+  /**
+   * As {@link #required(String, String)}, the field's name made only when it is missing (a record's
+   * constructor runs for every copy Spark makes of it).
+   */
+  public static String required(String value, java.util.function.Supplier<String> field) {
+    String trimmed = optional(value);
+    if (trimmed == null) {
+      throw new IllegalArgumentException(field.get() + " is required but was missing or blank");
+    }
+    return trimmed;
+  }
 }

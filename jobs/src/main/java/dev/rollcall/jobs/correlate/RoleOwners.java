@@ -1,9 +1,5 @@
 package dev.rollcall.jobs.correlate;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.row_number;
-
 import dev.rollcall.model.Account;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.RoleAssumer;
@@ -12,25 +8,30 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.api.java.function.FilterFunction;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /**
  * Gives an IAM role the owners of the accounts that can assume it ({@link LinkRule#ASSUMES_ROLE}):
  * a role is held by whoever can become it, and roles hold most admin access in AWS. Role chains are
- * followed round by round with Spark joins until nothing changes, at most {@link #MAX_ROUNDS} steps
- * deep.
+ * followed at most {@link #MAX_ROUNDS} steps deep.
+ *
+ * <p>The roles' graph (one edge per account that can assume a role) and what its assumers give are
+ * small beside the accounts: two narrow passes over the accounts gather them, the chains are
+ * followed breadth first from each assumer, and what each role gets comes back as a map the
+ * correlation broadcasts, so that no account is shuffled.
  */
 final class RoleOwners {
   /**
@@ -38,104 +39,142 @@ final class RoleOwners {
    */
   static final int MAX_ROUNDS = 10;
 
-  /** An owner link: the account, the person, the rule's strength, the chain's length, why. */
-  static final StructType LINKS =
-      new StructType()
-          .add("accountId", DataTypes.StringType, false)
-          .add("personId", DataTypes.StringType, false)
-          .add("strength", DataTypes.IntegerType, false)
-          .add("hops", DataTypes.IntegerType, false)
-          .add("evidence", DataTypes.StringType, false);
-
+  /** One edge of the roles' graph: a role and an account that can assume it. */
   private static final StructType EDGES =
       new StructType()
           .add("roleId", DataTypes.StringType, false)
           .add("assumerId", DataTypes.StringType, false)
           .add("assumerType", DataTypes.StringType, false)
           .add("conditions", DataTypes.StringType, false);
-  private static final StructType NAMES =
+
+  /** An assumer's name and one of the links it gives (none: null person, rule and evidence). */
+  private static final StructType ORIGINS =
       new StructType()
           .add("id", DataTypes.StringType, false)
-          .add("name", DataTypes.StringType, false);
-  private static final StructType NAMED_EDGES =
-      new StructType()
-          .add("roleId", DataTypes.StringType, false)
-          .add("assumerId", DataTypes.StringType, false)
-          .add("assumer", DataTypes.StringType, false)
-          .add("assumerName", DataTypes.StringType, false);
+          .add("name", DataTypes.StringType, false)
+          .add("personId", DataTypes.StringType, true)
+          .add("rule", DataTypes.IntegerType, true)
+          .add("evidence", DataTypes.StringType, true);
 
   private RoleOwners() {}
 
-  /** Where each chain starts: an account that can assume a role, the role, how far, and how. */
-  private static final StructType CHAINS =
-      new StructType()
-          .add("roleId", DataTypes.StringType, false)
-          .add("originId", DataTypes.StringType, false)
-          .add("hops", DataTypes.IntegerType, false)
-          .add("prefix", DataTypes.StringType, false)
-          .add("closers", DataTypes.StringType, false);
-
   /**
-   * Every direct link, plus the links roles get from their assumers; one per account and person,
-   * the strongest (then the shortest chain) kept.
-   *
-   * <p>The roles' graph (one edge per account that can assume a role) is small beside the accounts:
-   * it is gathered once, every chain is followed breadth first from each assumer, and the chains
-   * meet the direct links in one join, instead of one round of joins per step of the longest chain.
+   * The links every role gets from the accounts that can assume it, directly or along a chain of
+   * roles: one per role and person, the shortest chain (then the least evidence) kept. An assumer
+   * gives its own direct owners; a name match is only a probable owner, never enough to own the
+   * roles it can reach.
    *
    * @param accounts every account
-   * @param direct the direct links: accountId, personId, strength (a {@link LinkRule} ordinal),
-   *     evidence
-   * @return links in the {@link #LINKS} shape
+   * @return by role id; roles nobody known can assume are absent
    */
-  static Dataset<Row> propagate(Dataset<Account> accounts, Dataset<Row> direct) {
-    Dataset<Row> links =
-        direct.select(
-            col("accountId"), col("personId"), col("strength"), lit(0).as("hops"), col("evidence"));
-    List<Row> edges = edges(accounts).collectAsList();
-    if (edges.isEmpty()) {
-      return links;
+  static Map<String, List<Link>> derive(
+      Dataset<Account> accounts, Broadcast<LinkCandidates> claims, Broadcast<Directory> directory) {
+    List<Row> raw = accounts.flatMap(RoleOwners::edgesOf, Encoders.row(EDGES)).collectAsList();
+    if (raw.isEmpty()) {
+      return Map.of();
     }
-    List<Row> chains = chains(edges);
-    SparkSession spark = direct.sparkSession();
-    int slices = Math.max(1, Math.min(spark.sparkContext().defaultParallelism(), chains.size()));
-    Dataset<Row> reach =
-        spark.createDataFrame(
-            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(chains, slices),
-            CHAINS);
-    // A name match is only a probable owner, never enough to own the roles it can reach.
-    Dataset<Row> owners =
-        direct
-            .filter(col("strength").notEqual(LinkRule.NAME_MATCH.ordinal()))
-            .select("accountId", "personId", "strength", "evidence");
-    Dataset<Row> derived =
-        reach
-            .join(owners, reach.col("originId").equalTo(owners.col("accountId")))
-            .map(
-                (MapFunction<Row, Row>)
-                    row ->
-                        RowFactory.create(
-                            row.getString(row.fieldIndex("roleId")),
-                            row.getString(row.fieldIndex("personId")),
-                            LinkRule.ASSUMES_ROLE.ordinal(),
-                            row.getInt(row.fieldIndex("hops")),
-                            row.getString(row.fieldIndex("prefix"))
-                                + LinkRule.values()[row.getInt(row.fieldIndex("strength"))]
-                                    .description()
-                                + ": "
-                                + row.getString(row.fieldIndex("evidence"))
-                                + row.getString(row.fieldIndex("closers"))),
-                Encoders.row(LINKS));
-    return best(links.union(derived));
+    Set<String> wanted = new HashSet<>();
+    raw.forEach(e -> wanted.add(e.getString(1)));
+    Broadcast<Set<String>> assumers =
+        JavaSparkContext.fromSparkContext(accounts.sparkSession().sparkContext())
+            .broadcast(Set.copyOf(wanted));
+    Map<String, String> names = new HashMap<>();
+    Map<String, List<Link>> given = new HashMap<>();
+    for (Row o :
+        accounts
+            .filter((FilterFunction<Account>) a -> assumers.value().contains(a.id()))
+            .flatMap(
+                (FlatMapFunction<Account, Row>) a -> origin(a, claims.value(), directory.value()),
+                Encoders.row(ORIGINS))
+            .collectAsList()) {
+      names.put(o.getString(0), o.getString(1));
+      if (!o.isNullAt(2)) {
+        given
+            .computeIfAbsent(o.getString(0), k -> new ArrayList<>())
+            .add(new Link(o.getString(2), LinkRule.values()[o.getInt(3)], 0, o.getString(4)));
+      }
+    }
+    assumers.destroy();
+    // Who can assume what, as far as the inventory knows the assumer: an assumer id no source
+    // listed (a user of an account nobody audits) has no owners to give.
+    List<Row> edges = new ArrayList<>();
+    for (Row e : raw) {
+      String name = names.get(e.getString(1));
+      if (name != null) {
+        String conditions = e.getString(3);
+        edges.add(
+            RowFactory.create(
+                e.getString(0),
+                e.getString(1),
+                RoleAssumer.Type.valueOf(e.getString(2)).label()
+                    + " "
+                    + name
+                    + (conditions.isEmpty() ? "" : " when " + conditions),
+                name));
+      }
+    }
+    Map<String, Map<String, Link>> best = new HashMap<>();
+    for (Row chain : chains(edges)) {
+      for (Link link : given.getOrDefault(chain.getString(1), List.of())) {
+        Link derived =
+            new Link(
+                link.personId(),
+                LinkRule.ASSUMES_ROLE,
+                chain.getInt(2),
+                chain.getString(3)
+                    + link.rule().description()
+                    + ": "
+                    + link.evidence()
+                    + chain.getString(4));
+        best.computeIfAbsent(chain.getString(0), k -> new HashMap<>())
+            .merge(
+                link.personId(),
+                derived,
+                (was, now) -> Link.BEST.compare(was, now) <= 0 ? was : now);
+      }
+    }
+    Map<String, List<Link>> out = new HashMap<>();
+    best.forEach((role, links) -> out.put(role, List.copyOf(links.values())));
+    return out;
+  }
+
+  /** The roles an account can assume, as edges of the roles' graph. */
+  private static java.util.Iterator<Row> edgesOf(Account a) {
+    return a.assumers().stream()
+        .filter(RoleOwners::namesAnAccount)
+        .filter(r -> !r.assumerId().equals(a.id()))
+        .map(
+            r ->
+                RowFactory.create(
+                    a.id(), r.assumerId(), r.type().name(), String.join(" and ", r.conditions())))
+        .distinct()
+        .iterator();
+  }
+
+  /** An assumer's name and the direct owners it gives the roles it can reach. */
+  private static java.util.Iterator<Row> origin(
+      Account a, LinkCandidates claims, Directory directory) {
+    List<Row> rows = new ArrayList<>();
+    for (Link link : AccountOwnership.direct(a, claims, directory).links()) {
+      if (link.rule() != LinkRule.NAME_MATCH) {
+        rows.add(
+            RowFactory.create(
+                a.id(), a.name(), link.personId(), link.rule().ordinal(), link.evidence()));
+      }
+    }
+    if (rows.isEmpty()) {
+      rows.add(RowFactory.create(a.id(), a.name(), null, null, null));
+    }
+    return rows.iterator();
   }
 
   /**
    * Every chain from an assumer to a role, the shortest from each assumer to each role, at most
-   * {@link #MAX_ROUNDS} steps: its evidence around the first assumer's own link, which the join
-   * with the direct links fills in. It reads from the inside out: the first step says whose account
-   * the assumer is ("can assume it as IAM user bob (bob owned by owner/email tag: owner=bob@…)"),
-   * each further step wraps it in the role it went through ("can assume it as IAM role hop (hop:
-   * can assume it as IAM user bob (…))").
+   * {@link #MAX_ROUNDS} steps: its evidence as the text before and after the first assumer's own
+   * link, which {@link #derive} puts between. It reads from the inside out: the first step says
+   * whose account the assumer is ("can assume it as IAM user bob (bob owned by owner/email tag:
+   * owner=bob@…)"), each further step wraps it in the role it went through ("can assume it as IAM
+   * role hop (hop: can assume it as IAM user bob (…))").
    */
   private static List<Row> chains(List<Row> edges) {
     Map<String, List<Row>> byAssumer = new HashMap<>();
@@ -191,65 +230,8 @@ final class RoleOwners {
     return out;
   }
 
-  /**
-   * Who can assume what, as far as the inventory knows the assumer: an assumer id no source listed
-   * (a user of an account nobody audits) has no owners to give.
-   */
-  private static Dataset<Row> edges(Dataset<Account> accounts) {
-    Dataset<Row> raw =
-        accounts.flatMap(
-            (FlatMapFunction<Account, Row>)
-                a ->
-                    a.assumers().stream()
-                        .filter(RoleOwners::namesAnAccount)
-                        .filter(r -> !r.assumerId().equals(a.id()))
-                        .map(
-                            r ->
-                                RowFactory.create(
-                                    a.id(),
-                                    r.assumerId(),
-                                    r.type().name(),
-                                    String.join(" and ", r.conditions())))
-                        .distinct()
-                        .iterator(),
-            Encoders.row(EDGES));
-    Dataset<Row> names =
-        accounts.map(
-            (MapFunction<Account, Row>) a -> RowFactory.create(a.id(), a.name()),
-            Encoders.row(NAMES));
-    return raw.join(names, raw.col("assumerId").equalTo(names.col("id")))
-        .map(
-            (MapFunction<Row, Row>)
-                row -> {
-                  String conditions = row.getString(row.fieldIndex("conditions"));
-                  String name = row.getString(row.fieldIndex("name"));
-                  return RowFactory.create(
-                      row.getString(row.fieldIndex("roleId")),
-                      row.getString(row.fieldIndex("assumerId")),
-                      RoleAssumer.Type.valueOf(row.getString(row.fieldIndex("assumerType"))).label()
-                          + " "
-                          + name
-                          + (conditions.isEmpty() ? "" : " when " + conditions),
-                      name);
-                },
-            Encoders.row(NAMED_EDGES));
-  }
-
   private static boolean namesAnAccount(RoleAssumer r) {
     return (r.type() == RoleAssumer.Type.USER || r.type() == RoleAssumer.Type.ROLE)
         && r.assumerId() != null;
-  }
-
-  /** One link per account and person: the strongest rule, then the shortest chain. */
-  private static Dataset<Row> best(Dataset<Row> links) {
-    return links
-        .withColumn(
-            "rank",
-            row_number()
-                .over(
-                    Window.partitionBy("accountId", "personId")
-                        .orderBy(col("strength"), col("hops"), col("evidence"))))
-        .filter(col("rank").equalTo(1))
-        .drop("rank");
   }
 }

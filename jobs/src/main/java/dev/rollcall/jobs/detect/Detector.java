@@ -11,18 +11,17 @@ import dev.rollcall.rules.TenantFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.ReduceFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
-import scala.Tuple2;
 
 /**
- * Applies the profile's enabled rules to every subject on Spark. A shared account is seen once per
- * owner, so findings are reduced to one per fingerprint before they are collected.
+ * Applies the profile's enabled rules to every subject on Spark, each subject once with every rule.
+ * A shared account is seen once per owner, so the collected findings are reduced to one per
+ * fingerprint.
  */
 public final class Detector {
   private static final Encoder<Finding> FINDING = CompactKryo.encoder(Finding.class);
@@ -38,17 +37,18 @@ public final class Detector {
   /** Every finding of every enabled rule, one per fingerprint, in report order. */
   public static List<Finding> detect(Dataset<Subject> subjects, PolicyProfile profile) {
     List<ConfiguredRule<?>> rules = configured(profile, true);
-    Dataset<Finding> findings =
-        subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING);
-    List<Tuple2<String, Finding>> unique =
-        findings
-            .groupByKey((MapFunction<Finding, String>) Finding::fingerprint, Encoders.STRING())
-            .reduceGroups((ReduceFunction<Finding>) (a, b) -> a)
-            .collectAsList();
-    List<Finding> result = new ArrayList<>(unique.size());
-    unique.forEach(t -> result.add(t._2()));
-    result.sort(REPORT_ORDER);
-    return result;
+    // An account in several subjects (shared by two people) is judged in each: one finding per
+    // fingerprint is kept, the first in report order. The findings are few beside the subjects,
+    // so they are made unique where they are collected, without another shuffle.
+    List<Finding> all =
+        new ArrayList<>(
+            subjects
+                .flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING)
+                .collectAsList());
+    all.sort(REPORT_ORDER);
+    Map<String, Finding> unique = new LinkedHashMap<>();
+    all.forEach(f -> unique.putIfAbsent(f.fingerprint(), f));
+    return new ArrayList<>(unique.values());
   }
 
   /** Runs the tenant rules on each tenant (a few per source, so on the driver), in report order. */

@@ -14,6 +14,7 @@ public final class SparkSessions {
 
   private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
   private static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
+  private static final String SERIALIZER = "spark.serializer";
   private static final String OWN_SHUFFLE_PARTITIONS = "spark.rollcall.ownShufflePartitions";
 
   /** Accounts per shuffle partition when a local session scales to a large input. */
@@ -51,7 +52,13 @@ public final class SparkSessions {
         .setIfMissing("spark.ui.showConsoleProgress", "false")
         .setIfMissing("spark.default.parallelism", "4")
         .setIfMissing("spark.sql.warehouse.dir", scratch.resolve("warehouse").toUri().toString());
-    // Rollcall's records travel as Kryo (see CompactKryo), beside the cluster's own registrators.
+    // Rollcall's records travel as Kryo (see CompactKryo), beside the cluster's own registrators:
+    // in datasets (their encoders), and, unless the configuration names another serializer, in
+    // what Spark itself serializes (the accounts' slices shipped with each task, broadcasts).
+    conf.setIfMissing(SERIALIZER, "org.apache.spark.serializer.KryoSerializer");
+    // The records are trees (no object refers back to another): Kryo need not remember every
+    // object it wrote to find repeats, which costs a hash table entry per string.
+    conf.setIfMissing("spark.kryo.referenceTracking", "false");
     String registrators = conf.get(KRYO_REGISTRATOR, "");
     if (!registrators.contains(CompactKryo.class.getName())) {
       conf.set(

@@ -25,46 +25,53 @@ import java.util.TreeSet;
 final class UnmodifiableSerializers {
   private UnmodifiableSerializers() {}
 
-  /** Registers a serializer for every unmodifiable collection class of the JDK. */
+  /** The JDK's unmodifiable lists, written by {@link ListSerializer}. */
+  private static final List<Class<?>> LISTS =
+      List.of(
+          List.of().getClass(),
+          List.of(1).getClass(),
+          List.of(1, 2, 3).getClass(),
+          List.of(1, 2, 3).subList(0, 2).getClass(),
+          Collections.emptyList().getClass(),
+          Collections.singletonList(1).getClass(),
+          Collections.unmodifiableList(new ArrayList<>()).getClass(),
+          Collections.unmodifiableList(new LinkedList<>()).getClass(),
+          java.util.Arrays.asList(1, 2).getClass());
+
+  /** The JDK's unmodifiable sets, written by {@link SetSerializer}. */
+  private static final List<Class<?>> SETS =
+      List.of(
+          Set.of().getClass(),
+          Set.of(1).getClass(),
+          Set.of(1, 2, 3).getClass(),
+          Collections.emptySet().getClass(),
+          Collections.singleton(1).getClass(),
+          Collections.unmodifiableSet(new LinkedHashSet<>()).getClass(),
+          Collections.unmodifiableSortedSet(new TreeSet<>()).getClass());
+
+  /** The JDK's unmodifiable maps, written by {@link MapSerializer}. */
+  private static final List<Class<?>> MAPS =
+      List.of(
+          Map.of().getClass(),
+          Map.of(1, 1).getClass(),
+          Map.of(1, 1, 2, 2).getClass(),
+          Collections.emptyMap().getClass(),
+          Collections.singletonMap(1, 1).getClass(),
+          Collections.unmodifiableMap(new LinkedHashMap<>()).getClass(),
+          Collections.unmodifiableSortedMap(new TreeMap<>()).getClass());
+
+  /** Every unmodifiable collection class these serializers write, in a fixed order. */
+  static final List<Class<?>> CLASSES =
+      java.util.stream.Stream.of(LISTS, SETS, MAPS).flatMap(List::stream).distinct().toList();
+
+  /** Sets a serializer for every unmodifiable collection class of the JDK. */
   static void register(Kryo kryo) {
     ListSerializer lists = new ListSerializer();
-    for (Class<?> type :
-        List.of(
-            List.of().getClass(),
-            List.of(1).getClass(),
-            List.of(1, 2, 3).getClass(),
-            List.of(1, 2, 3).subList(0, 2).getClass(),
-            Collections.emptyList().getClass(),
-            Collections.singletonList(1).getClass(),
-            Collections.unmodifiableList(new ArrayList<>()).getClass(),
-            Collections.unmodifiableList(new LinkedList<>()).getClass(),
-            java.util.Arrays.asList(1, 2).getClass())) {
-      kryo.addDefaultSerializer(type, lists);
-    }
+    LISTS.forEach(type -> kryo.addDefaultSerializer(type, lists));
     SetSerializer sets = new SetSerializer();
-    for (Class<?> type :
-        List.of(
-            Set.of().getClass(),
-            Set.of(1).getClass(),
-            Set.of(1, 2, 3).getClass(),
-            Collections.emptySet().getClass(),
-            Collections.singleton(1).getClass(),
-            Collections.unmodifiableSet(new LinkedHashSet<>()).getClass(),
-            Collections.unmodifiableSortedSet(new TreeSet<>()).getClass())) {
-      kryo.addDefaultSerializer(type, sets);
-    }
+    SETS.forEach(type -> kryo.addDefaultSerializer(type, sets));
     MapSerializer maps = new MapSerializer();
-    for (Class<?> type :
-        List.of(
-            Map.of().getClass(),
-            Map.of(1, 1).getClass(),
-            Map.of(1, 1, 2, 2).getClass(),
-            Collections.emptyMap().getClass(),
-            Collections.singletonMap(1, 1).getClass(),
-            Collections.unmodifiableMap(new LinkedHashMap<>()).getClass(),
-            Collections.unmodifiableSortedMap(new TreeMap<>()).getClass())) {
-      kryo.addDefaultSerializer(type, maps);
-    }
+    MAPS.forEach(type -> kryo.addDefaultSerializer(type, maps));
   }
 
   private static void writeAll(Kryo kryo, Output output, Collection<?> items) {
