@@ -111,8 +111,11 @@ public final class GenericAccountName implements AccountRule<GenericAccountName.
     return at > 0 ? name.substring(0, at) : name;
   }
 
+  private static final java.util.regex.Pattern NOT_LETTERS =
+      java.util.regex.Pattern.compile("[^\\p{L}]+");
+
   static List<String> tokens(String text) {
-    return Arrays.stream(text.toLowerCase(Locale.ROOT).split("[^\\p{L}]+"))
+    return Arrays.stream(NOT_LETTERS.split(text.toLowerCase(Locale.ROOT)))
         .filter(t -> !t.isEmpty())
         .toList();
   }

@@ -12,7 +12,6 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /** Finds accounts that hold administrator or privilege-escalating grants. */
@@ -60,15 +59,32 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
 
     boolean flags(Grant grant) {
       return levels.contains(grant.level())
-          || grantNames.stream().anyMatch(glob -> glob(glob).matcher(grant.name()).matches());
+          || grantNames.stream().anyMatch(glob -> globMatches(glob, grant.name()));
     }
 
-    private static Pattern glob(String glob) {
-      String regex =
-          java.util.Arrays.stream(glob.split("\\*", -1))
-              .map(Pattern::quote)
-              .collect(Collectors.joining(".*"));
-      return Pattern.compile(regex, Pattern.CASE_INSENSITIVE);
+    /**
+     * Whether a name matches a glob whose only wildcard is {@code *} (any run of characters),
+     * without regard to case.
+     */
+    static boolean globMatches(String glob, String name) {
+      String text = name.toLowerCase(Locale.ROOT);
+      String[] parts = glob.toLowerCase(Locale.ROOT).split("\\*", -1);
+      if (parts.length == 1) {
+        return text.equals(parts[0]);
+      }
+      if (!text.startsWith(parts[0])) {
+        return false;
+      }
+      int at = parts[0].length();
+      for (int i = 1; i < parts.length - 1; i++) {
+        int found = text.indexOf(parts[i], at);
+        if (found < 0) {
+          return false;
+        }
+        at = found + parts[i].length();
+      }
+      String last = parts[parts.length - 1];
+      return text.length() - last.length() >= at && text.endsWith(last);
     }
   }
 

@@ -141,6 +141,28 @@ class OverPrivilegedAccountTest {
   }
 
   @Test
+  void theGlobMatcherAgreesWithTheQuotedRegexOfItsPieces() {
+    List<String> globs =
+        List.of("*", "a*", "*a", "a*b", "*a*", "ab*ab", "a**b", "aa*aa", "", "AdministratorAccess");
+    List<String> names =
+        List.of("", "a", "b", "ab", "aab", "aba", "abab", "aaa", "aaaa", "administratoraccess");
+    for (String glob : globs) {
+      java.util.regex.Pattern regex =
+          java.util.regex.Pattern.compile(
+              java.util.Arrays.stream(glob.split("\\*", -1))
+                  .map(java.util.regex.Pattern::quote)
+                  .collect(java.util.stream.Collectors.joining(".*")),
+              java.util.regex.Pattern.CASE_INSENSITIVE);
+      for (String name : names) {
+        assertEquals(
+            regex.matcher(name).matches(),
+            OverPrivilegedAccount.Settings.globMatches(glob, name),
+            glob + " on " + name);
+      }
+    }
+  }
+
+  @Test
   void refusesSettingsThatFlagNothing() {
     assertThrows(
         IllegalArgumentException.class,

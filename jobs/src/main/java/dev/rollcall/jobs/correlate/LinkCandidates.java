@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Derives every ownership claim an account makes about itself, one per address. A pure function of
@@ -23,6 +24,9 @@ import java.util.Set;
  */
 public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<String> domains)
     implements Serializable {
+  private static final Pattern MARKS = Pattern.compile("\\p{M}");
+  private static final Pattern NOT_A_TO_Z = Pattern.compile("[^a-z]+");
+  private static final Pattern SEPARATORS = Pattern.compile("[,;\\s]+");
 
   public LinkCandidates {
     ownerTags = ownerTags.stream().map(t -> t.toLowerCase(Locale.ROOT)).toList();
@@ -109,12 +113,11 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
    * it is not at least two words: one word matches too many people to mean anything.
    */
   public static String nameKey(String fullName) {
-    String words =
-        java.text.Normalizer.normalize(fullName, java.text.Normalizer.Form.NFD)
-            .replaceAll("\\p{M}", "")
-            .toLowerCase(Locale.ROOT)
-            .replaceAll("[^a-z]+", " ")
-            .strip();
+    String marks =
+        MARKS
+            .matcher(java.text.Normalizer.normalize(fullName, java.text.Normalizer.Form.NFD))
+            .replaceAll("");
+    String words = NOT_A_TO_Z.matcher(marks.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
     return words.contains(" ") ? "name:" + words : null;
   }
 
@@ -123,7 +126,7 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
    * space.
    */
   static List<String> addresses(String value) {
-    return Arrays.stream(value.split("[,;\\s]+"))
+    return Arrays.stream(SEPARATORS.split(value))
         .map(LinkCandidates::lower)
         .filter(a -> !a.isEmpty())
         .distinct()
