@@ -1,5 +1,6 @@
 package dev.rollcall.reports;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -60,7 +61,7 @@ public final class AtomicFiles {
             : Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
     try {
       try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.WRITE);
-          OutputStream out = Channels.newOutputStream(channel)) {
+          OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16)) {
         content.writeTo(out);
         out.flush();
         channel.force(true);

@@ -23,6 +23,18 @@ final class Globs {
 
   /** True when some string matches both patterns. */
   static boolean overlaps(String pattern, String candidate, boolean ignoreCase) {
+    if (ignoreCase && !wild(candidate) && ascii(pattern) && ascii(candidate)) {
+      // An action against a policy's pattern, most often of another service: in ASCII, case is
+      // ignored character by character, and the pattern's text before its first wildcard must
+      // begin the action, without either being lowered.
+      int lead = firstWild(pattern);
+      if (lead < 0) {
+        return pattern.equalsIgnoreCase(candidate);
+      }
+      if (!candidate.regionMatches(true, 0, pattern, 0, lead)) {
+        return false;
+      }
+    }
     String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
     String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
     boolean patternWild = wild(p);
@@ -64,6 +76,24 @@ final class Globs {
 
   private static boolean wild(String s) {
     return s.indexOf('*') >= 0 || s.indexOf('?') >= 0;
+  }
+
+  private static int firstWild(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (wild(s.charAt(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static boolean ascii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) > 0x7f) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean wild(char ch) {

@@ -173,11 +173,15 @@ final class PolicyEvaluator {
   /** The statement's condition, UNKNOWN too when a resource names a variable we cannot fill. */
   private static Tri holds(IamStatement s, IamPrincipal who, boolean mfa) {
     Tri condition = Conditions.holds(s.conditions(), who, mfa);
-    boolean unknownVariable = s.resources().stream().anyMatch(r -> substitute(r, who) == null);
+    boolean unknownVariable =
+        s.resources().stream().anyMatch(r -> hasVariable(r) && substitute(r, who) == null);
     return unknownVariable ? condition.and(Tri.UNKNOWN) : condition;
   }
 
   private static List<String> resolved(IamStatement s, IamPrincipal who) {
+    if (s.resources().stream().noneMatch(PolicyEvaluator::hasVariable)) {
+      return s.resources(); // most statements name no variable: nothing to fill
+    }
     List<String> out = new ArrayList<>();
     for (String r : s.resources()) {
       String value = substitute(r, who);
@@ -186,11 +190,19 @@ final class PolicyEvaluator {
     return out;
   }
 
+  /** Whether a pattern may name a policy variable ({@code ${...}}): the regex need not look. */
+  private static boolean hasVariable(String pattern) {
+    return pattern.indexOf("${") >= 0;
+  }
+
   /**
    * Fills policy variables the principal decides; null when one is not decided here.
    * https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_policies_variables.html
    */
   private static String substitute(String pattern, IamPrincipal who) {
+    if (!hasVariable(pattern)) {
+      return pattern;
+    }
     Matcher m = VARIABLE.matcher(pattern);
     StringBuilder out = new StringBuilder();
     while (m.find()) {

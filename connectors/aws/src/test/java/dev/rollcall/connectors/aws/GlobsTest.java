@@ -57,6 +57,28 @@ class GlobsTest {
     }
   }
 
+  /**
+   * Without regard to case: every short pattern over {a, B, *, ?} against every mixed-case word.
+   */
+  @Test
+  void ignoringCaseAgreesWithBruteForceOnLoweredStrings() {
+    List<String> patterns = words("aB*?", 3);
+    List<String> requests = words("aAbB", 3);
+    List<String> strings = words("ab", 5);
+    for (String p : patterns) {
+      Pattern rp = regex(p.toLowerCase(java.util.Locale.ROOT));
+      for (String q : requests) {
+        String lowered = q.toLowerCase(java.util.Locale.ROOT);
+        boolean expected =
+            strings.stream().anyMatch(s -> rp.matcher(s).matches() && s.equals(lowered));
+        assertEquals(expected, Globs.overlaps(p, q, true), p + " vs " + q);
+      }
+    }
+    assertTrue(Globs.overlaps("IAM:Pass*", "iam:passrole", true));
+    assertFalse(Globs.overlaps("s3:*", "iam:PassRole", true));
+    assertTrue(Globs.overlaps("ÉTÉ:*", "été:x", true), "beyond ASCII, lowered as before");
+  }
+
   private static List<String> words(String alphabet, int maxLength) {
     List<String> out = new ArrayList<>(List.of(""));
     List<String> last = List.of("");
