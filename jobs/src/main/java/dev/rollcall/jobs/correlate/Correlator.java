@@ -1,6 +1,5 @@
 package dev.rollcall.jobs.correlate;
 
-import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
@@ -10,17 +9,12 @@ import dev.rollcall.model.Owner;
 import dev.rollcall.model.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.api.java.function.MapGroupsFunction;
+import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
@@ -32,16 +26,12 @@ import scala.Tuple2;
  *
  * <p>The directory and what the roles get from their assumers are small beside the accounts: they
  * are broadcast, and each account becomes its view where it is, in one narrow pass, with nothing
- * shuffled until the accounts are grouped into subjects. No step loops over all accounts on the
- * driver, so the same code runs on a cluster.
+ * shuffled until the accounts are grouped into subjects. The records are opaque to Spark SQL (it
+ * could only see them as Kryo bytes), so the steps are plain RDD operations: each record is
+ * serialized once where it moves, with no query to plan or compile. No step loops over all accounts
+ * on the driver, so the same code runs on a cluster.
  */
 public final class Correlator {
-  private static final Encoder<Account> ACCOUNT = CompactKryo.encoder(Account.class);
-  private static final Encoder<AccountView> VIEW = CompactKryo.encoder(AccountView.class);
-  private static final Encoder<Subject> SUBJECT = CompactKryo.encoder(Subject.class);
-  private static final Encoder<Tuple2<String, AccountView>> KEYED_VIEW =
-      Encoders.tuple(Encoders.STRING(), VIEW);
-
   private final SparkSession spark;
 
   public Correlator(SparkSession spark) {
@@ -49,22 +39,20 @@ public final class Correlator {
   }
 
   /** Correlates accounts with the directory of people; one view per account. */
-  public Dataset<AccountView> correlate(
-      Dataset<Account> accounts, List<Identity> people, LinkCandidates claims) {
+  public JavaRDD<AccountView> correlate(
+      JavaRDD<Account> accounts, List<Identity> people, LinkCandidates claims) {
     JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
     Broadcast<Directory> directory = context.broadcast(Directory.of(people));
     Broadcast<LinkCandidates> rules = context.broadcast(claims);
     Broadcast<Map<String, List<Link>>> roles =
         context.broadcast(RoleOwners.derive(accounts, rules, directory));
     return accounts.map(
-        (MapFunction<Account, AccountView>)
-            account ->
-                AccountOwnership.view(
-                    account,
-                    rules.value(),
-                    directory.value(),
-                    roles.value().getOrDefault(account.id(), List.of())),
-        VIEW);
+        account ->
+            AccountOwnership.view(
+                account,
+                rules.value(),
+                directory.value(),
+                roles.value().getOrDefault(account.id(), List.of())));
   }
 
   /**
@@ -72,12 +60,13 @@ public final class Correlator {
    * only through the accounts that can assume it. Such a role stands alone because its owners are
    * everyone who can reach it (every user of its account, for a role trusting the account): copied
    * into each of their subjects it would be judged once per owner, and the person rules leave roles
-   * out anyway.
+   * out anyway. The one shuffle of the run: each view travels to its subjects' partitions.
    */
-  public Dataset<Subject> subjects(Dataset<AccountView> views) {
+  public JavaRDD<Subject> subjects(JavaRDD<AccountView> views) {
+    int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
     return views
-        .flatMap(
-            (FlatMapFunction<AccountView, Tuple2<String, AccountView>>)
+        .flatMapToPair(
+            (PairFlatMapFunction<AccountView, String, AccountView>)
                 view -> {
                   if (heldThroughAssumers(view)) {
                     return List.of(new Tuple2<>(ROLE_KEY + view.account().id(), view)).iterator();
@@ -90,13 +79,9 @@ public final class Correlator {
                     keyed.add(new Tuple2<>("unowned:" + view.account().id(), view));
                   }
                   return keyed.iterator();
-                },
-            KEYED_VIEW)
-        .groupByKey(
-            (MapFunction<Tuple2<String, AccountView>, String>) Tuple2::_1, Encoders.STRING())
-        .mapGroups(
-            (MapGroupsFunction<String, Tuple2<String, AccountView>, Subject>) Correlator::subject,
-            SUBJECT);
+                })
+        .groupByKey(partitions)
+        .map(group -> subject(group._1(), group._2()));
   }
 
   /** The key of a role's own subject: {@code role:<account id>}. */
@@ -109,9 +94,9 @@ public final class Correlator {
         && view.owners().stream().allMatch(o -> o.rule() == LinkRule.ASSUMES_ROLE);
   }
 
-  private static Subject subject(String key, Iterator<Tuple2<String, AccountView>> views) {
+  private static Subject subject(String key, Iterable<AccountView> views) {
     List<AccountView> list = new ArrayList<>();
-    views.forEachRemaining(t -> list.add(t._2()));
+    views.forEach(list::add);
     list.sort(Comparator.comparing(v -> v.account().id()));
     Identity person =
         list.stream()
@@ -121,10 +106,5 @@ public final class Correlator {
             .findFirst()
             .orElse(null);
     return new Subject(key, person, list);
-  }
-
-  /** The encoder of accounts, for building the input dataset. */
-  public static Encoder<Account> accountEncoder() {
-    return ACCOUNT;
   }
 }

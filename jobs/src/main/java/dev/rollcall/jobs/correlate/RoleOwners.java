@@ -3,25 +3,22 @@ package dev.rollcall.jobs.correlate;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.RoleAssumer;
+import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.api.java.function.FlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
-import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * Gives an IAM role the owners of the accounts that can assume it ({@link LinkRule#ASSUMES_ROLE}):
@@ -39,22 +36,12 @@ final class RoleOwners {
    */
   static final int MAX_ROUNDS = 10;
 
-  /** One edge of the roles' graph: a role and an account that can assume it. */
-  private static final StructType EDGES =
-      new StructType()
-          .add("roleId", DataTypes.StringType, false)
-          .add("assumerId", DataTypes.StringType, false)
-          .add("assumerType", DataTypes.StringType, false)
-          .add("conditions", DataTypes.StringType, false);
+  /** One edge of the roles' graph: a role and an account that can assume it, and how. */
+  record Edge(String roleId, String assumerId, RoleAssumer.Type type, String conditions)
+      implements Serializable {}
 
-  /** An assumer's name and one of the links it gives (none: null person, rule and evidence). */
-  private static final StructType ORIGINS =
-      new StructType()
-          .add("id", DataTypes.StringType, false)
-          .add("name", DataTypes.StringType, false)
-          .add("personId", DataTypes.StringType, true)
-          .add("rule", DataTypes.IntegerType, true)
-          .add("evidence", DataTypes.StringType, true);
+  /** An assumer's name and the direct owners it gives the roles it can reach. */
+  record Origin(String id, String name, List<Link> gives) implements Serializable {}
 
   private RoleOwners() {}
 
@@ -68,54 +55,42 @@ final class RoleOwners {
    * @return by role id; roles nobody known can assume are absent
    */
   static Map<String, List<Link>> derive(
-      Dataset<Account> accounts, Broadcast<LinkCandidates> claims, Broadcast<Directory> directory) {
-    List<Row> raw = accounts.flatMap(RoleOwners::edgesOf, Encoders.row(EDGES)).collectAsList();
+      JavaRDD<Account> accounts, Broadcast<LinkCandidates> claims, Broadcast<Directory> directory) {
+    List<Edge> raw = accounts.flatMap(RoleOwners::edgesOf).collect();
     if (raw.isEmpty()) {
       return Map.of();
     }
     Set<String> wanted = new HashSet<>();
-    raw.forEach(e -> wanted.add(e.getString(1)));
+    raw.forEach(e -> wanted.add(e.assumerId()));
     Broadcast<Set<String>> assumers =
-        JavaSparkContext.fromSparkContext(accounts.sparkSession().sparkContext())
-            .broadcast(Set.copyOf(wanted));
-    Map<String, String> names = new HashMap<>();
-    Map<String, List<Link>> given = new HashMap<>();
-    for (Row o :
-        accounts
-            .filter((FilterFunction<Account>) a -> assumers.value().contains(a.id()))
-            .flatMap(
-                (FlatMapFunction<Account, Row>) a -> origin(a, claims.value(), directory.value()),
-                Encoders.row(ORIGINS))
-            .collectAsList()) {
-      names.put(o.getString(0), o.getString(1));
-      if (!o.isNullAt(2)) {
-        given
-            .computeIfAbsent(o.getString(0), k -> new ArrayList<>())
-            .add(new Link(o.getString(2), LinkRule.values()[o.getInt(3)], 0, o.getString(4)));
-      }
-    }
+        JavaSparkContext.fromSparkContext(accounts.context()).broadcast(Set.copyOf(wanted));
+    Map<String, Origin> origins = new HashMap<>();
+    accounts
+        .filter(a -> assumers.value().contains(a.id()))
+        .map(a -> origin(a, claims.value(), directory.value()))
+        .collect()
+        .forEach(o -> origins.put(o.id(), o));
     assumers.destroy();
     // Who can assume what, as far as the inventory knows the assumer: an assumer id no source
     // listed (a user of an account nobody audits) has no owners to give.
     List<Row> edges = new ArrayList<>();
-    for (Row e : raw) {
-      String name = names.get(e.getString(1));
-      if (name != null) {
-        String conditions = e.getString(3);
+    for (Edge e : raw) {
+      Origin origin = origins.get(e.assumerId());
+      if (origin != null) {
         edges.add(
             RowFactory.create(
-                e.getString(0),
-                e.getString(1),
-                RoleAssumer.Type.valueOf(e.getString(2)).label()
+                e.roleId(),
+                e.assumerId(),
+                e.type().label()
                     + " "
-                    + name
-                    + (conditions.isEmpty() ? "" : " when " + conditions),
-                name));
+                    + origin.name()
+                    + (e.conditions().isEmpty() ? "" : " when " + e.conditions()),
+                origin.name()));
       }
     }
     Map<String, Map<String, Link>> best = new HashMap<>();
     for (Row chain : chains(edges)) {
-      for (Link link : given.getOrDefault(chain.getString(1), List.of())) {
+      for (Link link : origins.get(chain.getString(1)).gives()) {
         Link derived =
             new Link(
                 link.personId(),
@@ -138,34 +113,23 @@ final class RoleOwners {
     return out;
   }
 
-  /** The roles an account can assume, as edges of the roles' graph. */
-  private static java.util.Iterator<Row> edgesOf(Account a) {
+  /** The roles an account can assume, as edges of the roles' graph (for a role, who assumes it). */
+  private static Iterator<Edge> edgesOf(Account a) {
     return a.assumers().stream()
         .filter(RoleOwners::namesAnAccount)
         .filter(r -> !r.assumerId().equals(a.id()))
-        .map(
-            r ->
-                RowFactory.create(
-                    a.id(), r.assumerId(), r.type().name(), String.join(" and ", r.conditions())))
+        .map(r -> new Edge(a.id(), r.assumerId(), r.type(), String.join(" and ", r.conditions())))
         .distinct()
         .iterator();
   }
 
-  /** An assumer's name and the direct owners it gives the roles it can reach. */
-  private static java.util.Iterator<Row> origin(
-      Account a, LinkCandidates claims, Directory directory) {
-    List<Row> rows = new ArrayList<>();
-    for (Link link : AccountOwnership.direct(a, claims, directory).links()) {
-      if (link.rule() != LinkRule.NAME_MATCH) {
-        rows.add(
-            RowFactory.create(
-                a.id(), a.name(), link.personId(), link.rule().ordinal(), link.evidence()));
-      }
-    }
-    if (rows.isEmpty()) {
-      rows.add(RowFactory.create(a.id(), a.name(), null, null, null));
-    }
-    return rows.iterator();
+  /** An assumer's name and the direct owners it gives: a name match gives none. */
+  private static Origin origin(Account a, LinkCandidates claims, Directory directory) {
+    List<Link> gives =
+        AccountOwnership.direct(a, claims, directory).links().stream()
+            .filter(link -> link.rule() != LinkRule.NAME_MATCH)
+            .toList();
+    return new Origin(a.id(), a.name(), gives);
   }
 
   /**

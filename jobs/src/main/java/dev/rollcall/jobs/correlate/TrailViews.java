@@ -1,12 +1,10 @@
 package dev.rollcall.jobs.correlate;
 
-import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.PrincipalActivity;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.function.MapFunction;
-import org.apache.spark.sql.Dataset;
+import org.apache.spark.api.java.JavaRDD;
 
 /** Puts each account's trail activity on its view, for the rules to read. */
 public final class TrailViews {
@@ -16,18 +14,16 @@ public final class TrailViews {
    * @param activity by account id; one entry per account with trail events (a small map, shipped
    *     with the task)
    */
-  public static Dataset<AccountView> attach(
-      Dataset<AccountView> views, Map<String, List<PrincipalActivity>> activity) {
+  public static JavaRDD<AccountView> attach(
+      JavaRDD<AccountView> views, Map<String, List<PrincipalActivity>> activity) {
     if (activity.isEmpty()) {
       return views;
     }
     Map<String, List<PrincipalActivity>> copy = Map.copyOf(activity);
     return views.map(
-        (MapFunction<AccountView, AccountView>)
-            v -> {
-              List<PrincipalActivity> found = copy.get(v.account().id());
-              return found == null ? v : v.withTrail(found);
-            },
-        CompactKryo.encoder(AccountView.class));
+        v -> {
+          List<PrincipalActivity> found = copy.get(v.account().id());
+          return found == null ? v : v.withTrail(found);
+        });
   }
 }

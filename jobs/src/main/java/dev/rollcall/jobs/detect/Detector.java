@@ -2,7 +2,6 @@ package dev.rollcall.jobs.detect;
 
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.RuleSettings;
-import dev.rollcall.jobs.spark.CompactKryo;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Subject;
 import dev.rollcall.reports.RunReport;
@@ -14,9 +13,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.function.FlatMapFunction;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Encoder;
 
 /**
  * Applies the profile's enabled rules to every subject on Spark, each subject once with every rule.
@@ -24,8 +22,6 @@ import org.apache.spark.sql.Encoder;
  * fingerprint.
  */
 public final class Detector {
-  private static final Encoder<Finding> FINDING = CompactKryo.encoder(Finding.class);
-
   /**
    * The order findings are reported in (the reports' own, so that rendering them sorts nothing
    * anew): most severe first, then by rule and account.
@@ -35,7 +31,7 @@ public final class Detector {
   private Detector() {}
 
   /** Every finding of every enabled rule, one per fingerprint, in report order. */
-  public static List<Finding> detect(Dataset<Subject> subjects, PolicyProfile profile) {
+  public static List<Finding> detect(JavaRDD<Subject> subjects, PolicyProfile profile) {
     List<ConfiguredRule<?>> rules = configured(profile, true);
     // An account in several subjects (shared by two people) is judged in each: one finding per
     // fingerprint is kept, the first in report order. The findings are few beside the subjects,
@@ -43,8 +39,8 @@ public final class Detector {
     List<Finding> all =
         new ArrayList<>(
             subjects
-                .flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s), FINDING)
-                .collectAsList());
+                .flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s))
+                .collect());
     all.sort(REPORT_ORDER);
     Map<String, Finding> unique = new LinkedHashMap<>();
     all.forEach(f -> unique.putIfAbsent(f.fingerprint(), f));

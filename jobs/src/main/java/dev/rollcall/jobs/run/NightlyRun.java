@@ -67,9 +67,8 @@ import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.FilterFunction;
-import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -292,12 +291,11 @@ public final class NightlyRun {
         audit
             .views()
             .filter(
-                (FilterFunction<AccountView>)
-                    v ->
-                        v.account().id().toLowerCase(Locale.ROOT).equals(wanted)
-                            || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
-                            || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
-            .collectAsList();
+                v ->
+                    v.account().id().toLowerCase(Locale.ROOT).equals(wanted)
+                        || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
+                        || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
+            .collect();
     audit.views().unpersist();
     Map<String, List<String>> peopleOfAddress = AddressBook.peopleByAddress(audit.people());
     List<Explanation> explanations = new ArrayList<>();
@@ -332,7 +330,7 @@ public final class NightlyRun {
    * @param pulls how each source went
    * @param accounts every account read
    * @param people the directory of people
-   * @param views each account with its owners (a Spark dataset: explain filters it)
+   * @param views each account with its owners (an RDD: explain filters it)
    * @param findings every finding, in report order
    * @param sourceOfAccount the source of each account (and tenant)
    * @param claims how accounts claim owners
@@ -342,7 +340,7 @@ public final class NightlyRun {
       List<SourcePull> pulls,
       List<Account> accounts,
       List<Identity> people,
-      Dataset<AccountView> views,
+      JavaRDD<AccountView> views,
       List<Finding> findings,
       Map<AccountKey, String> sourceOfAccount,
       LinkCandidates claims,
@@ -417,21 +415,21 @@ public final class NightlyRun {
           " with CloudTrail activity from " + config.activity().cloudtrail().size() + " trails");
     }
     Correlator correlator = new Correlator(spark);
-    Dataset<Account> accountData = dataset(spark, accounts);
+    JavaRDD<Account> accountData = dataset(spark, accounts);
     LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
     // Kept once computed: detection reads the views, and so do the inventory and explain. On
     // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
     // memory would compete for with the accounts the driver already holds.
-    Dataset<AccountView> views =
+    JavaRDD<AccountView> views =
         TrailViews.attach(correlator.correlate(accountData, people, claims), trail)
             .persist(StorageLevel.DISK_ONLY());
-    long owned = views.filter((FilterFunction<AccountView>) v -> !v.owners().isEmpty()).count();
+    long owned = views.filter(v -> !v.owners().isEmpty()).count();
     stages.end(
         "correlate",
         accounts.size(),
         "accounts",
         ", " + StageClock.number(owned) + " of them owned by someone");
-    Dataset<Subject> subjects = correlator.subjects(views);
+    JavaRDD<Subject> subjects = correlator.subjects(views);
     List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
     List<TenantFacts> tenants = new ArrayList<>();
     Map<AccountKey, String> sourceOfTenant = new HashMap<>();
@@ -488,16 +486,13 @@ public final class NightlyRun {
   }
 
   /**
-   * The accounts as a dataset in slices of at most {@value #SLICE} accounts, each encoded by its
-   * own task. (A dataset made straight from a list keeps every account encoded inside the query
-   * plan, in one partition: gigabytes on the driver at a million accounts.)
+   * The accounts as an RDD in slices of at most {@value #SLICE} accounts, each shipped with its own
+   * task.
    */
-  private static Dataset<Account> dataset(SparkSession spark, List<Account> accounts) {
+  private static JavaRDD<Account> dataset(SparkSession spark, List<Account> accounts) {
     int slices =
         Math.max(spark.sparkContext().defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
-    return spark.createDataset(
-        JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, slices).rdd(),
-        Correlator.accountEncoder());
+    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, slices);
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

@@ -68,15 +68,16 @@ class CorrelatorTest {
     Correlator correlator = new Correlator(spark);
     var viewData =
         correlator.correlate(
-            spark.createDataset(accounts, Correlator.accountEncoder()),
+            org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(accounts),
             List.of(ann, bob),
             new LinkCandidates(
                 mapping, List.of("owner"), List.of("example.test", "example-care.test")));
     views =
-        viewData.collectAsList().stream()
+        viewData.collect().stream()
             .collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
     subjects =
-        correlator.subjects(viewData).collectAsList().stream()
+        correlator.subjects(viewData).collect().stream()
             .collect(Collectors.toMap(Subject::key, Function.identity()));
   }
 

@@ -99,14 +99,15 @@ class RoleOwnersTest {
     Correlator correlator = new Correlator(spark);
     var viewData =
         correlator.correlate(
-            spark.createDataset(accounts, Correlator.accountEncoder()),
+            org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
+                .parallelize(accounts),
             List.of(person(BOB), person(ANN), person(CAROL)),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of()));
     views =
-        viewData.collectAsList().stream()
+        viewData.collect().stream()
             .collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
     subjects =
-        correlator.subjects(viewData).collectAsList().stream()
+        correlator.subjects(viewData).collect().stream()
             .collect(Collectors.toMap(Subject::key, Function.identity()));
   }
 

@@ -67,6 +67,31 @@ class CompactKryoTest {
   }
 
   @Test
+  void sparksOwnSerializerIsKryoAndShipsTheDemoThroughTasksAndAShuffleWhole(SparkSession spark) {
+    assertEquals(
+        "org.apache.spark.serializer.KryoSerializer", spark.conf().get("spark.serializer"));
+    List<Account> accounts = new ArrayList<>();
+    new SnapshotSources()
+        .read(DEMO_SNAPSHOT, Instant.EPOCH)
+        .forEach(r -> accounts.addAll(r.accounts()));
+    var context = org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Sliced into tasks, then shuffled by tenant and back: every account is serialized by Spark's
+    // serializer (not an encoder) at least twice.
+    List<Account> back =
+        new ArrayList<>(
+            context
+                .parallelize(accounts, 3)
+                .mapToPair(a -> new scala.Tuple2<>(a.key().tenant(), a))
+                .groupByKey(2)
+                .flatMap(t -> t._2().iterator())
+                .collect());
+    back.sort(java.util.Comparator.comparing(Account::id));
+    List<Account> expected = new ArrayList<>(accounts);
+    expected.sort(java.util.Comparator.comparing(Account::id));
+    assertEquals(expected, back);
+  }
+
+  @Test
   void unmodifiableCollectionsKeepTheirElementsAndOrder(SparkSession spark) {
     Map<String, Integer> ordered = new LinkedHashMap<>();
     ordered.put("z", 1);
