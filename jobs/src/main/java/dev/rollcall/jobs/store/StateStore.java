@@ -11,6 +11,7 @@ import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
@@ -68,18 +69,15 @@ public final class StateStore implements AutoCloseable {
   private static final String NIGHTLY_LOCK = "nightly";
 
   /**
-   * The field of a run that names the collection its access inventory is in: one collection a run,
-   * so that an inventory no longer needed is dropped whole rather than read back document by
+   * How the collection of a run's access inventory is named: this, then the run id. One collection
+   * a run, so that an inventory no longer needed is dropped whole rather than read back document by
    * document to be deleted (the embedded server deserializes what it deletes). Stores written
    * before kept every run's inventory in {@value #INVENTORY}, by run id.
    */
-  private static final String INVENTORY_OF_RUN = "inventory";
+  private static final String INVENTORY_PREFIX = "inventory-";
 
   /** The field of an inventory chunk that holds its rows (InventoryLines). */
   private static final String LINES = "lines";
-
-  /** How the collection of a run's inventory is named: this, then the run id. */
-  private static final String INVENTORY_PREFIX = "inventory-";
 
   /**
    * Inventory rows or journal entries per document. A server spends its time per document (the
@@ -100,12 +98,9 @@ public final class StateStore implements AutoCloseable {
 
   /**
    * Documents of {@value #PER_DOCUMENT} inventory rows one bulk insert carries (about 10 MB): the
-   * rows of a million accounts are not all held as documents at once, by the client or the server.
+   * rows of a million accounts are not all held as text at once.
    */
   private static final int CHUNKS_A_WRITE = 64;
-
-  /** Finding writes one bulk write carries, for the same reason. */
-  private static final int FINDINGS_A_WRITE = 10_000;
 
   private final MongoClient client;
   private final MongoDatabase database;
@@ -298,9 +293,9 @@ public final class StateStore implements AutoCloseable {
     if (changes.isEmpty()) {
       return;
     }
-    List<FindingState> inserts = new ArrayList<>();
-    List<WriteModel<Document>> updates = new ArrayList<>();
+    List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
     List<Document> undo = new ArrayList<>(changes.size());
+    int updates = 0;
     // In the order of the store's B-tree: a bulk write then changes its pages a stretch at a time,
     // where in tonight's order every write would touch pages all over the tree and each commit
     // would rewrite most of them.
@@ -309,40 +304,27 @@ public final class StateStore implements AutoCloseable {
     for (FindingState state : sorted) {
       FindingState was = before.get(state.fingerprint());
       if (was == null) {
-        inserts.add(state);
+        writes.add(new InsertOneModel<>(toDocument(state)));
         undo.add(new Document("fingerprint", state.fingerprint()).append("before", null));
       } else {
         FindingUpdate update =
             FindingUpdate.between(toDocument(was), toDocument(state), content(was, state));
-        updates.add(new UpdateOneModel<>(Filters.eq("_id", state.fingerprint()), update.apply()));
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", state.fingerprint()), update.apply()));
         undo.add(update.undo().append("fingerprint", state.fingerprint()));
+        updates++;
       }
     }
     journal(runId, undo);
-    int matched = 0;
-    for (int start = 0; start < updates.size(); start += FINDINGS_A_WRITE) {
-      matched +=
-          findingsCollection()
-              .bulkWrite(
-                  updates.subList(start, Math.min(updates.size(), start + FINDINGS_A_WRITE)),
-                  new BulkWriteOptions().ordered(false))
-              .getMatchedCount();
-    }
-    // New findings go in whole, their documents made a bulk write at a time.
-    for (int start = 0; start < inserts.size(); start += FINDINGS_A_WRITE) {
-      List<Document> documents = new ArrayList<>();
-      for (FindingState state :
-          inserts.subList(start, Math.min(inserts.size(), start + FINDINGS_A_WRITE))) {
-        documents.add(toDocument(state));
-      }
-      findingsCollection().insertMany(documents, new InsertManyOptions().ordered(false));
-    }
-    if (matched != updates.size()) {
+    int matched =
+        findingsCollection()
+            .bulkWrite(writes, new BulkWriteOptions().ordered(false))
+            .getMatchedCount();
+    if (matched != updates) {
       throw new IllegalStateException(
           "state store: "
-              + (updates.size() - matched)
+              + (updates - matched)
               + " of the "
-              + updates.size()
+              + updates
               + " findings run "
               + runId
               + " read at its start were gone when it wrote them back");
@@ -357,7 +339,13 @@ public final class StateStore implements AutoCloseable {
   private void recordNight(String runId, List<TrackedFinding> tracked) {
     MongoCollection<Document> nights = database.getCollection(NIGHTS);
     indexByRun(nights);
-    forgetEarlierAttempt(nights, runId, runId + "|0");
+    // An earlier attempt of the same run left chunks if it left the first; a lookup by id says so,
+    // where a delete by run id would read every night ever kept (the embedded server has no index
+    // on it).
+    if (nights.find(Filters.eq("_id", runId + "|0")).projection(new Document("_id", 1)).first()
+        != null) {
+      nights.deleteMany(Filters.eq("runId", runId));
+    }
     Map<FindingStatus, Integer> counts = new EnumMap<>(FindingStatus.class);
     List<Document> chunks = new ArrayList<>();
     for (int start = 0; start < tracked.size(); start += PER_DOCUMENT) {
@@ -427,10 +415,6 @@ public final class StateStore implements AutoCloseable {
         database.getCollection(name).drop();
       }
     }
-    runs()
-        .updateMany(
-            Filters.and(Filters.exists(INVENTORY_OF_RUN), Filters.ne("_id", runId)),
-            Updates.unset(INVENTORY_OF_RUN));
   }
 
   /**
@@ -465,13 +449,12 @@ public final class StateStore implements AutoCloseable {
   public void recordInventory(String runId, List<InventoryRow> rows) {
     String name = INVENTORY_PREFIX + runId;
     MongoCollection<Document> inventory = database.getCollection(name);
-    for (String existing : database.listCollectionNames()) {
-      if (existing.equals(name)) {
-        inventory.drop(); // what an earlier attempt of the same run left
-      }
+    // What an earlier attempt of the same run left (the server answers the drop of a collection
+    // it does not hold with an error it logs); a run that dies leaves its collection for the next
+    // finished run to drop.
+    if (hasCollection(name)) {
+      inventory.drop();
     }
-    // Named first: a run that dies after this leaves a collection the next finished run drops.
-    runs().updateOne(Filters.eq("_id", runId), Updates.set(INVENTORY_OF_RUN, name));
     int count = (rows.size() + PER_DOCUMENT - 1) / PER_DOCUMENT;
     List<Document> chunks = new ArrayList<>();
     for (int number = 0; number < count; number++) {
@@ -491,17 +474,8 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
-  /**
-   * Removes what an earlier attempt of the same run left in a collection of chunks by run id; a
-   * lookup of its first chunk by id says whether there is any, where a delete by run id would read
-   * every document (the embedded server has no index on it).
-   */
-  private static void forgetEarlierAttempt(
-      MongoCollection<Document> chunks, String runId, String firstChunkId) {
-    if (chunks.find(Filters.eq("_id", firstChunkId)).projection(new Document("_id", 1)).first()
-        != null) {
-      chunks.deleteMany(Filters.eq("runId", runId));
-    }
+  private boolean hasCollection(String name) {
+    return database.listCollectionNames().into(new ArrayList<>()).contains(name);
   }
 
   static Document inventoryRow(InventoryRow r) {
@@ -573,14 +547,13 @@ public final class StateStore implements AutoCloseable {
 
   /** A run's access inventory, in the order it was recorded. */
   public List<InventoryRow> inventory(String runId) {
-    Document run =
-        runs().find(Filters.eq("_id", runId)).projection(new Document(INVENTORY_OF_RUN, 1)).first();
-    String own = run == null ? null : run.getString(INVENTORY_OF_RUN);
-    MongoCollection<Document> collection = database.getCollection(own == null ? INVENTORY : own);
+    String own = INVENTORY_PREFIX + runId;
+    boolean legacy = !hasCollection(own);
     List<InventoryRow> rows = new ArrayList<>();
     for (Document d :
-        collection
-            .find(own == null ? Filters.eq("runId", runId) : new Document())
+        database
+            .getCollection(legacy ? INVENTORY : own)
+            .find(legacy ? Filters.eq("runId", runId) : new Document())
             .sort(Sorts.ascending("chunk", "line"))
             .batchSize(CHUNKS_A_BATCH)) {
       if (d.containsKey(LINES)) {
