@@ -10,10 +10,7 @@ import com.mongodb.client.model.Filters;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import dev.rollcall.jobs.config.StoreConfig;
-import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Finding;
-import dev.rollcall.model.Severity;
-import dev.rollcall.model.SourceSystem;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -143,18 +140,6 @@ class EmbeddedStoreFileTest {
   }
 
   private static Finding finding(String name) {
-    AccountKey key = new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDA" + name);
-    return new Finding(
-        Finding.fingerprintOf("dormant-account", key),
-        "dormant-account",
-        "Dormant account",
-        Severity.HIGH,
-        key,
-        name,
-        List.of(),
-        name + " has not signed in.",
-        List.of(),
-        List.of(),
-        "disable it");
+    return Nights.dormant(name, List.of(), List.of());
   }
 }

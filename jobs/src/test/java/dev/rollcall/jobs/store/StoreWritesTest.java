@@ -6,12 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import dev.rollcall.jobs.config.StoreConfig;
-import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
-import dev.rollcall.model.Severity;
-import dev.rollcall.model.SourceSystem;
 import dev.rollcall.reports.review.InventoryRow;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -260,18 +257,6 @@ class StoreWritesTest {
   }
 
   private static Finding finding(String name, String evidence) {
-    AccountKey key = new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDA" + name);
-    return new Finding(
-        Finding.fingerprintOf("dormant-account", key),
-        "dormant-account",
-        "Dormant account",
-        Severity.HIGH,
-        key,
-        name,
-        List.of("person-" + name),
-        name + " has not signed in.",
-        List.of(new Evidence("seen", evidence)),
-        List.of(),
-        "disable it");
+    return Nights.dormant(name, List.of("person-" + name), List.of(new Evidence("seen", evidence)));
   }
 }
