@@ -3,6 +3,7 @@ package dev.rollcall.jobs.store;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.InsertManyOptions;
 import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import dev.rollcall.model.PullStatus;
@@ -35,17 +36,21 @@ public final class ReviewPacks {
     PackSummary s = pack.summary();
     MongoCollection<Document> rows = database.getCollection(ROWS);
     List<InventoryRow> all = pack.rows();
+    List<Document> chunks = new ArrayList<>();
     for (int start = 0; start < all.size(); start += PER_DOCUMENT) {
       List<Document> chunk = new ArrayList<>();
       for (InventoryRow r : all.subList(start, Math.min(all.size(), start + PER_DOCUMENT))) {
         chunk.add(StateStore.inventoryRow(r));
       }
       int number = start / PER_DOCUMENT;
-      rows.insertOne(
+      chunks.add(
           new Document("_id", s.packId() + "|chunk|" + number)
               .append("packId", s.packId())
               .append("chunk", number)
               .append("rows", chunk));
+    }
+    if (!chunks.isEmpty()) {
+      rows.insertMany(chunks, new InsertManyOptions().ordered(false));
     }
     List<Document> sources = new ArrayList<>();
     for (PackSummary.Source source : s.sources()) {
@@ -83,7 +88,8 @@ public final class ReviewPacks {
         database
             .getCollection(ROWS)
             .find(Filters.eq("packId", packId))
-            .sort(Sorts.ascending("chunk"))) {
+            .sort(Sorts.ascending("chunk"))
+            .batchSize(StateStore.CHUNKS_A_BATCH)) {
       chunk.getList("rows", Document.class).forEach(r -> rows.add(StateStore.inventoryRow(r)));
     }
     return Optional.of(

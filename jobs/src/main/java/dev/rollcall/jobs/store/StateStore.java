@@ -6,11 +6,16 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.DeleteOneModel;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOneModel;
 import com.mongodb.client.model.Updates;
 import com.mongodb.client.model.WriteModel;
 import dev.rollcall.jobs.config.StoreConfig;
@@ -32,6 +37,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -43,6 +49,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 
 /**
  * The memory of the audit, in MongoDB through the real driver: every run, and every finding with
@@ -62,11 +69,38 @@ public final class StateStore implements AutoCloseable {
   private static final String NIGHTLY_LOCK = "nightly";
 
   /**
+   * How the collection of a run's access inventory is named: this, then the run id. One collection
+   * a run, so that an inventory no longer needed is dropped whole rather than read back document by
+   * document to be deleted (the embedded server deserializes what it deletes). Stores written
+   * before kept every run's inventory in {@value #INVENTORY}, by run id.
+   */
+  private static final String INVENTORY_PREFIX = "inventory-";
+
+  /** The field of an inventory chunk that holds its rows (InventoryLines). */
+  private static final String LINES = "lines";
+
+  /**
    * Inventory rows or journal entries per document. A server spends its time per document (the
    * embedded one about a millisecond each), so a million inventory rows go in as a thousand
    * documents; each stays far below MongoDB's 16 MB limit.
    */
   private static final int PER_DOCUMENT = 1_000;
+
+  /**
+   * Findings (or other small documents) a reply carries. A reply must stay under MongoDB's 48 MB
+   * message size, and the embedded server otherwise answers a query with every match at once: the
+   * findings of a million accounts came to 240 MB.
+   */
+  private static final int FINDINGS_A_BATCH = 1_000;
+
+  /** Documents of {@value #PER_DOCUMENT} inventory rows or journal entries a reply carries. */
+  static final int CHUNKS_A_BATCH = 16;
+
+  /**
+   * Documents of {@value #PER_DOCUMENT} inventory rows one bulk insert carries (about 10 MB): the
+   * rows of a million accounts are not all held as text at once.
+   */
+  private static final int CHUNKS_A_WRITE = 64;
 
   private final MongoClient client;
   private final MongoDatabase database;
@@ -235,7 +269,7 @@ public final class StateStore implements AutoCloseable {
   /** Every finding the store holds, by fingerprint: what the finding lifecycle starts from. */
   public Map<String, FindingState> findingStates() {
     Map<String, FindingState> states = new HashMap<>();
-    for (Document doc : findingsCollection().find()) {
+    for (Document doc : findingsCollection().find().batchSize(FINDINGS_A_BATCH)) {
       FindingState state = stateOf(doc);
       states.put(state.fingerprint(), state);
     }
@@ -246,6 +280,8 @@ public final class StateStore implements AutoCloseable {
    * Stores what the finding lifecycle decided tonight, journaled so that a run that dies half-way
    * is rolled back by the next one; and, for {@code rollcall history}, each tracked finding's
    * status tonight and tonight's counts, in bulk (a document per {@value #PER_DOCUMENT} findings).
+   * A new finding is inserted whole; a known one gets only its lifecycle fields (and its content,
+   * when that changed), and the journal keeps only what those fields held before.
    *
    * @param before the states the lifecycle started from, as {@link #findingStates()} gave them
    * @param night what the lifecycle decided tonight
@@ -258,26 +294,58 @@ public final class StateStore implements AutoCloseable {
       return;
     }
     List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
-    Map<String, Document> previous = new HashMap<>();
-    for (FindingState state : changes) {
+    List<Document> undo = new ArrayList<>(changes.size());
+    int updates = 0;
+    // In the order of the store's B-tree: a bulk write then changes its pages a stretch at a time,
+    // where in tonight's order every write would touch pages all over the tree and each commit
+    // would rewrite most of them.
+    List<FindingState> sorted = new ArrayList<>(changes);
+    sorted.sort(Comparator.comparing(FindingState::fingerprint));
+    for (FindingState state : sorted) {
       FindingState was = before.get(state.fingerprint());
-      if (was != null) {
-        previous.put(state.fingerprint(), toDocument(was));
+      if (was == null) {
+        writes.add(new InsertOneModel<>(toDocument(state)));
+        undo.add(new Document("fingerprint", state.fingerprint()).append("before", null));
+      } else {
+        FindingUpdate update =
+            FindingUpdate.between(toDocument(was), toDocument(state), content(was, state));
+        writes.add(new UpdateOneModel<>(Filters.eq("_id", state.fingerprint()), update.apply()));
+        undo.add(update.undo().append("fingerprint", state.fingerprint()));
+        updates++;
       }
-      writes.add(
-          new ReplaceOneModel<>(
-              Filters.eq("_id", state.fingerprint()),
-              toDocument(state),
-              new ReplaceOptions().upsert(true)));
     }
-    journal(runId, writes, previous);
-    findingsCollection().bulkWrite(writes);
+    journal(runId, undo);
+    int matched =
+        findingsCollection()
+            .bulkWrite(writes, new BulkWriteOptions().ordered(false))
+            .getMatchedCount();
+    if (matched != updates) {
+      throw new IllegalStateException(
+          "state store: "
+              + (updates - matched)
+              + " of the "
+              + updates
+              + " findings run "
+              + runId
+              + " read at its start were gone when it wrote them back");
+    }
+  }
+
+  /** Whether tonight's finding differs from the stored one in more than its lifecycle. */
+  private static boolean content(FindingState was, FindingState state) {
+    return !was.finding().equals(state.finding());
   }
 
   private void recordNight(String runId, List<TrackedFinding> tracked) {
     MongoCollection<Document> nights = database.getCollection(NIGHTS);
     indexByRun(nights);
-    nights.deleteMany(Filters.eq("runId", runId));
+    // An earlier attempt of the same run left chunks if it left the first; a lookup by id says so,
+    // where a delete by run id would read every night ever kept (the embedded server has no index
+    // on it).
+    if (nights.find(Filters.eq("_id", runId + "|0")).projection(new Document("_id", 1)).first()
+        != null) {
+      nights.deleteMany(Filters.eq("runId", runId));
+    }
     Map<FindingStatus, Integer> counts = new EnumMap<>(FindingStatus.class);
     List<Document> chunks = new ArrayList<>();
     for (int start = 0; start < tracked.size(); start += PER_DOCUMENT) {
@@ -293,7 +361,7 @@ public final class StateStore implements AutoCloseable {
               .append("statuses", statuses));
     }
     if (!chunks.isEmpty()) {
-      nights.insertMany(chunks);
+      nights.insertMany(chunks, new InsertManyOptions().ordered(false));
     }
     Document byStatus = new Document();
     for (FindingStatus status : FindingStatus.values()) {
@@ -332,8 +400,21 @@ public final class StateStore implements AutoCloseable {
     }
     runs().updateOne(Filters.eq("_id", run.runId()), Updates.combine(updates));
     database.getCollection(JOURNAL).deleteMany(Filters.eq("runId", run.runId()));
-    // The review is made from the last complete run: older inventories are not needed.
-    database.getCollection(INVENTORY).deleteMany(Filters.ne("runId", run.runId()));
+    forgetOlderInventories(run.runId());
+  }
+
+  /**
+   * Drops the access inventories of every run but {@code runId} (the review is made from the last
+   * complete run): their collections, and the one collection stores written before held them all
+   * in.
+   */
+  private void forgetOlderInventories(String runId) {
+    String kept = INVENTORY_PREFIX + runId;
+    for (String name : database.listCollectionNames()) {
+      if (name.equals(INVENTORY) || (name.startsWith(INVENTORY_PREFIX) && !name.equals(kept))) {
+        database.getCollection(name).drop();
+      }
+    }
   }
 
   /**
@@ -361,23 +442,40 @@ public final class StateStore implements AutoCloseable {
     return points;
   }
 
-  /** Keeps a run's access inventory, read by the access review once the run is complete. */
+  /**
+   * Keeps a run's access inventory, read by the access review once the run is complete: in a
+   * collection of its own, {@value #PER_DOCUMENT} rows a document as JSON lines, inserted in bulk.
+   */
   public void recordInventory(String runId, List<InventoryRow> rows) {
-    MongoCollection<Document> inventory = database.getCollection(INVENTORY);
-    indexByRun(inventory);
-    inventory.deleteMany(Filters.eq("runId", runId));
-    for (int start = 0; start < rows.size(); start += PER_DOCUMENT) {
-      List<Document> chunk = new ArrayList<>();
-      for (InventoryRow r : rows.subList(start, Math.min(rows.size(), start + PER_DOCUMENT))) {
-        chunk.add(inventoryRow(r));
-      }
-      int number = start / PER_DOCUMENT;
-      inventory.insertOne(
-          new Document("_id", runId + "|chunk|" + number)
+    String name = INVENTORY_PREFIX + runId;
+    MongoCollection<Document> inventory = database.getCollection(name);
+    // What an earlier attempt of the same run left (the server answers the drop of a collection
+    // it does not hold with an error it logs); a run that dies leaves its collection for the next
+    // finished run to drop.
+    if (hasCollection(name)) {
+      inventory.drop();
+    }
+    int count = (rows.size() + PER_DOCUMENT - 1) / PER_DOCUMENT;
+    List<Document> chunks = new ArrayList<>();
+    for (int number = 0; number < count; number++) {
+      int start = number * PER_DOCUMENT;
+      chunks.add(
+          new Document("_id", String.format(Locale.ROOT, "%09d", number))
               .append("runId", runId)
               .append("chunk", number)
-              .append("rows", chunk));
+              .append(
+                  LINES,
+                  InventoryLines.write(
+                      rows.subList(start, Math.min(rows.size(), start + PER_DOCUMENT)))));
+      if (chunks.size() == CHUNKS_A_WRITE || number == count - 1) {
+        inventory.insertMany(chunks, new InsertManyOptions().ordered(false));
+        chunks.clear();
+      }
     }
+  }
+
+  private boolean hasCollection(String name) {
+    return database.listCollectionNames().into(new ArrayList<>()).contains(name);
   }
 
   static Document inventoryRow(InventoryRow r) {
@@ -449,15 +547,25 @@ public final class StateStore implements AutoCloseable {
 
   /** A run's access inventory, in the order it was recorded. */
   public List<InventoryRow> inventory(String runId) {
+    String own = INVENTORY_PREFIX + runId;
+    boolean legacy = !hasCollection(own);
     List<InventoryRow> rows = new ArrayList<>();
     for (Document d :
         database
-            .getCollection(INVENTORY)
-            .find(Filters.eq("runId", runId))
-            .sort(Sorts.ascending("chunk", "line"))) {
-      // Rows come in chunks of PER_DOCUMENT; a store written before that holds one row a document.
-      List<Document> chunk = d.containsKey("rows") ? d.getList("rows", Document.class) : List.of(d);
-      chunk.forEach(row -> rows.add(inventoryRow(row)));
+            .getCollection(legacy ? INVENTORY : own)
+            .find(legacy ? Filters.eq("runId", runId) : new Document())
+            .sort(Sorts.ascending("chunk", "line"))
+            .batchSize(CHUNKS_A_BATCH)) {
+      if (d.containsKey(LINES)) {
+        rows.addAll(
+            InventoryLines.read(
+                d.getString(LINES), "inventory chunk " + d.get("_id") + " of run " + runId));
+      } else {
+        // Stores written before kept rows as documents, a chunk of them or one a document.
+        List<Document> chunk =
+            d.containsKey("rows") ? d.getList("rows", Document.class) : List.of(d);
+        chunk.forEach(row -> rows.add(inventoryRow(row)));
+      }
     }
     return rows;
   }
@@ -480,28 +588,33 @@ public final class StateStore implements AutoCloseable {
   }
 
   /**
-   * Keeps, before a run changes the finding state, what each finding it touches looked like, then a
-   * marker that the journal is whole. A run that dies before {@link #finishRun} is rolled back from
-   * it by the next run that takes the lease, so nothing half-written is ever read.
+   * Keeps, before a run changes the finding state, how to undo each change (the finding a new one
+   * replaces nothing of, or the fields an update changes as they were), then a marker that the
+   * journal is whole, in one ordered insert. A run that dies before {@link #finishRun} is rolled
+   * back from it by the next run that takes the lease, so nothing half-written is ever read.
+   *
+   * <p>Undoing a new finding ({@code before: null}) is under {@code entries}, as rollcall has
+   * always kept it; undoing an update is under {@code updates}, which a rollcall from before
+   * updates ignores rather than reading it as a finding to delete.
    */
-  private void journal(
-      String runId, List<WriteModel<Document>> writes, Map<String, Document> previous) {
+  private void journal(String runId, List<Document> undo) {
     MongoCollection<Document> journal = database.getCollection(JOURNAL);
     indexByRun(journal);
-    for (int start = 0; start < writes.size(); start += PER_DOCUMENT) {
+    List<Document> chunks = new ArrayList<>();
+    for (int start = 0; start < undo.size(); start += PER_DOCUMENT) {
       List<Document> entries = new ArrayList<>();
-      for (WriteModel<Document> write :
-          writes.subList(start, Math.min(writes.size(), start + PER_DOCUMENT))) {
-        String id = ((ReplaceOneModel<Document>) write).getReplacement().getString("_id");
-        entries.add(new Document("fingerprint", id).append("before", previous.get(id)));
+      List<Document> updates = new ArrayList<>();
+      for (Document u : undo.subList(start, Math.min(undo.size(), start + PER_DOCUMENT))) {
+        (u.containsKey("before") ? entries : updates).add(u);
       }
-      journal.insertOne(
+      chunks.add(
           new Document("_id", runId + "|" + (start / PER_DOCUMENT))
               .append("runId", runId)
-              .append("entries", entries));
+              .append("entries", entries)
+              .append("updates", updates));
     }
-    journal.insertOne(
-        new Document("_id", runId + "|#whole").append("runId", runId).append("whole", true));
+    chunks.add(new Document("_id", runId + "|#whole").append("runId", runId).append("whole", true));
+    journal.insertMany(chunks);
   }
 
   /**
@@ -511,7 +624,8 @@ public final class StateStore implements AutoCloseable {
   private void rollBackUnfinishedRuns(String currentRunId) {
     MongoCollection<Document> journal = database.getCollection(JOURNAL);
     Set<String> runIds = new HashSet<>();
-    for (Document entry : journal.find()) {
+    for (Document entry :
+        journal.find().projection(new Document("runId", 1)).batchSize(FINDINGS_A_BATCH)) {
       runIds.add(entry.getString("runId"));
     }
     runIds.remove(currentRunId);
@@ -520,28 +634,33 @@ public final class StateStore implements AutoCloseable {
       boolean finished = run != null && Boolean.TRUE.equals(run.getBoolean("complete"));
       boolean whole = journal.find(Filters.eq("_id", runId + "|#whole")).first() != null;
       if (!finished && whole) {
-        int undone = 0;
-        List<Document> entries = new ArrayList<>();
-        for (Document doc : journal.find(Filters.eq("runId", runId))) {
+        List<WriteModel<Document>> undo = new ArrayList<>();
+        for (Document doc : journal.find(Filters.eq("runId", runId)).batchSize(CHUNKS_A_BATCH)) {
+          List<Document> entries = new ArrayList<>();
           if (doc.containsKey("entries")) {
             entries.addAll(doc.getList("entries", Document.class));
           } else if (doc.containsKey("fingerprint")) {
             entries.add(doc); // one entry a document, as stores written before chunking hold
           }
-        }
-        for (Document entry : entries) {
-          Document before = entry.get("before", Document.class);
-          if (before == null) {
-            findingsCollection().deleteOne(Filters.eq("_id", entry.getString("fingerprint")));
-          } else {
-            findingsCollection()
-                .replaceOne(
-                    Filters.eq("_id", entry.getString("fingerprint")),
-                    before,
-                    new ReplaceOptions().upsert(true));
+          for (Document entry : entries) {
+            Bson id = Filters.eq("_id", entry.getString("fingerprint"));
+            Document before = entry.get("before", Document.class);
+            undo.add(
+                before == null
+                    ? new DeleteOneModel<>(id)
+                    : new ReplaceOneModel<>(id, before, new ReplaceOptions().upsert(true)));
           }
-          undone++;
+          for (Document entry : doc.getList("updates", Document.class, List.of())) {
+            undo.add(
+                new UpdateOneModel<>(
+                    Filters.eq("_id", entry.getString("fingerprint")),
+                    FindingUpdate.undoing(entry)));
+          }
         }
+        if (!undo.isEmpty()) {
+          findingsCollection().bulkWrite(undo, new BulkWriteOptions().ordered(false));
+        }
+        int undone = undo.size();
         if (run != null) {
           runs().updateOne(Filters.eq("_id", runId), Updates.set("rolledBack", true));
         }
@@ -634,7 +753,11 @@ public final class StateStore implements AutoCloseable {
     pastRuns().stream().filter(PastRun::finished).forEach(r -> finished.put(r.runId(), r));
     List<FindingNight> nights = new ArrayList<>();
     for (Document chunk :
-        database.getCollection(NIGHTS).find(Filters.exists("statuses." + fingerprint))) {
+        database
+            .getCollection(NIGHTS)
+            .find(Filters.exists("statuses." + fingerprint))
+            .projection(new Document("runId", 1).append("statuses." + fingerprint, 1))
+            .batchSize(FINDINGS_A_BATCH)) {
       PastRun run = finished.get(chunk.getString("runId"));
       String status = chunk.get("statuses", Document.class).getString(fingerprint);
       if (run != null && status != null) {
@@ -653,7 +776,11 @@ public final class StateStore implements AutoCloseable {
   /** The fingerprints of the stored findings that start with {@code prefix}. */
   public List<String> fingerprintsStartingWith(String prefix) {
     List<String> matches = new ArrayList<>();
-    for (Document d : findingsCollection().find().projection(new Document("_id", 1))) {
+    for (Document d :
+        findingsCollection()
+            .find()
+            .projection(new Document("_id", 1))
+            .batchSize(FINDINGS_A_BATCH)) {
       String id = d.getString("_id");
       if (id.startsWith(prefix)) {
         matches.add(id);
@@ -666,7 +793,11 @@ public final class StateStore implements AutoCloseable {
   Set<String> runIdsIn(String collection) {
     Set<String> ids = new HashSet<>();
     for (Document d :
-        database.getCollection(collection).find().projection(new Document("runId", 1))) {
+        database
+            .getCollection(collection)
+            .find()
+            .projection(new Document("runId", 1))
+            .batchSize(FINDINGS_A_BATCH)) {
       ids.add(d.getString("runId"));
     }
     return ids;

@@ -5,8 +5,11 @@ import dev.rollcall.jobs.lifecycle.FindingState;
 import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.jobs.lifecycle.RiskException;
 import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
+import dev.rollcall.model.Severity;
+import dev.rollcall.model.SourceSystem;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,5 +94,22 @@ final class Nights {
                 new ExceptionsFile(exceptions)));
     store.recordFindings(runId, before, night);
     return night;
+  }
+
+  /** A dormant-account finding of the IAM user {@code name}, with the evidence given. */
+  static Finding dormant(String name, List<String> personIds, List<Evidence> evidence) {
+    AccountKey key = new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDA" + name);
+    return new Finding(
+        Finding.fingerprintOf("dormant-account", key),
+        "dormant-account",
+        "Dormant account",
+        Severity.HIGH,
+        key,
+        name,
+        personIds,
+        name + " has not signed in.",
+        evidence,
+        List.of(),
+        "disable it");
   }
 }
