@@ -22,7 +22,8 @@ import scala.Tuple2;
 
 /**
  * Applies the profile's enabled rules to every subject on Spark. A shared account is seen once per
- * owner, so findings are reduced to one per fingerprint before they are collected.
+ * owner, so findings are reduced to one per fingerprint (the same one whatever the order) before
+ * they are collected.
  */
 public final class Detector {
   private static final Encoder<Finding> FINDING = CompactKryo.encoder(Finding.class);
@@ -32,6 +33,19 @@ public final class Detector {
    * anew): most severe first, then by rule and account.
    */
   public static final Comparator<Finding> REPORT_ORDER = RunReport.REPORT_ORDER;
+
+  /**
+   * Which of one fingerprint's findings is kept: a shared account is judged once per owner, and
+   * what a person rule says of it can differ between its owners' subjects. Chosen by content, not
+   * by the order Spark happens to deliver them in, so that every night and every {@code rollcall
+   * explain} (which judges fewer subjects) keeps the same one.
+   */
+  private static final Comparator<Finding> KEPT =
+      Comparator.comparing(Finding::summary)
+          .thenComparing(f -> f.evidence().toString())
+          .thenComparing(Finding::remediation)
+          .thenComparing(Finding::severity)
+          .thenComparing(f -> f.personIds().toString());
 
   private Detector() {}
 
@@ -43,7 +57,7 @@ public final class Detector {
     List<Tuple2<String, Finding>> unique =
         findings
             .groupByKey((MapFunction<Finding, String>) Finding::fingerprint, Encoders.STRING())
-            .reduceGroups((ReduceFunction<Finding>) (a, b) -> a)
+            .reduceGroups((ReduceFunction<Finding>) (a, b) -> KEPT.compare(a, b) <= 0 ? a : b)
             .collectAsList();
     List<Finding> result = new ArrayList<>(unique.size());
     unique.forEach(t -> result.add(t._2()));
