@@ -9,8 +9,8 @@ import dev.rollcall.rules.Rule;
 import dev.rollcall.rules.TenantFacts;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
@@ -19,7 +19,7 @@ import org.apache.spark.api.java.function.FlatMapFunction;
 /**
  * Applies the profile's enabled rules to every subject on Spark, each subject once with every rule.
  * A shared account is seen once per owner, so the collected findings are reduced to one per
- * fingerprint.
+ * fingerprint (the same one whatever the order).
  */
 public final class Detector {
   /**
@@ -28,23 +28,35 @@ public final class Detector {
    */
   public static final Comparator<Finding> REPORT_ORDER = RunReport.REPORT_ORDER;
 
+  /**
+   * Which of one fingerprint's findings is kept: a shared account is judged once per owner, and
+   * what a person rule says of it can differ between its owners' subjects. Chosen by content, not
+   * by the order Spark happens to deliver them in, so that every night and every {@code rollcall
+   * explain} (which judges fewer subjects) keeps the same one.
+   */
+  private static final Comparator<Finding> KEPT =
+      Comparator.comparing(Finding::summary)
+          .thenComparing(f -> f.evidence().toString())
+          .thenComparing(Finding::remediation)
+          .thenComparing(Finding::severity)
+          .thenComparing(f -> f.personIds().toString());
+
   private Detector() {}
 
   /** Every finding of every enabled rule, one per fingerprint, in report order. */
   public static List<Finding> detect(JavaRDD<Subject> subjects, PolicyProfile profile) {
     List<ConfiguredRule<?>> rules = configured(profile, true);
     // An account in several subjects (shared by two people) is judged in each: one finding per
-    // fingerprint is kept, the first in report order. The findings are few beside the subjects,
-    // so they are made unique where they are collected, without another shuffle.
-    List<Finding> all =
-        new ArrayList<>(
-            subjects
-                .flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s))
-                .collect());
-    all.sort(REPORT_ORDER);
-    Map<String, Finding> unique = new LinkedHashMap<>();
-    all.forEach(f -> unique.putIfAbsent(f.fingerprint(), f));
-    return new ArrayList<>(unique.values());
+    // fingerprint is kept (KEPT). The findings are few beside the subjects, so they are made
+    // unique where they are collected, without another shuffle.
+    Map<String, Finding> unique = new HashMap<>();
+    for (Finding f :
+        subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s)).collect()) {
+      unique.merge(f.fingerprint(), f, (a, b) -> KEPT.compare(a, b) <= 0 ? a : b);
+    }
+    List<Finding> result = new ArrayList<>(unique.values());
+    result.sort(REPORT_ORDER);
+    return result;
   }
 
   /** Runs the tenant rules on each tenant (a few per source, so on the driver), in report order. */

@@ -6,6 +6,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.CorrelationConfig;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.config.SourceConfig;
+import dev.rollcall.jobs.correlate.AccountClosure;
 import dev.rollcall.jobs.correlate.AddressBook;
 import dev.rollcall.jobs.correlate.Correlator;
 import dev.rollcall.jobs.correlate.HrRoster;
@@ -39,7 +40,6 @@ import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
-import dev.rollcall.model.Subject;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.TrendPoint;
@@ -278,31 +278,90 @@ public final class NightlyRun {
   /**
    * Explains how rollcall sees the accounts that match {@code query} (an account id, a sign-in name
    * or a native id, without regard to case): every ownership claim and what it matched, the owners
-   * that won, and the findings. Reads and correlates like a run; stores and writes nothing.
+   * that won, and the findings. Reads the sources like a run, then correlates and judges only the
+   * accounts those explanations depend on (see {@link AccountClosure}); stores and writes nothing.
+   * A query that matches nothing is answered once the sources are read, without starting Spark
+   * (unless CloudTrail is configured: the trail, which Spark reads, can add federated roles).
    */
   public List<Explanation> explain(RunOptions options, String query) {
-    Instant startedAt = options.clock().instant();
+    try (StageClock stages = new StageClock()) {
+      return explain(
+          options, inputs(options, options.clock().instant(), "explain", stages), query, stages);
+    }
+  }
+
+  /** {@link #explain(RunOptions, String)} on inputs already read (tests read them once). */
+  List<Explanation> explain(RunOptions options, Inputs read, String query, StageClock stages) {
+    boolean trails = !options.config().config().activity().cloudtrail().isEmpty();
+    if (!trails && matching(read.accounts(), query).isEmpty()) {
+      LOG.info("explain: no account matches '{}'; nothing correlated", query);
+      return List.of();
+    }
+    SparkSession spark = session(read.accounts().size(), stages);
+    Inputs in = withTrails(spark, options.config(), options.clock().instant(), read, stages);
+    List<Account> wanted = matching(in.accounts(), query);
+    if (wanted.isEmpty()) {
+      LOG.info("explain: no account matches '{}'; nothing correlated", query);
+      return List.of();
+    }
+    List<Account> scope = new AccountClosure(in.accounts(), in.people(), in.claims()).of(wanted);
+    LOG.info(
+        "explain: {} account(s) match '{}'; their explanations depend on {} of {} accounts",
+        wanted.size(),
+        query,
+        scope.size(),
+        in.accounts().size());
+    SparkSessions.scaleTo(spark, scope.size());
+    Judged judged = judge(spark, in, scope, stages);
+    stages.end("detect", judged.findings().size(), "findings", " on " + scope.size() + " accounts");
+    String wantedQuery = query;
+    List<AccountView> matched =
+        judged.views().filter(v -> matches(v.account(), wantedQuery)).collect();
+    judged.views().unpersist();
+    return explanations(matched, in, judged.findings());
+  }
+
+  /**
+   * The explanation of every account from one whole run's audit: what {@link #explain(RunOptions,
+   * String)} must give for each of them (tests compare the two).
+   */
+  List<Explanation> explainEvery(RunOptions options) {
     Audit audit;
     try (StageClock stages = new StageClock()) {
-      audit = audit(options, startedAt, "explain", stages);
+      audit = audit(options, options.clock().instant(), "explain", stages);
     }
-    String wanted = query.strip().toLowerCase(Locale.ROOT);
-    List<AccountView> matched =
-        audit
-            .views()
-            .filter(
-                v ->
-                    v.account().id().toLowerCase(Locale.ROOT).equals(wanted)
-                        || v.account().name().toLowerCase(Locale.ROOT).equals(wanted)
-                        || v.account().key().nativeId().toLowerCase(Locale.ROOT).equals(wanted))
-            .collect();
+    List<AccountView> views = audit.views().collect();
     audit.views().unpersist();
-    Map<String, List<String>> peopleOfAddress = AddressBook.peopleByAddress(audit.people());
+    return explanations(views, audit.inputs(), audit.findings());
+  }
+
+  /** Reads the inputs of an explanation once, for tests that explain many accounts. */
+  Inputs inputs(RunOptions options) {
+    try (StageClock stages = new StageClock()) {
+      return inputs(options, options.clock().instant(), "explain", stages);
+    }
+  }
+
+  private static List<Account> matching(List<Account> accounts, String query) {
+    return accounts.stream().filter(a -> matches(a, query)).toList();
+  }
+
+  /** Whether the account's id, sign-in name or native id is the query, without regard to case. */
+  private static boolean matches(Account account, String query) {
+    String wanted = query.strip().toLowerCase(Locale.ROOT);
+    return account.id().toLowerCase(Locale.ROOT).equals(wanted)
+        || account.name().toLowerCase(Locale.ROOT).equals(wanted)
+        || account.key().nativeId().toLowerCase(Locale.ROOT).equals(wanted);
+  }
+
+  private static List<Explanation> explanations(
+      List<AccountView> views, Inputs in, List<Finding> findings) {
+    Map<String, List<String>> peopleOfAddress = AddressBook.peopleByAddress(in.people());
     List<Explanation> explanations = new ArrayList<>();
     for (AccountView view :
-        matched.stream().sorted(java.util.Comparator.comparing(v -> v.account().id())).toList()) {
+        views.stream().sorted(java.util.Comparator.comparing(v -> v.account().id())).toList()) {
       List<Explanation.Claim> claims = new ArrayList<>();
-      for (LinkCandidate c : audit.claims().of(view.account())) {
+      for (LinkCandidate c : in.claims().of(view.account())) {
         claims.add(
             new Explanation.Claim(
                 c.rule(),
@@ -313,40 +372,106 @@ public final class NightlyRun {
       explanations.add(
           new Explanation(
               view,
-              audit.sourceOfAccount().getOrDefault(view.account().key(), ""),
+              in.sourceOfAccount().getOrDefault(view.account().key(), ""),
               claims,
-              audit.findings().stream()
-                  .filter(f -> f.account().equals(view.account().key()))
-                  .toList()));
+              findings.stream().filter(f -> f.account().equals(view.account().key())).toList()));
     }
     return explanations;
+  }
+
+  /**
+   * What the sources gave, checked, before Spark starts; with the trail's activity once {@link
+   * #withTrails} has read it.
+   *
+   * @param profile the policy profile
+   * @param exceptions the accepted risks
+   * @param results each source's result
+   * @param pulls how each source went
+   * @param accounts every account read
+   * @param people the directory of people
+   * @param sourceOfAccount the source of each account
+   * @param claims how accounts claim owners
+   * @param trail the trail activity of each account id that has some
+   */
+  record Inputs(
+      PolicyProfile profile,
+      ExceptionsFile exceptions,
+      List<SourceResult> results,
+      List<SourcePull> pulls,
+      List<Account> accounts,
+      List<Identity> people,
+      Map<AccountKey, String> sourceOfAccount,
+      LinkCandidates claims,
+      Map<String, List<PrincipalActivity>> trail) {
+    Inputs {
+      results = List.copyOf(results);
+      pulls = List.copyOf(pulls);
+      accounts = List.copyOf(accounts);
+      people = List.copyOf(people);
+      // Not copied: a million entries at a million accounts.
+      sourceOfAccount = java.util.Collections.unmodifiableMap(sourceOfAccount);
+      trail = Map.copyOf(trail);
+    }
   }
 
   /**
    * What a run finds, before anything is stored or reported: every input checked, every source read
    * or pulled, accounts tied to people and every rule applied.
    *
-   * @param profile the policy profile
-   * @param pulls how each source went
-   * @param accounts every account read
-   * @param people the directory of people
-   * @param views each account with its owners (an RDD: explain filters it)
+   * @param inputs what the sources gave, with the trail's activity
+   * @param views each account with its owners (an RDD, kept on disk until unpersisted)
    * @param findings every finding, in report order
-   * @param sourceOfAccount the source of each account (and tenant)
-   * @param claims how accounts claim owners
    */
-  record Audit(
-      PolicyProfile profile,
-      List<SourcePull> pulls,
-      List<Account> accounts,
-      List<Identity> people,
-      JavaRDD<AccountView> views,
-      List<Finding> findings,
-      Map<AccountKey, String> sourceOfAccount,
-      LinkCandidates claims,
-      ExceptionsFile exceptions) {}
+  record Audit(Inputs inputs, JavaRDD<AccountView> views, List<Finding> findings) {
+    Map<AccountKey, String> sourceOfAccount() {
+      return inputs.sourceOfAccount();
+    }
+
+    PolicyProfile profile() {
+      return inputs.profile();
+    }
+
+    List<SourcePull> pulls() {
+      return inputs.pulls();
+    }
+
+    List<Account> accounts() {
+      return inputs.accounts();
+    }
+
+    List<Identity> people() {
+      return inputs.people();
+    }
+
+    ExceptionsFile exceptions() {
+      return inputs.exceptions();
+    }
+  }
+
+  /** Accounts' views (kept on disk until unpersisted) and the findings of the subject rules. */
+  private record Judged(JavaRDD<AccountView> views, List<Finding> findings) {}
 
   private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
+    Inputs read = inputs(options, startedAt, runId, stages);
+    SparkSession spark = session(read.accounts().size(), stages);
+    Inputs in = withTrails(spark, options.config(), startedAt, read, stages);
+    Judged judged = judge(spark, in, in.accounts(), stages);
+    List<Finding> findings = new ArrayList<>(judged.findings());
+    List<TenantFacts> tenants = new ArrayList<>();
+    for (SourceResult result : in.results()) {
+      if (result.pull().status() != PullStatus.FAILED) {
+        tenants.add(
+            new TenantFacts(result.settings(), result.accounts(), result.pull().observedAt()));
+      }
+    }
+    findings.addAll(Detector.detectTenants(tenants, in.profile()));
+    findings.sort(Detector.REPORT_ORDER);
+    stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
+    return new Audit(in, judged.views(), findings);
+  }
+
+  /** Checks every input and reads every source: the load stage. */
+  private Inputs inputs(RunOptions options, Instant startedAt, String runId, StageClock stages) {
     ConfigLoader.Loaded loaded = options.config();
     RollcallConfig config = loaded.config();
     // Everything that can be wrong with the inputs is checked before anything is written.
@@ -389,13 +514,36 @@ public final class NightlyRun {
     }
 
     people = roster.merge(people, startedAt);
+    // Findings about a tenant itself carry its key: their source, beside the accounts'.
+    for (SourceResult result : results) {
+      if (result.pull().status() != PullStatus.FAILED) {
+        sourceOfAccount.put(
+            new AccountKey(
+                result.settings().system(), result.settings().tenant(), TenantFacts.TENANT_ID),
+            result.pull().source());
+      }
+    }
     stages.end(
         "load",
         accounts.size(),
         "accounts",
         " and " + StageClock.number(people.size()) + " people from " + results.size() + " sources");
+    return new Inputs(
+        profile,
+        exceptions,
+        results,
+        pulls,
+        accounts,
+        people,
+        sourceOfAccount,
+        new LinkCandidates(mapping, correlation.ownerTags(), config.domains()),
+        Map.of());
+  }
+
+  /** Starts Spark (the spark stage), its shuffle partitions sized to {@code accounts}. */
+  private SparkSession session(long accounts, StageClock stages) {
     SparkSession spark = this.spark.get();
-    SparkSessions.scaleTo(spark, accounts.size());
+    SparkSessions.scaleTo(spark, accounts);
     stages.end(
         "spark",
         1,
@@ -405,23 +553,51 @@ public final class NightlyRun {
             + ", "
             + spark.conf().get("spark.sql.shuffle.partitions")
             + " shuffle partitions)");
-    Map<String, List<PrincipalActivity>> trail =
-        readTrails(spark, loaded, startedAt, accounts, pulls, sourceOfAccount);
-    if (!config.activity().cloudtrail().isEmpty()) {
-      stages.end(
-          "activity",
-          trail.size(),
-          "accounts",
-          " with CloudTrail activity from " + config.activity().cloudtrail().size() + " trails");
+    return spark;
+  }
+
+  /** The inputs with the configured trails read and applied (the activity stage), if any. */
+  private static Inputs withTrails(
+      SparkSession spark, ConfigLoader.Loaded loaded, Instant now, Inputs in, StageClock stages) {
+    List<CloudTrailConfig> trails = loaded.config().activity().cloudtrail();
+    if (trails.isEmpty()) {
+      return in;
     }
+    List<Account> accounts = new ArrayList<>(in.accounts());
+    List<SourcePull> pulls = new ArrayList<>(in.pulls());
+    Map<AccountKey, String> sourceOfAccount = new HashMap<>(in.sourceOfAccount());
+    Map<String, List<PrincipalActivity>> trail =
+        readTrails(spark, loaded, now, accounts, pulls, sourceOfAccount);
+    stages.end(
+        "activity",
+        trail.size(),
+        "accounts",
+        " with CloudTrail activity from " + trails.size() + " trails");
+    return new Inputs(
+        in.profile(),
+        in.exceptions(),
+        in.results(),
+        pulls,
+        accounts,
+        in.people(),
+        sourceOfAccount,
+        in.claims(),
+        trail);
+  }
+
+  /**
+   * Correlates {@code accounts} (the correlate stage) and applies the subject rules to them: the
+   * one code path of a run and of explain, which gives it fewer accounts.
+   */
+  private static Judged judge(
+      SparkSession spark, Inputs in, List<Account> accounts, StageClock stages) {
     Correlator correlator = new Correlator(spark);
     JavaRDD<Account> accountData = dataset(spark, accounts);
-    LinkCandidates claims = new LinkCandidates(mapping, correlation.ownerTags(), config.domains());
     // Kept once computed: detection reads the views, and so do the inventory and explain. On
     // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
     // memory would compete for with the accounts the driver already holds.
     JavaRDD<AccountView> views =
-        TrailViews.attach(correlator.correlate(accountData, people, claims), trail)
+        TrailViews.attach(correlator.correlate(accountData, in.people(), in.claims()), in.trail())
             .persist(StorageLevel.DISK_ONLY());
     long owned = views.filter(v -> !v.owners().isEmpty()).count();
     stages.end(
@@ -429,25 +605,7 @@ public final class NightlyRun {
         accounts.size(),
         "accounts",
         ", " + StageClock.number(owned) + " of them owned by someone");
-    JavaRDD<Subject> subjects = correlator.subjects(views);
-    List<Finding> findings = new ArrayList<>(Detector.detect(subjects, profile));
-    List<TenantFacts> tenants = new ArrayList<>();
-    Map<AccountKey, String> sourceOfTenant = new HashMap<>();
-    for (SourceResult result : results) {
-      if (result.pull().status() != PullStatus.FAILED) {
-        TenantFacts tenant =
-            new TenantFacts(result.settings(), result.accounts(), result.pull().observedAt());
-        tenants.add(tenant);
-        sourceOfTenant.put(tenant.key(), result.pull().source());
-      }
-    }
-    findings.addAll(Detector.detectTenants(tenants, profile));
-    findings.sort(Detector.REPORT_ORDER);
-    sourceOfAccount.putAll(sourceOfTenant);
-    stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
-
-    return new Audit(
-        profile, pulls, accounts, people, views, findings, sourceOfAccount, claims, exceptions);
+    return new Judged(views, Detector.detect(correlator.subjects(views), in.profile()));
   }
 
   /**

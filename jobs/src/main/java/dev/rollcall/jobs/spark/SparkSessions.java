@@ -20,20 +20,28 @@ public final class SparkSessions {
   /** Accounts per shuffle partition when a local session scales to a large input. */
   private static final int ACCOUNTS_PER_PARTITION = 25_000;
 
+  /**
+   * Below this many accounts a local session shuffles into one partition: a handful of accounts
+   * (what {@code rollcall explain} judges) split four ways costs four tasks per stage for nothing.
+   */
+  private static final int SMALL_INPUT = 1_000;
+
   private SparkSessions() {}
 
   /**
    * Gives a local session one shuffle partition per {@value #ACCOUNTS_PER_PARTITION} accounts (at
-   * least the local default), so that no task holds a quarter of a million accounts' views at once.
-   * A session whose shuffle partitions were set by its user (spark-submit, a cluster) is left as it
-   * is.
+   * least the local default), so that no task holds a quarter of a million accounts' views at once,
+   * and one partition below {@value #SMALL_INPUT} accounts. A session whose shuffle partitions were
+   * set by its user (spark-submit, a cluster) is left as it is.
    */
   public static void scaleTo(SparkSession spark, long accounts) {
     if (!spark.conf().contains(OWN_SHUFFLE_PARTITIONS)) {
       return;
     }
     long wanted =
-        Math.max(Long.parseLong(LOCAL_SHUFFLE_PARTITIONS), accounts / ACCOUNTS_PER_PARTITION);
+        accounts < SMALL_INPUT
+            ? 1
+            : Math.max(Long.parseLong(LOCAL_SHUFFLE_PARTITIONS), accounts / ACCOUNTS_PER_PARTITION);
     spark.conf().set(SHUFFLE_PARTITIONS, String.valueOf(wanted));
   }
 
@@ -76,7 +84,11 @@ public final class SparkSessions {
       // Alone in this JVM, Spark needs no address others can reach; on a cluster the executors
       // connect back to the driver, so the address is left to spark-submit's configuration.
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1")
-          .setIfMissing("spark.driver.host", "127.0.0.1");
+          .setIfMissing("spark.driver.host", "127.0.0.1")
+          // One session, no artifacts added: Spark 4's per-session class isolation only makes every
+          // class lookup of generated code on an executor ask the driver over RPC first (seen in
+          // jstack of explain). Off, as in Spark 3. https://github.com/apache/spark/pull/48120
+          .setIfMissing("spark.sql.artifact.isolation.enabled", "false");
     }
     return SparkSession.builder().config(conf).getOrCreate();
   }

@@ -48,6 +48,8 @@ class CloudTrailRunTest {
 
   private RunOutcome outcome;
   private Path trailRoot;
+  private NightlyRun job;
+  private RunOptions options;
 
   @BeforeAll
   void run(SparkSession spark, @TempDir Path dir) throws IOException {
@@ -200,15 +202,30 @@ class CloudTrailRunTest {
             c.exceptions(),
             c.notifications(),
             new ActivityConfig(List.of(new CloudTrailConfig(trailRoot.toString(), 120))));
-    outcome =
-        new NightlyRun(() -> spark, "test")
-            .run(
-                new RunOptions(
-                    new ConfigLoader.Loaded(config, demo.file(), demo.baseDir()),
-                    Severity.HIGH,
-                    dir.resolve("out"),
-                    Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                    Map.of()));
+    job = new NightlyRun(() -> spark, "test");
+    options =
+        new RunOptions(
+            new ConfigLoader.Loaded(config, demo.file(), demo.baseDir()),
+            Severity.HIGH,
+            dir.resolve("out"),
+            Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
+            Map.of());
+    outcome = job.run(options);
+  }
+
+  @Test
+  void explainSaysOfTheTrailsAccountsWhatTheWholeAuditSays() {
+    Map<String, Explanation> whole = new java.util.HashMap<>();
+    job.explainEvery(options).forEach(e -> whole.put(e.view().account().id(), e));
+    // A federated role only the trail adds, shared by two people; accounts the trail changes.
+    for (String name : List.of("DataAnalyst", "Auditor", "ben.carter", "kevin.otto")) {
+      List<Explanation> fast = job.explain(options, name);
+      assertTrue(!fast.isEmpty(), name);
+      for (Explanation e : fast) {
+        assertEquals(whole.get(e.view().account().id()), e, name);
+      }
+    }
+    assertEquals(List.of(), job.explain(options, "nobody-in-this-organisation"));
   }
 
   @Test
