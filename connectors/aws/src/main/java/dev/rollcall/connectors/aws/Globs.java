@@ -16,6 +16,9 @@ final class Globs {
   static boolean covers(String pattern, String candidate, boolean ignoreCase) {
     // A pattern that matches the candidate's text (its wildcards read as literal characters, which
     // only a '*' of the pattern can match) covers everything the candidate stands for.
+    if (ignoreCase && ascii(pattern) && ascii(candidate)) {
+      return literal(pattern, candidate, true);
+    }
     String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
     String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
     return literal(p, c);
@@ -31,9 +34,8 @@ final class Globs {
       if (lead < 0) {
         return pattern.equalsIgnoreCase(candidate);
       }
-      if (!candidate.regionMatches(true, 0, pattern, 0, lead)) {
-        return false;
-      }
+      return candidate.regionMatches(true, 0, pattern, 0, lead)
+          && literal(pattern, candidate, true);
     }
     String p = ignoreCase ? pattern.toLowerCase(Locale.ROOT) : pattern;
     String c = ignoreCase ? candidate.toLowerCase(Locale.ROOT) : candidate;
@@ -101,6 +103,14 @@ final class Globs {
   }
 
   private static boolean literal(String p, String text) {
+    return literal(p, text, false);
+  }
+
+  /**
+   * Whether the pattern matches the plain text; {@code asciiCase} ignores the case of ASCII
+   * letters, for callers that checked both strings are ASCII.
+   */
+  private static boolean literal(String p, String text, boolean asciiCase) {
     // Classic wildcard matching, linear in practice: remember the last '*' and retry from it.
     int i = 0;
     int j = 0;
@@ -111,7 +121,8 @@ final class Globs {
         star = i++;
         mark = j;
       } else if (i < p.length()
-          && (p.charAt(i) == text.charAt(j) || (p.charAt(i) == '?' && text.charAt(j) != '*'))) {
+          && (same(p.charAt(i), text.charAt(j), asciiCase)
+              || (p.charAt(i) == '?' && text.charAt(j) != '*'))) {
         i++;
         j++;
       } else if (star >= 0) {
@@ -125,6 +136,14 @@ final class Globs {
       i++;
     }
     return i == p.length();
+  }
+
+  private static boolean same(char a, char b, boolean asciiCase) {
+    return a == b || (asciiCase && lowerAscii(a) == lowerAscii(b));
+  }
+
+  private static char lowerAscii(char c) {
+    return c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c;
   }
 
   private static boolean overlap(String p, int i, String q, int j, Boolean[][] memo) {

@@ -153,33 +153,33 @@ final class PolicyEvaluator {
 
   private static boolean reach(
       List<String> patterns, boolean not, String candidate, boolean cover, boolean ignoreCase) {
-    if (!not) {
-      return patterns.stream()
-          .anyMatch(
-              p ->
-                  cover
-                      ? Globs.covers(p, candidate, ignoreCase)
-                      : Globs.overlaps(p, candidate, ignoreCase));
+    // NotX reaches everything it does not list. (Loops, not streams: this runs for every
+    // statement of every policy on every request a principal is asked about.)
+    for (String p : patterns) {
+      boolean hit =
+          cover != not
+              ? Globs.covers(p, candidate, ignoreCase)
+              : Globs.overlaps(p, candidate, ignoreCase);
+      if (hit) {
+        return !not;
+      }
     }
-    // NotX reaches everything it does not list.
-    return patterns.stream()
-        .noneMatch(
-            p ->
-                cover
-                    ? Globs.overlaps(p, candidate, ignoreCase)
-                    : Globs.covers(p, candidate, ignoreCase));
+    return not;
   }
 
   /** The statement's condition, UNKNOWN too when a resource names a variable we cannot fill. */
   private static Tri holds(IamStatement s, IamPrincipal who, boolean mfa) {
     Tri condition = Conditions.holds(s.conditions(), who, mfa);
-    boolean unknownVariable =
-        s.resources().stream().anyMatch(r -> hasVariable(r) && substitute(r, who) == null);
-    return unknownVariable ? condition.and(Tri.UNKNOWN) : condition;
+    for (String r : s.resources()) {
+      if (hasVariable(r) && substitute(r, who) == null) {
+        return condition.and(Tri.UNKNOWN);
+      }
+    }
+    return condition;
   }
 
   private static List<String> resolved(IamStatement s, IamPrincipal who) {
-    if (s.resources().stream().noneMatch(PolicyEvaluator::hasVariable)) {
+    if (!anyVariable(s.resources())) {
       return s.resources(); // most statements name no variable: nothing to fill
     }
     List<String> out = new ArrayList<>();
@@ -188,6 +188,15 @@ final class PolicyEvaluator {
       out.add(value == null ? VARIABLE.matcher(r).replaceAll("*") : value);
     }
     return out;
+  }
+
+  private static boolean anyVariable(List<String> patterns) {
+    for (String p : patterns) {
+      if (hasVariable(p)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether a pattern may name a policy variable ({@code ${...}}): the regex need not look. */

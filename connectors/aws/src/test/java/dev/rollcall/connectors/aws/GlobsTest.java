@@ -74,6 +74,15 @@ class GlobsTest {
         assertEquals(expected, Globs.overlaps(p, q, true), p + " vs " + q);
       }
     }
+    for (String p : patterns) {
+      for (String q : words("aB*?", 3)) {
+        assertEquals(
+            Globs.covers(
+                p.toLowerCase(java.util.Locale.ROOT), q.toLowerCase(java.util.Locale.ROOT), false),
+            Globs.covers(p, q, true),
+            p + " covers " + q);
+      }
+    }
     assertTrue(Globs.overlaps("IAM:Pass*", "iam:passrole", true));
     assertFalse(Globs.overlaps("s3:*", "iam:PassRole", true));
     assertTrue(Globs.overlaps("ÉTÉ:*", "été:x", true), "beyond ASCII, lowered as before");
