@@ -60,15 +60,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.Spliterator;
-import java.util.Spliterators;
 import java.util.UUID;
 import java.util.function.Supplier;
-import java.util.stream.StreamSupport;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
@@ -135,18 +133,29 @@ public final class NightlyRun {
     }
 
     stages.start();
-    // One pass over the views: the inventory rows, and each account's highest privilege for
-    // inventory.csv.
+    // One pass over the views, where they are: the inventory rows, and each account's highest
+    // privilege for inventory.csv; the driver gets those, not the views.
+    Broadcast<Map<String, List<String>>> flagged =
+        JavaSparkContext.fromSparkContext(audit.views().context())
+            .broadcast(Inventory.rulesByAccount(audit.findings()));
     Map<String, String> privilege = new HashMap<>();
-    List<InventoryRow> inventory =
-        Inventory.rows(
-            StreamSupport.stream(
-                    Spliterators.spliteratorUnknownSize(
-                        audit.views().toLocalIterator(), Spliterator.ORDERED),
-                    false)
-                .peek(v -> privilege.put(v.account().id(), InventoryCsv.privilegeOf(v.account())))
-                .iterator(),
-            audit.findings());
+    List<InventoryRow> unsorted = new ArrayList<>();
+    for (InventoryPart part :
+        audit
+            .views()
+            .map(
+                v ->
+                    new InventoryPart(
+                        v.account().id(),
+                        InventoryCsv.privilegeOf(v.account()),
+                        Inventory.rowsOf(
+                            v, flagged.value().getOrDefault(v.account().id(), List.of()))))
+            .collect()) {
+      privilege.put(part.accountId(), part.privilege());
+      unsorted.addAll(part.rows());
+    }
+    List<InventoryRow> inventory = Inventory.sorted(unsorted);
+    flagged.destroy();
     audit.views().unpersist();
     RunReport report;
     ExitCode exit;
@@ -378,6 +387,10 @@ public final class NightlyRun {
     }
     return explanations;
   }
+
+  /** One account's inventory rows and highest privilege, as its view's task makes them. */
+  record InventoryPart(String accountId, String privilege, List<InventoryRow> rows)
+      implements java.io.Serializable {}
 
   /**
    * What the sources gave, checked, before Spark starts; with the trail's activity once {@link

@@ -29,6 +29,7 @@ import dev.rollcall.model.Severity;
 import dev.rollcall.model.SignIn;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.Subject;
+import dev.rollcall.reports.review.InventoryRow;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -99,6 +100,7 @@ public final class CompactKryo implements KryoRegistrator {
           SignIn.class,
           SourceSystem.class,
           Subject.class,
+          InventoryRow.class,
           Instant.class,
           LocalDate.class,
           ArrayList.class,

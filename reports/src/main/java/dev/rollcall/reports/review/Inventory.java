@@ -22,35 +22,58 @@ public final class Inventory {
 
   /** One row per owner per account, and one per account nobody owns, in review order. */
   public static List<InventoryRow> rows(Iterator<AccountView> views, List<Finding> findings) {
+    Map<String, List<String>> rulesByAccount = rulesByAccount(findings);
+    List<InventoryRow> rows = new ArrayList<>();
+    while (views.hasNext()) {
+      AccountView view = views.next();
+      rows.addAll(rowsOf(view, rulesByAccount.getOrDefault(view.account().id(), List.of())));
+    }
+    return sorted(rows);
+  }
+
+  /** The ids of the rules that flagged each account, by account id. */
+  public static Map<String, List<String>> rulesByAccount(List<Finding> findings) {
     Map<String, List<String>> rulesByAccount = new TreeMap<>();
     for (Finding f : findings) {
       rulesByAccount.computeIfAbsent(f.account().id(), k -> new ArrayList<>()).add(f.ruleId());
     }
+    return rulesByAccount;
+  }
+
+  /**
+   * One account's rows, one per owner (one without an owner when nobody owns it), unsorted: a step
+   * that runs where the view is.
+   *
+   * @param rules the ids of the rules that flagged the account
+   */
+  public static List<InventoryRow> rowsOf(AccountView view, List<String> rules) {
+    Account a = view.account();
     List<InventoryRow> rows = new ArrayList<>();
-    while (views.hasNext()) {
-      AccountView view = views.next();
-      Account a = view.account();
-      List<String> rules = rulesByAccount.getOrDefault(a.id(), List.of());
-      if (view.owners().isEmpty()) {
-        rows.add(row(a, "", "", "", rules));
-      }
-      for (Owner owner : view.owners()) {
-        rows.add(
-            row(
-                a,
-                owner.person().personId(),
-                owner.person().displayName() == null ? "" : owner.person().displayName(),
-                owner.person().manager() == null ? "" : owner.person().manager(),
-                rules));
-      }
+    if (view.owners().isEmpty()) {
+      rows.add(row(a, "", "", "", rules));
     }
-    rows.sort(
+    for (Owner owner : view.owners()) {
+      rows.add(
+          row(
+              a,
+              owner.person().personId(),
+              owner.person().displayName() == null ? "" : owner.person().displayName(),
+              owner.person().manager() == null ? "" : owner.person().manager(),
+              rules));
+    }
+    return rows;
+  }
+
+  /** The rows in the inventory's order: by manager, person, system, tenant and account name. */
+  public static List<InventoryRow> sorted(List<InventoryRow> rows) {
+    List<InventoryRow> out = new ArrayList<>(rows);
+    out.sort(
         Comparator.comparing(InventoryRow::manager)
             .thenComparing(InventoryRow::personId)
             .thenComparing(InventoryRow::system)
             .thenComparing(InventoryRow::tenant)
             .thenComparing(InventoryRow::accountName));
-    return rows;
+    return out;
   }
 
   private static InventoryRow row(

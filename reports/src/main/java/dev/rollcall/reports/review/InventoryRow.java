@@ -33,7 +33,8 @@ public record InventoryRow(
     List<String> privileges,
     String lastUse,
     String mfa,
-    List<String> findings) {
+    List<String> findings)
+    implements java.io.Serializable {
   public InventoryRow {
     privileges = List.copyOf(privileges);
     findings = List.copyOf(findings);
