@@ -1,6 +1,5 @@
 package dev.rollcall.reports;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -77,7 +76,20 @@ public final class OcsfFindingsRenderer {
 
   /** The events, one JSON object per line, each line ending with a newline. */
   public static String render(RunReport report) {
-    StringBuilder out = new StringBuilder();
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      write(report, out);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("writing to memory cannot fail", e);
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  /**
+   * Writes the events to {@code out} as {@link #render} gives them, an event at a time: a million
+   * accounts' findings need not be held as one string.
+   */
+  public static void write(RunReport report, java.io.OutputStream out) throws java.io.IOException {
     // open() (not re-checked ones included), suppressed() and resolved() partition findings().
     for (TrackedFinding t : report.open()) {
       boolean fresh = t.status().fresh();
@@ -97,20 +109,11 @@ public final class OcsfFindingsRenderer {
     for (TrackedFinding t : report.resolved()) {
       line(event(report, t, Status.RESOLVED, Activity.CLOSE), out);
     }
-    return out.toString();
   }
 
-  /** The events as UTF-8 bytes. */
-  public static byte[] renderBytes(RunReport report) {
-    return render(report).getBytes(StandardCharsets.UTF_8);
-  }
-
-  private static void line(ObjectNode event, StringBuilder out) {
-    try {
-      out.append(WRITER.writeValueAsString(event)).append('\n');
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a tree of plain values always serialises", e);
-    }
+  private static void line(ObjectNode event, java.io.OutputStream out) throws java.io.IOException {
+    out.write(WRITER.writeValueAsBytes(event));
+    out.write('\n');
   }
 
   static ObjectNode event(RunReport report, TrackedFinding t, Status status, Activity activity) {

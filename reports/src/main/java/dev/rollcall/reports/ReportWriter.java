@@ -4,8 +4,12 @@ import dev.rollcall.model.Finding;
 import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.review.AccessInventory;
 import dev.rollcall.reports.review.InventoryCsv;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +43,11 @@ public final class ReportWriter {
    * their paths, in the order of the class comment.
    */
   public static List<Path> write(RunReport report, AccessInventory inventory, Path outputDir) {
-    // The findings files are streamed into their temporary files (a million accounts' findings
-    // need not fit in memory twice); a renderer that fails leaves its old report in place.
+    // The findings files (JSON, CSV, OCSF) and the inventory are streamed into their temporary
+    // files (a million accounts' findings need not fit in memory twice); a renderer that fails
+    // leaves its old report in place.
     byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
     byte[] html = HtmlReportRenderer.renderBytes(report);
-    byte[] ocsf = OcsfFindingsRenderer.renderBytes(report);
     byte[] shortSummary = ShortSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(
@@ -51,15 +55,21 @@ public final class ReportWriter {
             new Rendered(CSV, out -> CsvFindingsRenderer.write(report, out)),
             new Rendered(SUMMARY, out -> out.write(summary)),
             new Rendered(HTML, out -> out.write(html)),
-            new Rendered(OCSF, out -> out.write(ocsf)),
+            new Rendered(OCSF, out -> OcsfFindingsRenderer.write(report, out)),
             new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)));
     if (inventory != null) {
       List<Finding> open = report.open().stream().map(TrackedFinding::finding).toList();
-      byte[] csv =
-          InventoryCsv.renderBytes(
-              inventory.rows(), inventory.privilege(), inventory.people(), open);
       files = new ArrayList<>(files);
-      files.add(new Rendered(InventoryCsv.FILE, out -> out.write(csv)));
+      files.add(
+          new Rendered(
+              InventoryCsv.FILE,
+              out -> {
+                Writer writer =
+                    new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+                InventoryCsv.write(
+                    inventory.rows(), inventory.privilege(), inventory.people(), open, writer);
+                writer.flush();
+              }));
     }
     List<Path> written = new ArrayList<>();
     for (Rendered file : files) {

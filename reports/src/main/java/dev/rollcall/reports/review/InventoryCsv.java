@@ -9,7 +9,6 @@ import dev.rollcall.reports.CsvFindingsRenderer;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -81,6 +80,26 @@ public final class InventoryCsv {
       Map<String, String> privilege,
       List<Identity> people,
       List<Finding> openFindings) {
+    StringWriter out = new StringWriter();
+    try {
+      write(inventory, privilege, people, openFindings, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing to a string cannot fail", e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the document to {@code out} as {@link #render} gives it, a row at a time: a million
+   * accounts' inventory need not be held as one string.
+   */
+  public static void write(
+      List<InventoryRow> inventory,
+      Map<String, String> privilege,
+      List<Identity> people,
+      List<Finding> openFindings,
+      Appendable out)
+      throws IOException {
     Map<String, Integer> open = new HashMap<>();
     openFindings.forEach(f -> open.merge(f.account().id(), 1, Integer::sum));
     Map<String, List<InventoryRow>> byPerson = new HashMap<>();
@@ -97,8 +116,8 @@ public final class InventoryCsv {
             .thenComparing(InventoryRow::tenant)
             .thenComparing(InventoryRow::accountName)
             .thenComparing(InventoryRow::accountId);
-    StringWriter out = new StringWriter();
-    try (CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
+    CSVPrinter printer = new CSVPrinter(out, FORMAT);
+    {
       for (Identity person :
           people.stream().sorted(Comparator.comparing(Identity::personId)).toList()) {
         List<String> who =
@@ -125,19 +144,8 @@ public final class InventoryCsv {
       for (InventoryRow row : unowned.stream().sorted(accountOrder).toList()) {
         printer.printRecord(cells(List.of("", "", ""), row, privilege, open));
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("writing to a string cannot fail", e);
     }
-    return out.toString();
-  }
-
-  /** The document as UTF-8 bytes. */
-  public static byte[] renderBytes(
-      List<InventoryRow> inventory,
-      Map<String, String> privilege,
-      List<Identity> people,
-      List<Finding> openFindings) {
-    return render(inventory, privilege, people, openFindings).getBytes(StandardCharsets.UTF_8);
+    printer.flush();
   }
 
   private static List<String> cells(
