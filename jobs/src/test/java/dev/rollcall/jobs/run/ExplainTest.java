@@ -3,18 +3,12 @@ package dev.rollcall.jobs.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Ownership;
 import dev.rollcall.model.PrivilegeLevel;
-import dev.rollcall.model.Severity;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,13 +26,7 @@ class ExplainTest {
   @BeforeAll
   void demo(SparkSession spark, @TempDir Path out) {
     job = new NightlyRun(() -> spark, "test");
-    options =
-        new RunOptions(
-            ConfigLoader.load(Path.of("..", "examples", "demo", "rollcall.yaml")),
-            Severity.HIGH,
-            out,
-            Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-            Map.of());
+    options = DemoOptions.writingTo(out);
   }
 
   @Test
