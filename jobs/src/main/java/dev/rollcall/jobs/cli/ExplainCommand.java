@@ -5,6 +5,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.run.Explanation;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
+import dev.rollcall.jobs.spark.LocalSessionStarter;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
@@ -58,7 +59,7 @@ final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigLoader.Loaded loaded = config.load();
-    RunCommand.LazySpark spark = new RunCommand.LazySpark();
+    LocalSessionStarter spark = new LocalSessionStarter();
     Path scratch;
     try {
       scratch = Files.createTempDirectory("rollcall-explain-");

@@ -6,7 +6,7 @@ import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.run.RunTimings;
-import dev.rollcall.jobs.spark.SparkSessions;
+import dev.rollcall.jobs.spark.LocalSessionStarter;
 import dev.rollcall.model.FailOn;
 import dev.rollcall.reports.AtomicFiles;
 import dev.rollcall.reports.ReportWriter;
@@ -20,8 +20,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
-import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     ConfigLoader.Loaded loaded = config.load();
     Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
     Optional<URI> webhook = Webhook.configuredUrl(loaded.config().notifications(), System.getenv());
-    LazySpark spark = new LazySpark();
+    LocalSessionStarter spark = new LocalSessionStarter();
     try {
       RunOutcome outcome =
           new NightlyRun(spark, RollcallCommand.version())
@@ -128,37 +126,6 @@ final class RunCommand implements Callable<Integer> {
           file.toAbsolutePath(), runTimings.toJson().getBytes(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the timings to " + file, e);
-    }
-  }
-
-  /** Starts Spark on first use only, and stops it (and removes its scratch folder) if started. */
-  static final class LazySpark implements Supplier<SparkSession> {
-    private Path scratch;
-    private SparkSession session;
-
-    @Override
-    public SparkSession get() {
-      if (session == null) {
-        try {
-          scratch = Files.createTempDirectory("rollcall-spark-");
-        } catch (IOException e) {
-          throw new UncheckedIOException("cannot create a scratch folder for Spark", e);
-        }
-        session = SparkSessions.start(scratch);
-      }
-      return session;
-    }
-
-    void stop() {
-      if (session == null) {
-        return;
-      }
-      session.stop();
-      try (var files = Files.walk(scratch)) {
-        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
-        // A leftover scratch folder in the temp directory is harmless.
-      }
     }
   }
 

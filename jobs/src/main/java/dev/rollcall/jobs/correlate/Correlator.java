@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.correlate;
 
+import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
@@ -15,7 +16,6 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.PairFlatMapFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
 import scala.Tuple2;
 
 /**
@@ -32,16 +32,16 @@ import scala.Tuple2;
  * on the driver, so the same code runs on a cluster.
  */
 public final class Correlator {
-  private final SparkSession spark;
+  private final SparkEngine spark;
 
-  public Correlator(SparkSession spark) {
+  public Correlator(SparkEngine spark) {
     this.spark = spark;
   }
 
   /** Correlates accounts with the directory of people; one view per account. */
   public JavaRDD<AccountView> correlate(
       JavaRDD<Account> accounts, List<Identity> people, LinkCandidates claims) {
-    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    JavaSparkContext context = spark.context();
     Broadcast<Directory> directory = context.broadcast(Directory.of(people));
     Broadcast<LinkCandidates> rules = context.broadcast(claims);
     Broadcast<Map<String, List<Link>>> roles =
@@ -63,7 +63,7 @@ public final class Correlator {
    * out anyway. The one shuffle of the run: each view travels to its subjects' partitions.
    */
   public JavaRDD<Subject> subjects(JavaRDD<AccountView> views) {
-    int partitions = Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions"));
+    int partitions = spark.shufflePartitions();
     return views
         .flatMapToPair(
             (PairFlatMapFunction<AccountView, String, AccountView>)

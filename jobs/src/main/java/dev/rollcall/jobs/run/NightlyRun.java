@@ -24,7 +24,8 @@ import dev.rollcall.jobs.lifecycle.FindingState;
 import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
-import dev.rollcall.jobs.spark.SparkSessions;
+import dev.rollcall.jobs.spark.SparkEngine;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.RunRecord;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.jobs.store.StoreFile;
@@ -61,13 +62,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 
 /**
@@ -88,23 +87,24 @@ public final class NightlyRun {
   /** Accounts per slice of the input dataset. */
   private static final int SLICE = 20_000;
 
-  private final Supplier<SparkSession> spark;
+  private final SparkStart spark;
   private final String version;
   private final LivePulls livePulls;
 
   /**
-   * @param spark gives the Spark session; asked only once the inputs are known to be good, so a
-   *     configuration error costs no Spark start-up
+   * @param spark gives the Spark session; a run lets it begin starting once the configuration is
+   *     known to be good (so a configuration error costs no Spark start-up), and asks for it once
+   *     the sources are read
    * @param version rollcall's version, recorded with the run
    */
-  public NightlyRun(Supplier<SparkSession> spark, String version) {
+  public NightlyRun(SparkStart spark, String version) {
     this(spark, version, null);
   }
 
   /**
    * A run whose live sources are pulled by {@code livePulls} (null: with the run's environment).
    */
-  public NightlyRun(Supplier<SparkSession> spark, String version, LivePulls livePulls) {
+  public NightlyRun(SparkStart spark, String version, LivePulls livePulls) {
     this.spark = spark;
     this.version = version;
     this.livePulls = livePulls;
@@ -295,7 +295,10 @@ public final class NightlyRun {
   public List<Explanation> explain(RunOptions options, String query) {
     try (StageClock stages = new StageClock()) {
       return explain(
-          options, inputs(options, options.clock().instant(), "explain", stages), query, stages);
+          options,
+          inputs(options, options.clock().instant(), "explain", stages, false),
+          query,
+          stages);
     }
   }
 
@@ -306,7 +309,7 @@ public final class NightlyRun {
       LOG.info("explain: no account matches '{}'; nothing correlated", query);
       return List.of();
     }
-    SparkSession spark = session(read.accounts().size(), stages);
+    SparkEngine spark = session(read.accounts().size(), stages);
     Inputs in = withTrails(spark, options.config(), options.clock().instant(), read, stages);
     List<Account> wanted = matching(in.accounts(), query);
     if (wanted.isEmpty()) {
@@ -320,8 +323,7 @@ public final class NightlyRun {
         query,
         scope.size(),
         in.accounts().size());
-    SparkSessions.scaleTo(spark, scope.size());
-    Judged judged = judge(spark, in, scope, stages);
+    Judged judged = judge(spark.scaledTo(scope.size()), in, scope, stages);
     stages.end("detect", judged.findings().size(), "findings", " on " + scope.size() + " accounts");
     String wantedQuery = query;
     List<AccountView> matched =
@@ -347,7 +349,7 @@ public final class NightlyRun {
   /** Reads the inputs of an explanation once, for tests that explain many accounts. */
   Inputs inputs(RunOptions options) {
     try (StageClock stages = new StageClock()) {
-      return inputs(options, options.clock().instant(), "explain", stages);
+      return inputs(options, options.clock().instant(), "explain", stages, false);
     }
   }
 
@@ -465,8 +467,8 @@ public final class NightlyRun {
   private record Judged(JavaRDD<AccountView> views, List<Finding> findings) {}
 
   private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
-    Inputs read = inputs(options, startedAt, runId, stages);
-    SparkSession spark = session(read.accounts().size(), stages);
+    Inputs read = inputs(options, startedAt, runId, stages, true);
+    SparkEngine spark = session(read.accounts().size(), stages);
     Inputs in = withTrails(spark, options.config(), startedAt, read, stages);
     Judged judged = judge(spark, in, in.accounts(), stages);
     List<Finding> findings = new ArrayList<>(judged.findings());
@@ -483,8 +485,12 @@ public final class NightlyRun {
     return new Audit(in, judged.views(), findings);
   }
 
-  /** Checks every input and reads every source: the load stage. */
-  private Inputs inputs(RunOptions options, Instant startedAt, String runId, StageClock stages) {
+  /**
+   * Checks every input and reads every source: the load stage. With {@code startSpark}, Spark
+   * begins starting once the inputs are checked, while the sources are read.
+   */
+  private Inputs inputs(
+      RunOptions options, Instant startedAt, String runId, StageClock stages, boolean startSpark) {
     ConfigLoader.Loaded loaded = options.config();
     RollcallConfig config = loaded.config();
     // Everything that can be wrong with the inputs is checked before anything is written.
@@ -513,6 +519,9 @@ public final class NightlyRun {
                 LocalDate.ofInstant(startedAt, ZoneOffset.UTC),
                 profile.exceptionMaxDays());
     LivePulls.check(config.sources());
+    if (startSpark) {
+      spark.begin();
+    }
     stages.start();
     List<SourceResult> results = readSources(options, startedAt);
     List<Account> accounts = new ArrayList<>();
@@ -554,24 +563,19 @@ public final class NightlyRun {
   }
 
   /** Starts Spark (the spark stage), its shuffle partitions sized to {@code accounts}. */
-  private SparkSession session(long accounts, StageClock stages) {
-    SparkSession spark = this.spark.get();
-    SparkSessions.scaleTo(spark, accounts);
+  private SparkEngine session(long accounts, StageClock stages) {
+    SparkEngine spark = this.spark.get().scaledTo(accounts);
     stages.end(
         "spark",
         1,
         "session",
-        " ready ("
-            + spark.sparkContext().master()
-            + ", "
-            + spark.conf().get("spark.sql.shuffle.partitions")
-            + " shuffle partitions)");
+        " ready (" + spark.master() + ", " + spark.shufflePartitions() + " shuffle partitions)");
     return spark;
   }
 
   /** The inputs with the configured trails read and applied (the activity stage), if any. */
   private static Inputs withTrails(
-      SparkSession spark, ConfigLoader.Loaded loaded, Instant now, Inputs in, StageClock stages) {
+      SparkEngine spark, ConfigLoader.Loaded loaded, Instant now, Inputs in, StageClock stages) {
     List<CloudTrailConfig> trails = loaded.config().activity().cloudtrail();
     if (trails.isEmpty()) {
       return in;
@@ -603,7 +607,7 @@ public final class NightlyRun {
    * one code path of a run and of explain, which gives it fewer accounts.
    */
   private static Judged judge(
-      SparkSession spark, Inputs in, List<Account> accounts, StageClock stages) {
+      SparkEngine spark, Inputs in, List<Account> accounts, StageClock stages) {
     Correlator correlator = new Correlator(spark);
     JavaRDD<Account> accountData = dataset(spark, accounts);
     // Kept once computed: detection reads the views, and so do the inventory and explain. On
@@ -626,7 +630,7 @@ public final class NightlyRun {
    * accounts (updating last use, adding the federated roles) and returns it by account id.
    */
   private static Map<String, List<PrincipalActivity>> readTrails(
-      SparkSession spark,
+      SparkEngine spark,
       ConfigLoader.Loaded loaded,
       Instant now,
       List<Account> accounts,
@@ -638,7 +642,7 @@ public final class NightlyRun {
     }
     CloudTrailActivity.Result read =
         CloudTrailActivity.read(
-            spark,
+            spark.sql(),
             trails,
             path ->
                 CloudTrailConfig.scheme(path) != null
@@ -660,10 +664,10 @@ public final class NightlyRun {
    * The accounts as an RDD in slices of at most {@value #SLICE} accounts, each shipped with its own
    * task.
    */
-  private static JavaRDD<Account> dataset(SparkSession spark, List<Account> accounts) {
+  private static JavaRDD<Account> dataset(SparkEngine spark, List<Account> accounts) {
     int slices =
-        Math.max(spark.sparkContext().defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
-    return JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, slices);
+        Math.max(spark.context().defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
+    return spark.context().parallelize(accounts, slices);
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

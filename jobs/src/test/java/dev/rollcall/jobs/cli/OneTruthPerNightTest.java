@@ -13,6 +13,7 @@ import dev.rollcall.jobs.run.ExitCode;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.FailOn;
 import dev.rollcall.model.FindingStatus;
@@ -67,7 +68,7 @@ class OneTruthPerNightTest {
   void everyOutputHoldsToTheStoreWhenASourceOrTheDirectoryFails(SparkSession spark)
       throws IOException {
     DemoCopy.copy(dir);
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
     RunOutcome night1 = DemoCopy.night(job, dir, "2026-11-20T07:00:00Z", null);
     Map<String, Standing> first = heldToTheStore(night1, "2026-11-20T07:00:00Z");
     assertEquals(night1.findings().size(), first.size(), "the first night: every finding open");

@@ -7,6 +7,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,7 +37,7 @@ class ReviewCommandTest {
 
   /** One night of the demo organisation into {@code out}, so the store has a complete run. */
   private void runDemo(SparkSession spark) {
-    new NightlyRun(() -> spark, "test")
+    new NightlyRun(SparkStart.of(spark), "test")
         .run(
             new RunOptions(
                 ConfigLoader.load(CONFIG),

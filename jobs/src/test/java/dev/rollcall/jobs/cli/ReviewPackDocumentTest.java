@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.jobs.run.DemoCopy;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -45,7 +46,7 @@ class ReviewPackDocumentTest {
         users,
         Files.readString(users)
             .replace("\"username\": \"app-orders\"", "\"username\": \"" + FORMULA + "\""));
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
     DemoCopy.night(job, dir, "2026-11-20T07:00:00Z", null);
     assertEquals(0, review("2026Q4"), errors.toString());
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
@@ -65,7 +66,7 @@ class CorrelatorTest {
             Map.of(
                 MappingFile.key(SourceSystem.AWS_IAM, TENANT, "root"),
                 List.of("ann.lee@example.test")));
-    Correlator correlator = new Correlator(spark);
+    Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
         correlator.correlate(
             org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
@@ -96,7 +97,7 @@ class RoleOwnersTest {
                         "trust Statement[0]"))),
             cycleC,
             cycleD);
-    Correlator correlator = new Correlator(spark);
+    Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
         correlator.correlate(
             org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())

@@ -4,6 +4,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Severity;
 import java.io.IOException;
@@ -35,7 +36,7 @@ record LiveAndReplay(RunOutcome live, RunOutcome replayed) {
             dir.resolve("replay.yaml"),
             "organisation: Test Co\ndomains: [example.test]\nsources:\n"
                 + "  - {name: saved, type: snapshot, path: saved}\n");
-    NightlyRun job = new NightlyRun(() -> spark, "test", TestCredentials.livePulls());
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test", TestCredentials.livePulls());
     RunOutcome direct =
         job.run(
             new RunOptions(

@@ -10,6 +10,7 @@ import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
@@ -59,7 +60,7 @@ class LiveAwsFaultTest {
                   .formatted(aws.endpoint(), FakeAws.MEMBER));
 
       RunOutcome outcome =
-          new NightlyRun(() -> spark, "test", TestCredentials.livePulls())
+          new NightlyRun(SparkStart.of(spark), "test", TestCredentials.livePulls())
               .run(
                   new RunOptions(
                       ConfigLoader.load(config),

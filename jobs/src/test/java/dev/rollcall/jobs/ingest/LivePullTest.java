@@ -9,6 +9,7 @@ import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
 import dev.rollcall.jobs.run.RunOutcome;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
@@ -93,7 +94,7 @@ class LivePullTest {
         runs.replayed().sources().stream().map(SourcePull::source).toList());
 
     RunOutcome unsaved =
-        new NightlyRun(() -> spark, "test", TestCredentials.livePulls())
+        new NightlyRun(SparkStart.of(spark), "test", TestCredentials.livePulls())
             .run(
                 new RunOptions(
                     ConfigLoader.load(dir.resolve("live.yaml")),

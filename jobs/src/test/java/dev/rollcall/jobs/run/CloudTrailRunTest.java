@@ -13,6 +13,7 @@ import dev.rollcall.jobs.config.CloudTrailConfig;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
@@ -202,7 +203,7 @@ class CloudTrailRunTest {
             c.exceptions(),
             c.notifications(),
             new ActivityConfig(List.of(new CloudTrailConfig(trailRoot.toString(), 120))));
-    job = new NightlyRun(() -> spark, "test");
+    job = new NightlyRun(SparkStart.of(spark), "test");
     options =
         new RunOptions(
             new ConfigLoader.Loaded(config, demo.file(), demo.baseDir()),

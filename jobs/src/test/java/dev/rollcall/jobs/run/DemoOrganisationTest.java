@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.PullStatus;
@@ -50,7 +51,7 @@ class DemoOrganisationTest {
   void runTwice(SparkSession spark, @TempDir Path dir) {
     out = dir;
     ConfigLoader.Loaded config = ConfigLoader.load(DEMO.resolve("rollcall.yaml"));
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
     Clock night1 = Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC);
     Clock night2 = Clock.fixed(Instant.parse("2026-11-21T07:00:00Z"), ZoneOffset.UTC);
     first = job.run(new RunOptions(config, Severity.HIGH, out, night1, Map.of()));

@@ -8,6 +8,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PolicyClause;
@@ -54,7 +55,7 @@ class DemoUnderPolicyProfilesTest {
       }
     }
     ConfigLoader.Loaded demo = ConfigLoader.load(DEMO.resolve("rollcall.yaml"));
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
     Clock night = Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC);
     for (String name : ProfileLoader.bundled()) {
       RollcallConfig c = demo.config();

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
@@ -67,7 +68,7 @@ class ExceptionsRunTest {
             exceptions.toAbsolutePath().toString());
     Path out = dir.resolve("out");
     RunOutcome outcome =
-        new NightlyRun(() -> spark, "test")
+        new NightlyRun(SparkStart.of(spark), "test")
             .run(
                 new RunOptions(
                     new ConfigLoader.Loaded(config, demo.file(), demo.baseDir()),

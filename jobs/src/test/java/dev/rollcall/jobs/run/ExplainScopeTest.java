@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.correlate.AccountClosure;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Account;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +29,7 @@ class ExplainScopeTest {
 
   @BeforeAll
   void demo(SparkSession spark, @TempDir Path out) {
-    job = new NightlyRun(() -> spark, "test");
+    job = new NightlyRun(SparkStart.of(spark), "test");
     options = DemoOptions.writingTo(out);
   }
 

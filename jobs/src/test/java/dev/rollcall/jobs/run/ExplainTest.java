@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Ownership;
 import dev.rollcall.model.PrivilegeLevel;
@@ -25,7 +26,7 @@ class ExplainTest {
 
   @BeforeAll
   void demo(SparkSession spark, @TempDir Path out) {
-    job = new NightlyRun(() -> spark, "test");
+    job = new NightlyRun(SparkStart.of(spark), "test");
     options = DemoOptions.writingTo(out);
   }
 

@@ -8,6 +8,7 @@ import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.profile.ProfileLoader;
 import dev.rollcall.jobs.profile.RuleSettings;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
@@ -69,7 +70,7 @@ class GeneratedOrganisationTest {
     Clock night = Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC);
 
     RunOutcome outcome =
-        new NightlyRun(() -> spark, "test")
+        new NightlyRun(SparkStart.of(spark), "test")
             .run(new RunOptions(config, Severity.HIGH, dir.resolve("out"), night, Map.of()));
 
     assertTrue(

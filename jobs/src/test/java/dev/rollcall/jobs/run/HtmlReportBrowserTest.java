@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.Evidence;
 import dev.rollcall.model.FailOn;
@@ -63,7 +64,7 @@ class HtmlReportBrowserTest {
     chromium = HeadlessChromium.require(Files.createDirectories(dir.resolve("chromium")));
     out = dir.resolve("out");
     ConfigLoader.Loaded config = ConfigLoader.load(DEMO.resolve("rollcall.yaml"));
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
     first = job.run(options(config, "2026-11-20T07:00:00Z"));
     firstNight = Files.copy(out.resolve("report.html"), dir.resolve("first-night.html"));
     second = job.run(options(config, "2026-11-21T07:00:00Z"));

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.StoreConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.FindingNight;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.jobs.store.StoreFile;
@@ -53,7 +54,7 @@ class NightsInARowTest {
     String report = Files.readString(prod.resolve("credential-report.csv"));
     String details = Files.readString(prod.resolve("get-account-authorization-details.json"));
     String settings = Files.readString(atlasSettings);
-    NightlyRun job = new NightlyRun(() -> spark, "test");
+    NightlyRun job = new NightlyRun(SparkStart.of(spark), "test");
 
     RunOutcome night1 = night(job, "2026-11-20T07:00:00Z", null);
     assertEquals(night1.findings().size(), night1.fresh().size());

@@ -37,7 +37,7 @@ public final class SharedSpark implements ParameterResolver {
     static Session start() {
       try {
         Path scratch = Files.createTempDirectory("rollcall-test-spark-");
-        return new Session(SparkSessions.start(scratch), scratch);
+        return new Session(SparkSessions.start(scratch).sql(), scratch);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
