@@ -36,7 +36,7 @@ public final class TrailBench {
     int days = Integer.parseInt(args[1]);
     LocalDate end = LocalDate.parse(args[2]);
     Path scratch = Files.createTempDirectory("rollcall-bench-");
-    SparkSession spark = SparkSessions.start(scratch);
+    SparkSession spark = SparkSessions.start(scratch).sql();
     try {
       Configuration conf = CloudTrailActivity.hadoopConf(spark);
       long t0 = System.nanoTime();
