@@ -6,6 +6,7 @@ import dev.rollcall.jobs.config.CloudTrailConfig;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.model.PullStatus;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -37,18 +38,7 @@ class CloudTrailS3aTest {
       TrailFixture trail = CloudTrailEvidenceTest.writeTrail(dir);
       String bucket = "rollcall-trail-" + UUID.randomUUID().toString().substring(0, 8);
       upload(moto, bucket, "org-trail", trail.root());
-      // Per-bucket settings: nothing leaks into other tests' buckets. moto takes any key.
-      Configuration hadoop = spark.sparkContext().hadoopConfiguration();
-      String prefix = "fs.s3a.bucket." + bucket + ".";
-      hadoop.set(prefix + "endpoint", moto.endpoint().toString());
-      hadoop.set(prefix + "endpoint.region", "us-east-1");
-      hadoop.set(prefix + "path.style.access", "true");
-      hadoop.set(prefix + "connection.ssl.enabled", "false");
-      hadoop.set(
-          prefix + "aws.credentials.provider",
-          "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
-      hadoop.set(prefix + "access.key", "testing");
-      hadoop.set(prefix + "secret.key", "testing");
+      pointAt(spark.sparkContext().hadoopConfiguration(), bucket, moto.endpoint());
 
       Instant now = Instant.parse("2026-11-20T07:00:00Z");
       CloudTrailActivity.Result fromS3 =
@@ -77,13 +67,29 @@ class CloudTrailS3aTest {
     }
   }
 
+  /**
+   * Points s3a at {@code endpoint} for {@code bucket} only (per-bucket settings: nothing leaks into
+   * other tests' buckets). moto takes any key.
+   */
+  static void pointAt(Configuration hadoop, String bucket, URI endpoint) {
+    String prefix = "fs.s3a.bucket." + bucket + ".";
+    hadoop.set(prefix + "endpoint", endpoint.toString());
+    hadoop.set(prefix + "endpoint.region", "us-east-1");
+    hadoop.set(prefix + "path.style.access", "true");
+    hadoop.set(prefix + "connection.ssl.enabled", "false");
+    hadoop.set(
+        prefix + "aws.credentials.provider",
+        "org.apache.hadoop.fs.s3a.SimpleAWSCredentialsProvider");
+    hadoop.set(prefix + "access.key", "testing");
+    hadoop.set(prefix + "secret.key", "testing");
+  }
+
   private static String fileName(String skipped) {
     String name = skipped.substring(0, skipped.indexOf(" ("));
     return name.substring(name.lastIndexOf('/') + 1);
   }
 
-  private static void upload(Moto moto, String bucket, String prefix, Path root)
-      throws IOException {
+  static void upload(Moto moto, String bucket, String prefix, Path root) throws IOException {
     try (S3Client s3 =
             S3Client.builder()
                 .endpointOverride(moto.endpoint())
