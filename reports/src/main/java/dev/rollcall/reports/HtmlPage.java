@@ -47,7 +47,8 @@ public record HtmlPage(
     List<String> exceptionNotices,
     List<Option> systems,
     List<Option> rules,
-    TrendChart trend) {
+    TrendChart trend,
+    List<ControlRow> controls) {
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -103,6 +104,16 @@ public record HtmlPage(
       String firstSeen,
       String lastSeen,
       long daysOpen) {}
+
+  /** A control of the compliance roll-up (see {@link Compliance}). */
+  public record ControlRow(
+      String reference,
+      String text,
+      String status,
+      int breaking,
+      int accepted,
+      List<String> rules,
+      List<String> rulesOff) {}
 
   /** A section of findings; {@code id} names it in the page (and for the tests). */
   public record Section(String id, String title, String intro, String empty, List<Row> rows) {}
@@ -246,7 +257,19 @@ public record HtmlPage(
         report.exceptionNotices(),
         systemOptions,
         rules.entrySet().stream().map(e -> new Option(e.getKey(), e.getValue())).toList(),
-        TrendChart.of(report.trend()));
+        TrendChart.of(report.trend()),
+        Compliance.of(report).stream()
+            .map(
+                r ->
+                    new ControlRow(
+                        r.control().clause().reference(),
+                        r.control().clause().text(),
+                        r.verdict().label(),
+                        r.breaking(),
+                        r.accepted(),
+                        r.control().rules(),
+                        r.control().rulesOff()))
+            .toList());
   }
 
   private static Row row(RunReport report, TrackedFinding t, List<String> notes) {

@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -53,6 +55,7 @@ public final class MarkdownSummaryRenderer {
             " Some sources were not fully checked (see above), so this is not the whole roll.");
       }
       b.append('\n');
+      controls(report, b);
       resolved(report, b);
       exceptions(report, b);
       return b.toString();
@@ -60,10 +63,66 @@ public final class MarkdownSummaryRenderer {
     Counts counts = Counts.of(report);
     severityTable(counts, b);
     ruleTable(report, counts, b);
+    controls(report, b);
     findings(report, counts, b);
     resolved(report, b);
     exceptions(report, b);
     return b.toString();
+  }
+
+  static final String CONTROLS_HEADING = "## Controls";
+
+  /**
+   * The compliance roll-up: every clause of the profile with its verdict, the open findings that
+   * break it, the accepted risks citing it and its rules (those switched off in brackets).
+   */
+  private static void controls(RunReport report, StringBuilder b) {
+    List<Compliance.Result> results = Compliance.of(report);
+    if (results.isEmpty()) {
+      return;
+    }
+    Map<Compliance.Verdict, Integer> tally = new EnumMap<>(Compliance.Verdict.class);
+    results.forEach(r -> tally.merge(r.verdict(), 1, Integer::sum));
+    b.append('\n')
+        .append(CONTROLS_HEADING)
+        .append(" (profile ")
+        .append(escape(report.profile()))
+        .append(")\n\n");
+    StringBuilder line = new StringBuilder();
+    for (Compliance.Verdict v : Compliance.Verdict.values()) {
+      if (tally.containsKey(v)) {
+        line.append(line.length() == 0 ? "" : ", ")
+            .append(tally.get(v))
+            .append(' ')
+            .append(v.label());
+      }
+    }
+    b.append(count(results.size(), "control", "controls")).append(": ").append(line).append(".");
+    if (tally.containsKey(Compliance.Verdict.UNVERIFIED)) {
+      b.append(" Unverified: no open finding breaks it, but a source was not fully read.");
+    }
+    if (tally.containsKey(Compliance.Verdict.NOT_CHECKED)) {
+      b.append(" Not checked: no rule switched on in the profile checks it.");
+    }
+    b.append("\n\n| control | clause | status | breaking | accepted | rules |\n")
+        .append("| --- | --- | --- | ---: | ---: | --- |\n");
+    for (Compliance.Result r : results) {
+      List<String> rules = new ArrayList<>(r.control().rules());
+      r.control().rulesOff().forEach(id -> rules.add("(" + id + ", off)"));
+      b.append("| ")
+          .append(escape(r.control().clause().reference()))
+          .append(" | ")
+          .append(escape(r.control().clause().text()))
+          .append(" | ")
+          .append(r.verdict() == Compliance.Verdict.FAIL ? "**fail**" : r.verdict().label())
+          .append(" | ")
+          .append(r.breaking())
+          .append(" | ")
+          .append(r.accepted())
+          .append(" | ")
+          .append(escape(String.join(", ", rules)))
+          .append(" |\n");
+    }
   }
 
   /** The findings tonight resolved: open before, not found again on a fully checked source. */

@@ -29,6 +29,9 @@ public final class ReportWriter {
   /** The short summary a run posts to its chat webhook. */
   public static final String SHORT_SUMMARY = "summary-short.md";
 
+  /** The compliance roll-up, one control of the profile a row. */
+  public static final String COMPLIANCE = "compliance.csv";
+
   private record Rendered(String name, AtomicFiles.Content content) {}
 
   private ReportWriter() {}
@@ -56,7 +59,8 @@ public final class ReportWriter {
             new Rendered(SUMMARY, out -> out.write(summary)),
             new Rendered(HTML, out -> out.write(html)),
             new Rendered(OCSF, out -> OcsfFindingsRenderer.write(report, out)),
-            new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)));
+            new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)),
+            new Rendered(COMPLIANCE, out -> ComplianceCsvRenderer.write(report, out)));
     if (inventory != null) {
       List<Finding> open = report.open().stream().map(TrackedFinding::finding).toList();
       files = new ArrayList<>(files);

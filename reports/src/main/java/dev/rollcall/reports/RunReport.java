@@ -27,6 +27,7 @@ import java.util.Objects;
  * @param failOn the {@code --fail-on} choice of the run
  * @param exceptionNotices exceptions that expired or match nothing, one sentence each
  * @param trend open findings by severity after each of the last runs, oldest first, this run last
+ * @param controls the profile's clauses and the rules that cite them (see {@link Compliance})
  */
 public record RunReport(
     String runId,
@@ -41,7 +42,8 @@ public record RunReport(
     int peopleInDirectory,
     FailOn failOn,
     List<String> exceptionNotices,
-    List<TrendPoint> trend) {
+    List<TrendPoint> trend,
+    List<Control> controls) {
 
   /** The order of every report: most severe first, then by rule id, then by account id. */
   public static final Comparator<Finding> REPORT_ORDER =
@@ -68,6 +70,39 @@ public record RunReport(
     required(failOn, "failOn");
     exceptionNotices = List.copyOf(required(exceptionNotices, "exceptionNotices"));
     trend = List.copyOf(required(trend, "trend"));
+    controls = List.copyOf(required(controls, "controls"));
+  }
+
+  /** A report without the profile's controls (its compliance roll-up is empty). */
+  public RunReport(
+      String runId,
+      Instant startedAt,
+      Instant finishedAt,
+      String version,
+      String profile,
+      String organisation,
+      List<SourcePull> sources,
+      List<TrackedFinding> findings,
+      int accountsAudited,
+      int peopleInDirectory,
+      FailOn failOn,
+      List<String> exceptionNotices,
+      List<TrendPoint> trend) {
+    this(
+        runId,
+        startedAt,
+        finishedAt,
+        version,
+        profile,
+        organisation,
+        sources,
+        findings,
+        accountsAudited,
+        peopleInDirectory,
+        failOn,
+        exceptionNotices,
+        trend,
+        List.of());
   }
 
   /**

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -31,7 +32,8 @@ class ReportWriterTest {
             out.resolve("summary.md"),
             out.resolve("report.html"),
             out.resolve("findings.ocsf.jsonl"),
-            out.resolve("summary-short.md")),
+            out.resolve("summary-short.md"),
+            out.resolve("compliance.csv")),
         written);
     assertEquals(JsonFindingsRenderer.render(report), Files.readString(written.get(0)));
     assertEquals(CsvFindingsRenderer.render(report), Files.readString(written.get(1)));
@@ -39,6 +41,9 @@ class ReportWriterTest {
     assertEquals(HtmlReportRenderer.render(report), Files.readString(written.get(3)));
     assertEquals(OcsfFindingsRenderer.render(report), Files.readString(written.get(4)));
     assertEquals(ShortSummaryRenderer.render(report), Files.readString(written.get(5)));
+    assertEquals(
+        new String(ComplianceCsvRenderer.renderBytes(report), StandardCharsets.UTF_8),
+        Files.readString(written.get(6)));
     if (out.getFileSystem().supportedFileAttributeViews().contains("posix")) {
       for (Path path : written) {
         assertEquals(
@@ -55,6 +60,7 @@ class ReportWriterTest {
     try (Stream<Path> files = Files.list(dir)) {
       assertEquals(
           List.of(
+              "compliance.csv",
               "findings.csv",
               "findings.json",
               "findings.ocsf.jsonl",

@@ -24,6 +24,7 @@ import dev.rollcall.jobs.lifecycle.FindingState;
 import dev.rollcall.jobs.lifecycle.Lifecycle;
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.ProfileLoader;
+import dev.rollcall.jobs.profile.RuleSettings;
 import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.RunRecord;
@@ -36,11 +37,13 @@ import dev.rollcall.model.FailOn;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.FindingStatus;
 import dev.rollcall.model.Identity;
+import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PrincipalActivity;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
+import dev.rollcall.reports.Control;
 import dev.rollcall.reports.ReportWriter;
 import dev.rollcall.reports.RunReport;
 import dev.rollcall.reports.TrendPoint;
@@ -57,6 +60,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -205,7 +209,8 @@ public final class NightlyRun {
                 audit.people().size(),
                 options.failOn(),
                 night.notices(),
-                trend);
+                trend,
+                controls(audit.profile()));
         stages.start();
         written =
             ReportWriter.write(
@@ -274,6 +279,25 @@ public final class NightlyRun {
    * A failed or partial source wins over findings: the scheduler must hear that the roll is not
    * whole. Otherwise findings at or above {@code --fail-on} that no exception covers.
    */
+  /**
+   * The profile's clauses as controls, in the order the catalogue first cites them, each with the
+   * rules that cite it (switched on, and off).
+   */
+  static List<Control> controls(PolicyProfile profile) {
+    Map<PolicyClause, List<String>> on = new LinkedHashMap<>();
+    Map<PolicyClause, List<String>> off = new LinkedHashMap<>();
+    for (RuleSettings<?> rule : profile.rules()) {
+      for (PolicyClause clause : rule.clauses()) {
+        on.computeIfAbsent(clause, c -> new ArrayList<>());
+        off.computeIfAbsent(clause, c -> new ArrayList<>());
+        (rule.enabled() ? on : off).get(clause).add(rule.id());
+      }
+    }
+    List<Control> controls = new ArrayList<>();
+    on.forEach((clause, rules) -> controls.add(new Control(clause, rules, off.get(clause))));
+    return controls;
+  }
+
   private static ExitCode exitCode(List<SourcePull> pulls, Lifecycle.Night night, FailOn failOn) {
     if (pulls.stream().anyMatch(p -> p.status() != PullStatus.COMPLETE)) {
       return ExitCode.SOURCE_FAILED;

@@ -17,6 +17,7 @@ import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.jobs.store.StateStore;
 import dev.rollcall.model.FailOn;
 import dev.rollcall.model.FindingStatus;
+import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.TrackedFinding;
 import java.io.IOException;
 import java.io.StringReader;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -261,6 +263,58 @@ class OneTruthPerNightTest {
                     t -> standing(t.status().name(), t.exception() != null),
                     (a, b) -> a,
                     TreeMap::new)));
+    // compliance.csv: per clause, the store's open findings that cite it break it, its
+    // suppressed ones are accepted; every clause a finding of the night cites is a control.
+    Map<String, long[]> byClause = new TreeMap<>();
+    for (FindingState st : states.values()) {
+      if (!st.lastRunId().equals(outcome.runId()) || !st.stored().open()) {
+        continue;
+      }
+      for (PolicyClause c : st.finding().clauses()) {
+        long[] counts = byClause.computeIfAbsent(c.reference() + ": " + c.text(), k -> new long[2]);
+        counts[st.stored() == FindingState.Stored.SUPPRESSED ? 1 : 0]++;
+      }
+    }
+    Map<String, long[]> fromCompliance = new TreeMap<>();
+    try (CSVParser csv =
+        CSVParser.parse(
+            new StringReader(Files.readString(out.resolve("compliance.csv"))),
+            CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get())) {
+      for (CSVRecord r : csv) {
+        long breaking = Long.parseLong(r.get("breaking_findings"));
+        long accepted = Long.parseLong(r.get("accepted_findings"));
+        String status = r.get("status");
+        assertEquals(breaking > 0, status.equals("fail"), r.toString());
+        if (outcome.exitCode() == ExitCode.SOURCE_FAILED) {
+          assertFalse(status.equals("pass"), "nothing passes unless every source was read: " + r);
+        }
+        if (breaking + accepted > 0) {
+          fromCompliance.put(
+              r.get("reference") + ": " + r.get("clause"), new long[] {breaking, accepted});
+        }
+        assertTrue(
+            md.contains(
+                "| "
+                    + status.replace("fail", "**fail**")
+                    + " | "
+                    + breaking
+                    + " | "
+                    + accepted
+                    + " |"),
+            r.toString());
+      }
+    }
+    assertEquals(
+        byClause.entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, e -> List.of(e.getValue()[0], e.getValue()[1]))),
+        fromCompliance.entrySet().stream()
+            .collect(
+                Collectors.toMap(
+                    Map.Entry::getKey, e -> List.of(e.getValue()[0], e.getValue()[1]))),
+        "compliance.csv");
+
     // Days open: a finding first seen on the first night is a day older each night.
     for (JsonNode f : json.get("findings")) {
       Instant firstSeen = Instant.parse(f.get("firstSeen").asText());

@@ -106,6 +106,7 @@ class DemoOrganisationTest {
             "summary.md",
             "findings.ocsf.jsonl",
             "summary-short.md",
+            "compliance.csv",
             "inventory.csv")) {
       Path report = out.resolve(name);
       assertTrue(Files.isRegularFile(report), name);

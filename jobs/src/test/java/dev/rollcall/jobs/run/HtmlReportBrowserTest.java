@@ -92,6 +92,32 @@ class HtmlReportBrowserTest {
     assertEquals(0, rows(section(dom, "open")).size());
     assertTrue(dom.contains(">" + total + " open findings<"), "total");
     assertTrue(dom.contains(">" + total + " new<"), "new");
+    // The controls as Chromium shows them: one row per clause the demo's findings cite, and the
+    // clause no switched-on rule checks.
+    String controls = section(dom, "controls");
+    java.util.Set<String> cited = new java.util.HashSet<>();
+    first
+        .findings()
+        .forEach(f -> f.clauses().forEach(c -> cited.add(c.reference() + "|" + c.text())));
+    Matcher row =
+        Pattern.compile(
+                "<tr class=\"control [^\"]*\" data-status=\"([^\"]*)\" data-breaking=\"(\\d+)\"")
+            .matcher(controls);
+    int rows = 0;
+    int failing = 0;
+    int notChecked = 0;
+    int unverified = 0;
+    while (row.find()) {
+      rows++;
+      failing += row.group(1).equals("fail") ? 1 : 0;
+      notChecked += row.group(1).equals("not checked") ? 1 : 0;
+      unverified += row.group(1).equals("unverified") ? 1 : 0;
+      assertEquals(row.group(1).equals("fail"), Integer.parseInt(row.group(2)) > 0, row.group());
+    }
+    assertEquals(cited.size(), failing, "every clause a finding cites fails:\n" + controls);
+    assertEquals(0, unverified, "the demo's sources are complete: nothing unverified");
+    assertTrue(rows >= failing + notChecked, controls);
+    assertTrue(notChecked >= 1, "a clause only a switched-off rule checks");
   }
 
   @Test
