@@ -100,7 +100,7 @@ final class ReviewCommand implements Callable<Integer> {
       throw new ConfigException("--date-order must be mdy or dmy, was '" + dateOrder + "'");
     }
     ConfigLoader.Loaded loaded = config.load();
-    Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    Path outputDir = loaded.localOutput(out, "rollcall review");
     try (StateStore store = StateStore.open(loaded.config().store(), outputDir, System.getenv())) {
       ReviewPacks packs = new ReviewPacks(store);
       PrintWriter console = spec.commandLine().getOut();

@@ -90,6 +90,14 @@ public final class RollcallCommand {
             fail(commandLine, e.getMessage(), null);
             return ExitCode.CONFIG_ERROR.code();
           }
+          if (e instanceof dev.rollcall.jobs.deliver.ReportUploadException) {
+            fail(
+                commandLine,
+                PlainErrors.clean(e.getMessage())
+                    + " (the run's findings are in the state store; the next run uploads its own)",
+                e);
+            return ExitCode.INTERNAL_ERROR.code();
+          }
           if (e instanceof dev.rollcall.jobs.store.RunLockedException) {
             fail(commandLine, PlainErrors.clean(e.getMessage()), e);
             return ExitCode.INTERNAL_ERROR.code();

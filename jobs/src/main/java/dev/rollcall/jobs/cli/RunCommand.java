@@ -1,6 +1,8 @@
 package dev.rollcall.jobs.cli;
 
 import dev.rollcall.jobs.config.ConfigLoader;
+import dev.rollcall.jobs.config.S3Location;
+import dev.rollcall.jobs.deliver.S3Reports;
 import dev.rollcall.jobs.notify.Webhook;
 import dev.rollcall.jobs.run.NightlyRun;
 import dev.rollcall.jobs.run.RunOptions;
@@ -25,6 +27,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 
 /** {@code rollcall run}: the nightly job. */
 @Command(
@@ -80,7 +83,13 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ConfigLoader.Loaded loaded = config.load();
-    Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    // An s3:// output: the reports are written into a private temporary folder, uploaded, and
+    // the folder removed. --out keeps them local instead.
+    Optional<S3Location> bucket = out != null ? Optional.empty() : loaded.config().outputBucket();
+    Path outputDir =
+        out != null
+            ? out.toAbsolutePath()
+            : bucket.isPresent() ? staging() : loaded.resolve(loaded.config().output());
     Optional<URI> webhook = Webhook.configuredUrl(loaded.config().notifications(), System.getenv());
     LocalSessionStarter spark = new LocalSessionStarter();
     try {
@@ -92,17 +101,49 @@ final class RunCommand implements Callable<Integer> {
       if (timings != null) {
         writeTimings(outcome.timings(), timings);
       }
+      if (bucket.isPresent()) {
+        new S3Reports(
+                bucket.get(),
+                loaded.config().outputS3(),
+                DefaultCredentialsProvider.builder().build())
+            .upload(outcome.reports(), outcome.runId());
+      }
       PrintWriter console = spec.commandLine().getOut();
       console.print(ConsoleSummary.render(outcome, failOn));
       console.flush();
       // A failed post is logged as an error and leaves the exit code alone: the code says what
       // the audit found, and the scheduler alerts on it whether or not the chat heard.
       if (webhook.isPresent()) {
-        Webhook.of(webhook.get()).post(shortSummary(outcome));
+        String message = shortSummary(outcome);
+        Optional<String> link = loaded.config().notifications().reportLink(outcome.runId());
+        Webhook.of(webhook.get()).post(link.map(l -> message + "\nReport: " + l).orElse(message));
       }
       return outcome.exitCode().code();
     } finally {
       spark.stop();
+      if (bucket.isPresent()) {
+        deleteTree(outputDir);
+      }
+    }
+  }
+
+  /** A private folder for reports on their way to S3. */
+  private static Path staging() {
+    try {
+      return Files.createTempDirectory(
+          "rollcall-reports-",
+          java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+              java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a folder for the reports", e);
+    }
+  }
+
+  private static void deleteTree(Path folder) {
+    try (var files = Files.walk(folder)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // A leftover temporary folder (owner-only) is removed with the machine's temp files.
     }
   }
 

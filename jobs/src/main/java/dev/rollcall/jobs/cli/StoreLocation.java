@@ -45,7 +45,11 @@ final class StoreLocation {
       return new Located(StoreConfig.embedded(), out.toAbsolutePath());
     }
     ConfigLoader.Loaded loaded = ConfigLoader.load(config);
-    Path outputDir = out != null ? out.toAbsolutePath() : loaded.resolve(loaded.config().output());
+    // An s3:// output has a MongoDB store (the configuration requires it): no folder is needed.
+    Path outputDir =
+        out == null && loaded.config().outputBucket().isPresent()
+            ? loaded.baseDir()
+            : loaded.localOutput(out, "this command");
     return new Located(loaded.config().store(), outputDir);
   }
 }

@@ -15,6 +15,27 @@ public final class ConfigLoader {
     public Path resolve(String relative) {
       return baseDir.resolve(relative).normalize();
     }
+
+    /**
+     * The local output folder of a command: {@code out} (its {@code --out}) when given, else {@code
+     * output}. An {@code s3://} output is no folder: a command that writes one (named by {@code
+     * command}) then needs {@code --out}.
+     */
+    public Path localOutput(Path out, String command) {
+      if (out != null) {
+        return out.toAbsolutePath();
+      }
+      if (config.outputBucket().isPresent()) {
+        throw new ConfigException(
+            file
+                + ": output is "
+                + config.output()
+                + ", not a folder: "
+                + command
+                + " writes its files locally, so give it --out DIR");
+      }
+      return resolve(config.output());
+    }
   }
 
   public static Loaded load(Path file) {

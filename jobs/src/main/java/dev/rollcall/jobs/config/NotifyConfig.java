@@ -4,10 +4,43 @@ package dev.rollcall.jobs.config;
  * Where a run announces itself: a chat webhook that receives the short summary.
  *
  * @param webhook a reference to the webhook's URL (a secret: whoever has it can post), or null
+ * @param reportUrl where readers of the chat message open the report (http or https; {@code
+ *     {runId}} becomes the run's id), or null for no link
  */
-public record NotifyConfig(SecretRef webhook) {
+public record NotifyConfig(SecretRef webhook, String reportUrl) {
+  /** The placeholder of {@link #reportUrl} for the run's id. */
+  public static final String RUN_ID = "{runId}";
+
+  public NotifyConfig {
+    reportUrl = reportUrl == null || reportUrl.isBlank() ? null : reportUrl.strip();
+    if (reportUrl != null) {
+      java.net.URI uri;
+      try {
+        uri = java.net.URI.create(reportUrl.replace(RUN_ID, "run"));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("reportUrl '" + reportUrl + "' is not a URL");
+      }
+      if (uri.getHost() == null
+          || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          || uri.getUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "reportUrl '" + reportUrl + "' must be an http(s) URL with a host and no credentials");
+      }
+    }
+  }
+
+  /** A webhook without a report link. */
+  public NotifyConfig(SecretRef webhook) {
+    this(webhook, null);
+  }
+
   /** No notification beyond the environment's {@code ROLLCALL_WEBHOOK_URL}. */
   public static NotifyConfig none() {
-    return new NotifyConfig(null);
+    return new NotifyConfig(null, null);
+  }
+
+  /** The report's link for run {@code runId}, when one is configured. */
+  public java.util.Optional<String> reportLink(String runId) {
+    return java.util.Optional.ofNullable(reportUrl).map(u -> u.replace(RUN_ID, runId));
   }
 }

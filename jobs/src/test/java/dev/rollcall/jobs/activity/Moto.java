@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Assumptions;
  * virtualenv ({@code .cache/emulators/moto-venv}). Without either the test is skipped, saying why,
  * unless {@code rollcall.emulators.required} is set: then it fails.
  */
-final class Moto implements AutoCloseable {
+public final class Moto implements AutoCloseable {
   private final URI endpoint;
   private final Process process;
 
@@ -26,11 +26,11 @@ final class Moto implements AutoCloseable {
     this.process = process;
   }
 
-  URI endpoint() {
+  public URI endpoint() {
     return endpoint;
   }
 
-  static Moto start() throws IOException, InterruptedException {
+  public static Moto start() throws IOException, InterruptedException {
     String value = System.getenv("ROLLCALL_MOTO_ENDPOINT");
     if (value != null && !value.isBlank()) {
       URI uri = URI.create(value.strip());

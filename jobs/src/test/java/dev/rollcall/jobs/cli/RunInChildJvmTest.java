@@ -61,6 +61,8 @@ class RunInChildJvmTest {
                     baseUrl: %s
               correlation:
                 mapping: %s
+              notify:
+                reportUrl: https://reports.example.com/rollcall/runs/{runId}/report.html
               """
                   .formatted(
                       DEMO.resolve("snapshot"),
@@ -158,7 +160,14 @@ class RunInChildJvmTest {
 
       assertEquals(1, hook.getAllServeEvents().size());
       JsonNode body = json.readTree(hook.getAllServeEvents().get(0).getRequest().getBodyAsString());
-      assertEquals(Files.readString(out.resolve("summary-short.md")), body.get("text").asText());
+      String runId = json.readTree(out.resolve("findings.json").toFile()).at("/run/id").asText();
+      assertEquals(
+          Files.readString(out.resolve("summary-short.md"))
+              + "\nReport: https://reports.example.com/rollcall/runs/"
+              + runId
+              + "/report.html",
+          body.get("text").asText(),
+          "the short summary, then the link to this run's report");
 
       List<String> secrets =
           List.of(

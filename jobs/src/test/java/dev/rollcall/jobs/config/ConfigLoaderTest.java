@@ -170,6 +170,80 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void anS3OutputNeedsAMongoDbStoreAndABucketName() throws IOException {
+    String sources = "sources:\n  - {name: s, type: snapshot, path: x}\n";
+    String mongo = "store:\n  uri: {env: ROLLCALL_MONGODB_URI}\n";
+    RollcallConfig config =
+        ConfigLoader.load(
+                write(
+                    "organisation: X\noutput: s3://audit-reports/rollcall/prod/\n"
+                        + "outputS3: {region: eu-west-1, kmsKeyId: alias/rollcall}\n"
+                        + mongo
+                        + sources))
+            .config();
+    assertEquals(new S3Location("audit-reports", "rollcall/prod"), config.outputBucket().get());
+    assertEquals(
+        "rollcall/prod/runs/r1/report.html",
+        config.outputBucket().get().key("runs/r1/report.html"));
+    assertEquals(new OutputS3Config("eu-west-1", "alias/rollcall", null), config.outputS3());
+    assertEquals(
+        new S3Location("audit-reports", ""),
+        ConfigLoader.load(write("organisation: X\noutput: s3://audit-reports\n" + mongo + sources))
+            .config()
+            .outputBucket()
+            .get());
+    assertTrue(
+        ConfigLoader.load(write("organisation: X\noutput: ./s3-reports\n" + sources))
+            .config()
+            .outputBucket()
+            .isEmpty(),
+        "a folder named like s3 is a folder");
+
+    assertRefused(
+        "organisation: X\noutput: s3://audit-reports/rollcall\n" + sources,
+        "line ",
+        "set store.uri to a MongoDB connection string");
+    assertRefused(
+        "organisation: X\noutput: s3://Audit_Reports/rollcall\n" + mongo + sources,
+        "line ",
+        "'Audit_Reports' is not an S3 bucket name");
+    assertRefused(
+        "organisation: X\noutput: s3://audit-reports//x\n" + mongo + sources,
+        "line ",
+        "may not start or end with '/' or hold '//'");
+    assertRefused(
+        "organisation: X\noutputS3: {endpoint: 'ftp://127.0.0.1'}\n" + sources,
+        "line 2",
+        "must be an http(s) URL");
+    assertRefused("organisation: X\noutputS3: {regoin: eu-west-1}\n" + sources, "line 2", "regoin");
+  }
+
+  @Test
+  void aReportUrlIsAnHttpLinkWithTheRunIdFilledIn() throws IOException {
+    String sources = "sources:\n  - {name: s, type: snapshot, path: x}\n";
+    NotifyConfig notify =
+        ConfigLoader.load(
+                write(
+                    "organisation: X\nnotify:\n  reportUrl:"
+                        + " https://reports.example.com/rollcall/runs/{runId}/report.html\n"
+                        + sources))
+            .config()
+            .notifications();
+    assertEquals(
+        "https://reports.example.com/rollcall/runs/20261120T070000Z-ab12cd34/report.html",
+        notify.reportLink("20261120T070000Z-ab12cd34").get());
+    assertTrue(NotifyConfig.none().reportLink("r").isEmpty());
+    assertRefused(
+        "organisation: X\nnotify:\n  reportUrl: javascript:alert(1)\n" + sources,
+        "line 2: key notify",
+        "must be an http(s) URL");
+    assertRefused(
+        "organisation: X\nnotify:\n  reportUrl: https://user:pw@example.com/r.html\n" + sources,
+        "line 2: key notify",
+        "no credentials");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     String message =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")))

@@ -12,15 +12,15 @@ import org.testcontainers.utility.DockerImageName;
  * coordinates in the environment, and sets {@code rollcall.emulators.required} so that an emulator
  * it could have started but did not fails the run instead of skipping it.
  */
-final class Emulators {
+public final class Emulators {
   private Emulators() {}
 
-  static boolean required() {
+  public static boolean required() {
     return Boolean.getBoolean("rollcall.emulators.required");
   }
 
   /** The moto server's endpoint; skips (or fails, when required) without one. */
-  static URI motoEndpoint() {
+  public static URI motoEndpoint() {
     String value = System.getenv("ROLLCALL_MOTO_ENDPOINT");
     if (value == null || value.isBlank()) {
       if (required()) {
@@ -34,7 +34,7 @@ final class Emulators {
   }
 
   /** A started LocalStack container; skips, saying why, where Docker or the image is missing. */
-  static LocalStackContainer startLocalStack() {
+  public static LocalStackContainer startLocalStack() {
     String image = System.getenv("ROLLCALL_LOCALSTACK_IMAGE");
     if (image == null || image.isBlank()) {
       String reason = System.getenv("ROLLCALL_LOCALSTACK_SKIP_REASON");

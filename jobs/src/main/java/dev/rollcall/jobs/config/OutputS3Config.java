@@ -1,0 +1,42 @@
+package dev.rollcall.jobs.config;
+
+import java.net.URI;
+
+/**
+ * How reports go to an {@code s3://} output ({@code outputS3:} in the file).
+ *
+ * @param region the bucket's region; null for the AWS SDK's default (AWS_REGION, the profile, the
+ *     instance's)
+ * @param kmsKeyId the KMS key (id, alias or ARN) for SSE-KMS; null for SSE-S3 (AES-256)
+ * @param endpoint an S3-compatible endpoint (path-style requests); null for AWS's own
+ */
+public record OutputS3Config(String region, String kmsKeyId, String endpoint) {
+  public OutputS3Config {
+    region = blankToNull(region);
+    kmsKeyId = blankToNull(kmsKeyId);
+    endpoint = blankToNull(endpoint);
+    if (endpoint != null) {
+      URI uri;
+      try {
+        uri = URI.create(endpoint);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URL");
+      }
+      if (uri.getHost() == null
+          || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+          || uri.getUserInfo() != null) {
+        throw new IllegalArgumentException(
+            "endpoint '" + endpoint + "' must be an http(s) URL with a host and no credentials");
+      }
+    }
+  }
+
+  /** The defaults: the SDK's region, SSE-S3, AWS's endpoint. */
+  public static OutputS3Config defaults() {
+    return new OutputS3Config(null, null, null);
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+}
