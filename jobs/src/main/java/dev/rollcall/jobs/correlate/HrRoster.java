@@ -26,10 +26,10 @@ import org.apache.commons.csv.CSVRecord;
  * with the identity provider it is the directory of people; a person's status is the stricter of
  * the two, so someone terminated in HR whose Google account is still active has left.
  *
- * @param file where the roster was read from, for evidence
+ * @param source where the roster was read from (a file, a MongoDB collection), for messages
  * @param rows one row per person, by lower-case email
  */
-public record HrRoster(Path file, Map<String, Row> rows) {
+public record HrRoster(String source, Map<String, Row> rows) {
   private static final List<String> HEADER =
       List.of("email", "name", "status", "end_date", "manager");
   private static final Set<String> ACTIVE = Set.of("active", "leave", "on leave", "notice");
@@ -44,10 +44,10 @@ public record HrRoster(Path file, Map<String, Row> rows) {
    * @param status the status as written (lower case)
    * @param endDate the last day of work, or null
    * @param manager the manager's email, lower case, or null
-   * @param line the line in the file
+   * @param where where it stands: the file and line, or the collection and document id
    */
   public record Row(
-      String email, String name, String status, LocalDate endDate, String manager, long line) {}
+      String email, String name, String status, LocalDate endDate, String manager, String where) {}
 
   public HrRoster {
     rows = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(rows));
@@ -78,20 +78,6 @@ public record HrRoster(Path file, Map<String, Row> rows) {
         if (record.size() != HEADER.size()) {
           throw new ConfigException(where + ": expected 5 columns, found " + record.size());
         }
-        String email = record.get(0).toLowerCase(Locale.ROOT);
-        if (!email.contains("@")) {
-          throw new ConfigException(where + ": column email must be an email, was '" + email + "'");
-        }
-        String status = record.get(2).toLowerCase(Locale.ROOT);
-        if (!ACTIVE.contains(status) && !LEFT.contains(status)) {
-          throw new ConfigException(
-              where
-                  + ": column status must be one of "
-                  + String.join(", ", new java.util.TreeSet<>(union()))
-                  + ", was '"
-                  + record.get(2)
-                  + "'");
-        }
         LocalDate end = null;
         if (!record.get(3).isEmpty()) {
           try {
@@ -105,16 +91,64 @@ public record HrRoster(Path file, Map<String, Row> rows) {
                 e);
           }
         }
-        String manager = record.get(4).isEmpty() ? null : record.get(4).toLowerCase(Locale.ROOT);
-        if (rows.put(email, new Row(email, emptyToNull(record.get(1)), status, end, manager, line))
-            != null) {
-          throw new ConfigException(where + ": " + email + " is listed twice");
-        }
+        add(
+            rows,
+            where,
+            "column ",
+            file.getFileName() + " line " + line,
+            new Fields(record.get(0), record.get(1), record.get(2), end, record.get(4)),
+            HEADER);
       }
     } catch (IOException | java.io.UncheckedIOException e) {
       throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
     }
-    return new HrRoster(file, rows);
+    return new HrRoster(file.toString(), rows);
+  }
+
+  /** One person's fields as a source gives them, before they are checked. */
+  record Fields(String email, String name, String status, LocalDate endDate, String manager) {}
+
+  /**
+   * Checks one person's fields and adds them, failing with {@code where} and the field's name (as
+   * the source calls it, {@code names} in the order email, name, status, end date, manager).
+   *
+   * @param evidence how a finding's evidence names the row
+   */
+  static void add(
+      Map<String, Row> rows,
+      String where,
+      String kind,
+      String evidence,
+      Fields fields,
+      List<String> names) {
+    String email = fields.email() == null ? "" : fields.email().strip().toLowerCase(Locale.ROOT);
+    if (!email.contains("@")) {
+      throw new ConfigException(
+          where + ": " + kind + names.get(0) + " must be an email, was '" + email + "'");
+    }
+    String status = fields.status() == null ? "" : fields.status().strip().toLowerCase(Locale.ROOT);
+    if (!ACTIVE.contains(status) && !LEFT.contains(status)) {
+      throw new ConfigException(
+          where
+              + ": "
+              + kind
+              + names.get(2)
+              + " must be one of "
+              + String.join(", ", new java.util.TreeSet<>(union()))
+              + ", was '"
+              + (fields.status() == null ? "" : fields.status())
+              + "'");
+    }
+    String manager =
+        fields.manager() == null || fields.manager().isBlank()
+            ? null
+            : fields.manager().strip().toLowerCase(Locale.ROOT);
+    if (rows.put(
+            email,
+            new Row(email, emptyToNull(fields.name()), status, fields.endDate(), manager, evidence))
+        != null) {
+      throw new ConfigException(where + ": " + email + " is listed twice");
+    }
   }
 
   /** No roster. */
@@ -200,10 +234,10 @@ public record HrRoster(Path file, Map<String, Row> rows) {
         : row.endDate().plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  private String evidence(Row row) {
-    return "HR roster"
-        + (file == null ? "" : " (" + file.getFileName() + " line " + row.line() + ")")
-        + ": "
+  private static String evidence(Row row) {
+    return "HR roster ("
+        + row.where()
+        + "): "
         + row.status()
         + (row.endDate() == null ? "" : ", end date " + row.endDate());
   }
@@ -214,7 +248,7 @@ public record HrRoster(Path file, Map<String, Row> rows) {
     return all;
   }
 
-  private static String emptyToNull(String text) {
+  static String emptyToNull(String text) {
     return text == null || text.isBlank() ? null : text;
   }
 }

@@ -13,6 +13,7 @@ import dev.rollcall.jobs.correlate.HrRoster;
 import dev.rollcall.jobs.correlate.LinkCandidate;
 import dev.rollcall.jobs.correlate.LinkCandidates;
 import dev.rollcall.jobs.correlate.MappingFile;
+import dev.rollcall.jobs.correlate.MongoRoster;
 import dev.rollcall.jobs.correlate.TrailAccounts;
 import dev.rollcall.jobs.correlate.TrailViews;
 import dev.rollcall.jobs.detect.Detector;
@@ -532,9 +533,11 @@ public final class NightlyRun {
         profile.rules().size());
 
     HrRoster roster =
-        correlation.roster() == null
-            ? HrRoster.none()
-            : HrRoster.read(loaded.resolve(correlation.roster()));
+        correlation.rosterMongodb() != null
+            ? MongoRoster.read(correlation.rosterMongodb(), options.environment())
+            : correlation.roster() == null
+                ? HrRoster.none()
+                : HrRoster.read(loaded.resolve(correlation.roster()));
     ExceptionsFile exceptions =
         config.exceptions() == null
             ? ExceptionsFile.none()

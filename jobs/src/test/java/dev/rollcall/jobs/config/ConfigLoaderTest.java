@@ -244,6 +244,42 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void theRosterMayBeAMongoDbCollectionButNotTwoRosters() throws IOException {
+    String sources = "sources:\n  - {name: s, type: snapshot, path: x}\n";
+    RosterMongoConfig roster =
+        ConfigLoader.load(
+                write(
+                    "organisation: X\ncorrelation:\n  rosterMongodb:\n"
+                        + "    uri: {env: HR_MONGODB_URI}\n    database: hr\n"
+                        + "    collection: workforce\n    fields: {email: workEmail}\n"
+                        + sources))
+            .config()
+            .correlation()
+            .rosterMongodb();
+    assertEquals(new SecretRef("HR_MONGODB_URI", null), roster.uri());
+    assertEquals("workEmail", roster.fields().email());
+    assertEquals("end_date", roster.fields().endDate(), "the CSV column names by default");
+    assertRefused(
+        "organisation: X\ncorrelation:\n  roster: roster.csv\n  rosterMongodb:\n"
+            + "    uri: {env: HR_MONGODB_URI}\n    database: hr\n    collection: workforce\n"
+            + sources,
+        "key correlation",
+        "roster (a CSV file) or rosterMongodb, not both");
+    assertRefused(
+        "organisation: X\ncorrelation:\n  rosterMongodb:\n    uri: mongodb://u:pw@h/\n"
+            + "    database: hr\n    collection: workforce\n"
+            + sources,
+        "line 4",
+        "a secret is never written into the configuration file");
+    assertRefused(
+        "organisation: X\ncorrelation:\n  rosterMongodb:\n    uri: {env: HR}\n"
+            + "    collection: workforce\n"
+            + sources,
+        "key correlation.rosterMongodb",
+        "database is required");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     String message =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")))
