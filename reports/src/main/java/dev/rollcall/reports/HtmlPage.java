@@ -48,7 +48,22 @@ public record HtmlPage(
     List<Option> systems,
     List<Option> rules,
     TrendChart trend,
-    List<ControlRow> controls) {
+    List<ControlRow> controls,
+    List<Bar> bySystem,
+    List<Bar> byRule,
+    List<Oldest> oldest) {
+
+  /** How many of the oldest open findings the page lists. */
+  static final int OLDEST = 10;
+
+  /**
+   * One bar of a chart of open findings: {@code percent} of the widest bar, so the longest is 100.
+   */
+  public record Bar(String key, String label, int count, int percent) {}
+
+  /** One of the oldest open findings. */
+  public record Oldest(
+      String fingerprint, String title, String account, long daysOpen, String firstSeen) {}
 
   private static final DateTimeFormatter MINUTE =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -269,7 +284,53 @@ public record HtmlPage(
                         r.accepted(),
                         r.control().rules(),
                         r.control().rulesOff()))
+            .toList(),
+        bars(
+            open,
+            t -> t.finding().account().system().name().toLowerCase(Locale.ROOT),
+            t -> t.finding().account().system().label()),
+        bars(open, t -> t.finding().ruleId(), t -> t.finding().ruleId()),
+        open.stream()
+            .sorted(
+                Comparator.comparingLong((TrackedFinding t) -> -t.daysOpen(report.startedAt()))
+                    .thenComparing(RunReport.TRACKED_ORDER))
+            .limit(OLDEST)
+            .map(
+                t ->
+                    new Oldest(
+                        t.finding().fingerprint(),
+                        t.finding().title(),
+                        t.finding().accountName(),
+                        t.daysOpen(report.startedAt()),
+                        minute(t.firstSeen())))
             .toList());
+  }
+
+  /** The open findings counted by {@code key}, most first (then by key), as bars. */
+  private static List<Bar> bars(
+      List<TrackedFinding> open,
+      java.util.function.Function<TrackedFinding, String> key,
+      java.util.function.Function<TrackedFinding, String> label) {
+    Map<String, Integer> counts = new TreeMap<>();
+    Map<String, String> labels = new TreeMap<>();
+    for (TrackedFinding t : open) {
+      counts.merge(key.apply(t), 1, Integer::sum);
+      labels.putIfAbsent(key.apply(t), label.apply(t));
+    }
+    int most = counts.values().stream().mapToInt(Integer::intValue).max().orElse(1);
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .map(
+            e ->
+                new Bar(
+                    e.getKey(),
+                    labels.get(e.getKey()),
+                    e.getValue(),
+                    Math.max(1, (int) Math.round(100.0 * e.getValue() / most))))
+        .toList();
   }
 
   private static Row row(RunReport report, TrackedFinding t, List<String> notes) {

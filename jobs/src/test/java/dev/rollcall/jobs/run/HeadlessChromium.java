@@ -70,6 +70,17 @@ final class HeadlessChromium {
     return run("--dump-dom", url);
   }
 
+  /** The DOM after the page's scripts ran, in a window of the given size. */
+  String dumpDom(String url, int width, int height) throws IOException, InterruptedException {
+    return run("--window-size=" + width + "," + height, "--dump-dom", url);
+  }
+
+  /** Prints {@code url} to {@code pdf} as Chromium prints it (print media, no header or footer). */
+  void printToPdf(String url, Path pdf) throws IOException, InterruptedException {
+    Files.createDirectories(pdf.toAbsolutePath().getParent());
+    run("--print-to-pdf=" + pdf.toAbsolutePath(), "--no-pdf-header-footer", url);
+  }
+
   /** Saves a screenshot of {@code url} at the given window size into {@code png}. */
   void screenshot(String url, Path png, int width, int height)
       throws IOException, InterruptedException {

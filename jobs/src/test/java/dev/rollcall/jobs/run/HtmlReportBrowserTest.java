@@ -174,6 +174,131 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void theSearchBoxFindsAccountsPeopleRulesAndEvidence() throws Exception {
+    for (String q : List.of("poweruseraccess", "sysadmin1", "isenrolledin2sv=false")) {
+      String dom =
+          chromium.dumpDom(firstNight.toUri() + "#q=" + java.net.URLEncoder.encode(q, "UTF-8"));
+      java.util.Set<String> shown = new java.util.TreeSet<>();
+      for (Map<String, String> r : rows(dom)) {
+        if (!r.containsKey("hidden")) {
+          shown.add(r.get("data-fingerprint"));
+        }
+      }
+      java.util.Set<String> expected = new java.util.TreeSet<>();
+      for (Finding f : first.findings()) {
+        StringBuilder text =
+            new StringBuilder(f.accountName())
+                .append(' ')
+                .append(String.join(" ", f.personIds()))
+                .append(' ')
+                .append(f.ruleId())
+                .append(' ')
+                .append(f.title())
+                .append(' ')
+                .append(f.summary())
+                .append(' ')
+                .append(f.remediation());
+        f.evidence()
+            .forEach(e -> text.append(' ').append(e.label()).append(": ").append(e.value()));
+        f.clauses()
+            .forEach(c -> text.append(' ').append(c.reference()).append(' ').append(c.text()));
+        if (text.toString().toLowerCase(Locale.ROOT).contains(q)) {
+          expected.add(f.fingerprint());
+        }
+      }
+      assertTrue(!expected.isEmpty(), q);
+      assertEquals(expected, shown, "#q=" + q);
+      assertTrue(dom.contains("data-filter=\"q=" + java.net.URLEncoder.encode(q, "UTF-8")), q);
+    }
+  }
+
+  @Test
+  void aLinkOpensItsFindingAndTheOldestAreListed() throws Exception {
+    Finding wanted = first.findings().get(first.findings().size() / 2);
+    String dom = chromium.dumpDom(firstNight.toUri() + "#finding=" + wanted.fingerprint());
+    Matcher row =
+        Pattern.compile(
+                "<details class=\"finding target\"[^>]*data-fingerprint=\"([0-9a-f]+)\"[^>]*>")
+            .matcher(dom);
+    assertTrue(row.find(), "the linked finding is marked");
+    assertEquals(wanted.fingerprint(), row.group(1));
+    assertTrue(row.group().contains(" open=\"\""), "and opened: " + row.group());
+    assertTrue(dom.contains("data-target=\"" + wanted.fingerprint() + "\""), "target");
+    assertTrue(dom.contains("href=\"#finding=" + wanted.fingerprint() + "\""), "its own link");
+
+    String summary = section(dom, "summary");
+    Map<String, Long> bySystem =
+        first.findings().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    f -> f.account().system().name().toLowerCase(Locale.ROOT),
+                    java.util.stream.Collectors.counting()));
+    for (Map.Entry<String, Long> e : bySystem.entrySet()) {
+      assertTrue(
+          summary.contains(
+              "<tr data-key=\"" + e.getKey() + "\" data-count=\"" + e.getValue() + "\">"),
+          e + " in\n" + summary);
+    }
+    Matcher oldest =
+        Pattern.compile("<li data-fingerprint=\"[0-9a-f]+\" data-days-open=\"(\\d+)\"")
+            .matcher(summary);
+    int listed = 0;
+    while (oldest.find()) {
+      listed++;
+    }
+    assertEquals(Math.min(10, first.findings().size()), listed);
+  }
+
+  @Test
+  void atPhoneWidthNothingRunsOffTheScreen() throws Exception {
+    for (String page :
+        List.of(firstNight.toUri().toString(), out.resolve("report.html").toUri().toString())) {
+      String dom = chromium.dumpDom(page, 420, 900);
+      assertTrue(dom.contains("data-overflow=\"no\""), "wider than 420 px: " + page);
+    }
+    Path png = SCREENSHOTS.resolve("report-420px.png");
+    Files.deleteIfExists(png);
+    chromium.screenshot(out.resolve("report.html").toUri().toString(), png, 420, 2400);
+    assertTrue(Files.size(png) > 10_000, "a real picture");
+  }
+
+  @Test
+  void printingKeepsEveryFindingsEvidenceClausesAndFix(@TempDir Path dir) throws Exception {
+    Path pdf = SCREENSHOTS.resolve("report.pdf");
+    Files.deleteIfExists(pdf);
+    chromium.printToPdf(firstNight.toUri().toString(), pdf);
+    String text;
+    try (org.apache.pdfbox.pdmodel.PDDocument document =
+        org.apache.pdfbox.Loader.loadPDF(pdf.toFile())) {
+      text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+    }
+    String flat = text.replaceAll("\\s+", " ");
+    // Every finding's details are closed on screen; on paper each one's evidence, first clause
+    // and first line of its fix are there.
+    for (Finding f : first.findings()) {
+      assertTrue(flat.contains(f.fingerprint()), "fingerprint of " + f.accountName());
+    }
+    int checked = 0;
+    for (Finding f : first.findings()) {
+      if (f.evidence().isEmpty() || f.clauses().isEmpty()) {
+        continue;
+      }
+      String value = f.evidence().get(0).value().replaceAll("\\s+", " ");
+      String clause = f.clauses().get(0).reference();
+      String fix = f.remediation().lines().findFirst().orElse("").strip().replaceAll("\\s+", " ");
+      for (String expected : List.of(value, clause, fix)) {
+        String probe = expected.length() > 24 ? expected.substring(0, 24) : expected;
+        assertTrue(flat.contains(probe), "'" + probe + "' of " + f.accountName() + " on paper");
+      }
+      if (++checked == 12) {
+        break;
+      }
+    }
+    assertEquals(12, checked);
+    assertTrue(!flat.contains("expand all"), "no buttons on paper");
+  }
+
+  @Test
   void aScreenshotOfThePage() throws Exception {
     Path png = SCREENSHOTS.resolve("report.png");
     Files.deleteIfExists(png);

@@ -1,12 +1,16 @@
 // Filters and sorting for report.html, kept in the URL fragment so that a link carries them:
-// report.html#severity=high&system=aws&rule=dormant-account&person=alice&sort=rule.
+// report.html#severity=high&system=aws&rule=dormant-account&person=alice&q=admin&sort=rule.
 // A key may hold several values separated by commas (severity=critical,high). system matches a
-// kind (aws_iam) or a family (aws); person matches part of an owner's email, or "unowned".
+// kind (aws_iam) or a family (aws); person matches part of an owner's email, or "unowned"; q
+// matches any text of a finding (account, people, rule, summary, evidence, clauses, fix).
+// #finding=FINGERPRINT opens that finding and scrolls to it.
 (function () {
   "use strict";
-  var KEYS = ["system", "rule", "severity", "person", "sort"];
+  var KEYS = ["system", "rule", "severity", "person", "q", "sort"];
   var form = document.getElementById("filters");
   var rows = Array.prototype.slice.call(document.querySelectorAll("details.finding"));
+  // Each finding's text, lower case, searched by q (its summary line and its opened body).
+  var texts = rows.map(function (row) { return row.textContent.replace(/\s+/g, " ").toLowerCase(); });
 
   // A malformed escape (a stray %) is taken as it is rather than stopping the page's script.
   function decode(text) {
@@ -24,7 +28,9 @@
       var i = pair.indexOf("=");
       var key = decode(i < 0 ? pair : pair.slice(0, i));
       var value = i < 0 ? "" : decode(pair.slice(i + 1).replace(/\+/g, " "));
-      if (KEYS.indexOf(key) >= 0 && value.trim() !== "") state[key] = value.trim().toLowerCase();
+      if ((KEYS.indexOf(key) >= 0 || key === "finding") && value.trim() !== "") {
+        state[key] = value.trim().toLowerCase();
+      }
     });
     return state;
   }
@@ -40,6 +46,12 @@
 
   function matches(row, state) {
     var d = row.dataset;
+    if (state.q) {
+      var text = texts[rows.indexOf(row)];
+      if (!state.q.split(/\s+/).every(function (word) { return text.indexOf(word) >= 0; })) {
+        return false;
+      }
+    }
     if (state.severity && values(state.severity).indexOf(d.severity) < 0) return false;
     if (state.rule && values(state.rule).indexOf(d.rule) < 0) return false;
     if (state.system && !values(state.system).some(function (v) {
@@ -58,6 +70,7 @@
       case "rule": return [d.rule, -d.rank, d.account];
       case "person": return [d.person, -d.rank, d.rule];
       case "account": return [d.account, -d.rank, d.rule];
+      case "age": return [-d.daysOpen, -d.rank, +d.order];
       default: return [-d.rank, +d.order];
     }
   }
@@ -108,6 +121,43 @@
     });
   }
 
+  // #finding=FINGERPRINT: that finding, opened, scrolled to and marked (its filters cleared).
+  function target(state) {
+    document.querySelectorAll("details.finding.target").forEach(function (row) {
+      row.classList.remove("target");
+    });
+    if (!state.finding) return;
+    var row = rows.filter(function (r) { return r.dataset.fingerprint === state.finding; })[0];
+    if (!row) return;
+    row.hidden = false;
+    row.open = true;
+    row.classList.add("target");
+    document.documentElement.dataset.target = state.finding;
+    row.scrollIntoView();
+  }
+
+  function setAll(open) {
+    rows.forEach(function (row) { if (!row.hidden) row.open = open; });
+  }
+
+  // Printing shows every finding's evidence, clauses and fix: all are opened for the print and
+  // closed again after, as they were.
+  var printed = null;
+  window.addEventListener("beforeprint", function () {
+    printed = rows.filter(function (row) { return !row.open; });
+    printed.forEach(function (row) { row.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    (printed || []).forEach(function (row) { row.open = false; });
+    printed = null;
+  });
+
+  // Whether the page is wider than the window (the narrow layout should never be): a test reads it.
+  function measure() {
+    document.documentElement.dataset.overflow =
+      document.documentElement.scrollWidth > window.innerWidth + 1 ? "yes" : "no";
+  }
+
   function fromForm() {
     var state = {};
     KEYS.forEach(function (k) {
@@ -128,6 +178,16 @@
   form.addEventListener("input", update);
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   form.addEventListener("reset", function () { setTimeout(update, 0); });
-  window.addEventListener("hashchange", function () { apply(parse(location.hash)); });
-  apply(parse(location.hash));
+  document.getElementById("expand-all").addEventListener("click", function () { setAll(true); });
+  document.getElementById("collapse-all").addEventListener("click", function () { setAll(false); });
+  window.addEventListener("hashchange", function () {
+    var state = parse(location.hash);
+    apply(state);
+    target(state);
+  });
+  window.addEventListener("resize", measure);
+  var initial = parse(location.hash);
+  apply(initial);
+  target(initial);
+  measure();
 })();
