@@ -51,7 +51,39 @@ public record HtmlPage(
     List<ControlRow> controls,
     List<Bar> bySystem,
     List<Bar> byRule,
-    List<Oldest> oldest) {
+    List<Oldest> oldest,
+    boolean hasInventory,
+    List<PersonCard> people,
+    List<AccountLine> unowned) {
+
+  /**
+   * A person in the people section: someone who left, or who holds an account with a finding.
+   *
+   * @param status active or left
+   * @param statusEvidence why the directory (and the HR roster) says so
+   * @param findings how many findings their accounts have tonight
+   */
+  public record PersonCard(
+      String id,
+      String name,
+      String status,
+      String statusEvidence,
+      String manager,
+      int findings,
+      List<AccountLine> accounts) {}
+
+  /** One account of a person (or of nobody) as the access inventory lists it. */
+  public record AccountLine(
+      String accountId,
+      String system,
+      String tenant,
+      String account,
+      String status,
+      String privilege,
+      String mfa,
+      String lastUse,
+      String ownership,
+      List<String> findings) {}
 
   /** How many of the oldest open findings the page lists. */
   static final int OLDEST = 10;
@@ -134,6 +166,11 @@ public record HtmlPage(
   public record Section(String id, String title, String intro, String empty, List<Row> rows) {}
 
   static HtmlPage of(RunReport report) {
+    return of(report, null);
+  }
+
+  /** The page of a run; {@code inventory}, when given, makes its people section. */
+  static HtmlPage of(RunReport report, dev.rollcall.reports.review.AccessInventory inventory) {
     Counts counts = Counts.of(report);
     List<SeverityCount> severities = new ArrayList<>();
     counts
@@ -303,7 +340,76 @@ public record HtmlPage(
                         t.finding().accountName(),
                         t.daysOpen(report.startedAt()),
                         minute(t.firstSeen())))
-            .toList());
+            .toList(),
+        inventory != null,
+        inventory == null ? List.of() : people(inventory),
+        inventory == null
+            ? List.of()
+            : inventory.rows().stream()
+                .filter(r -> r.personId().isEmpty())
+                .map(r -> line(r, inventory))
+                .toList());
+  }
+
+  /**
+   * The people worth a look in the morning: everyone who left and still holds an account, and
+   * everyone whose accounts have a finding; leavers first, then most findings, then by id.
+   */
+  private static List<PersonCard> people(dev.rollcall.reports.review.AccessInventory inventory) {
+    Map<String, dev.rollcall.model.Identity> directory = new java.util.HashMap<>();
+    inventory.people().forEach(p -> directory.putIfAbsent(p.personId(), p));
+    Map<String, List<dev.rollcall.reports.review.InventoryRow>> byPerson = new TreeMap<>();
+    for (dev.rollcall.reports.review.InventoryRow r : inventory.rows()) {
+      if (!r.personId().isEmpty() && !r.accountId().isEmpty()) {
+        byPerson.computeIfAbsent(r.personId(), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<PersonCard> cards = new ArrayList<>();
+    byPerson.forEach(
+        (id, rows) -> {
+          dev.rollcall.model.Identity person = directory.get(id);
+          boolean left = person != null && person.status() == dev.rollcall.model.PersonStatus.LEFT;
+          int findings = rows.stream().mapToInt(r -> r.findings().size()).sum();
+          if (!left && findings == 0) {
+            return;
+          }
+          cards.add(
+              new PersonCard(
+                  id,
+                  rows.get(0).personName(),
+                  left ? "left" : "active",
+                  person == null || person.statusEvidence() == null ? "" : person.statusEvidence(),
+                  rows.get(0).manager(),
+                  findings,
+                  rows.stream()
+                      .sorted(
+                          Comparator.comparing(dev.rollcall.reports.review.InventoryRow::system)
+                              .thenComparing(dev.rollcall.reports.review.InventoryRow::tenant)
+                              .thenComparing(dev.rollcall.reports.review.InventoryRow::accountName))
+                      .map(r -> line(r, inventory))
+                      .toList()));
+        });
+    cards.sort(
+        Comparator.comparing((PersonCard c) -> c.status().equals("left") ? 0 : 1)
+            .thenComparing(PersonCard::findings, Comparator.reverseOrder())
+            .thenComparing(PersonCard::id));
+    return cards;
+  }
+
+  private static AccountLine line(
+      dev.rollcall.reports.review.InventoryRow r,
+      dev.rollcall.reports.review.AccessInventory inventory) {
+    return new AccountLine(
+        r.accountId(),
+        r.system(),
+        r.tenant(),
+        r.accountName(),
+        r.status(),
+        inventory.privilege().getOrDefault(r.accountId(), "none"),
+        r.mfa(),
+        r.lastUse(),
+        r.ownership(),
+        r.findings());
   }
 
   /** The open findings counted by {@code key}, most first (then by key), as bars. */

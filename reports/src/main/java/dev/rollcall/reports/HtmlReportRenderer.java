@@ -29,10 +29,16 @@ public final class HtmlReportRenderer {
 
   /** The page as a string. */
   public static String render(RunReport report) {
+    return render(report, null);
+  }
+
+  /** The page with its people section, made from {@code inventory} (none when null). */
+  public static String render(
+      RunReport report, dev.rollcall.reports.review.AccessInventory inventory) {
     try {
       Template template = FREEMARKER.getTemplate(TEMPLATE);
       StringWriter out = new StringWriter();
-      template.process(Map.of("page", HtmlPage.of(report)), out);
+      template.process(Map.of("page", HtmlPage.of(report, inventory)), out);
       return out.toString();
     } catch (IOException e) {
       throw new UncheckedIOException("report.html: cannot read template " + TEMPLATE, e);
@@ -45,6 +51,12 @@ public final class HtmlReportRenderer {
   /** The page as UTF-8 bytes. */
   public static byte[] renderBytes(RunReport report) {
     return render(report).getBytes(StandardCharsets.UTF_8);
+  }
+
+  /** The page with its people section, as UTF-8 bytes. */
+  public static byte[] renderBytes(
+      RunReport report, dev.rollcall.reports.review.AccessInventory inventory) {
+    return render(report, inventory).getBytes(StandardCharsets.UTF_8);
   }
 
   private static Configuration configuration() {

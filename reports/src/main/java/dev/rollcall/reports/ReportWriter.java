@@ -50,7 +50,7 @@ public final class ReportWriter {
     // files (a million accounts' findings need not fit in memory twice); a renderer that fails
     // leaves its old report in place.
     byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
-    byte[] html = HtmlReportRenderer.renderBytes(report);
+    byte[] html = HtmlReportRenderer.renderBytes(report, inventory);
     byte[] shortSummary = ShortSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(

@@ -34,7 +34,8 @@ final class InventoryLines {
           "kind",
           "status",
           "lastUse",
-          "mfa");
+          "mfa",
+          "ownership");
 
   private InventoryLines() {}
 
@@ -57,6 +58,7 @@ final class InventoryLines {
         out.writeStringField("lastUse", r.lastUse());
         out.writeStringField("mfa", r.mfa());
         list(out, "findings", r.findings());
+        out.writeStringField("ownership", r.ownership());
         out.writeEndObject();
       }
     } catch (IOException e) {
@@ -95,7 +97,7 @@ final class InventoryLines {
   }
 
   private static InventoryRow row(JsonParser in) throws IOException {
-    String[] text = new String[11];
+    String[] text = new String[12];
     List<String> privileges = List.of();
     List<String> findings = List.of();
     while (in.nextToken() == JsonToken.FIELD_NAME) {
@@ -127,7 +129,8 @@ final class InventoryLines {
         privileges,
         text[9],
         text[10],
-        findings);
+        findings,
+        text[11]);
   }
 
   private static List<String> strings(JsonParser in) throws IOException {

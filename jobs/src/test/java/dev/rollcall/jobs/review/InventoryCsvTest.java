@@ -101,24 +101,29 @@ class InventoryCsvTest {
     assertEquals(
         List.of(
             "person_id,person_name,person_status,system,tenant,account_id,account_name,kind,"
-                + "account_status,mfa,privilege,last_use,open_findings",
+                + "account_status,mfa,privilege,last_use,open_findings,owned_because",
             "amy@example.test,Amy Lee,left,aws_iam,111122223333,aws_iam:111122223333:amy,amy,"
-                + "human,active,not enabled,read,2026-11-01T00:00:00Z,0",
+                + "human,active,not enabled,read,2026-11-01T00:00:00Z,0"
+                + ",mapping_file: mapping.csv line 2",
             "amy@example.test,Amy Lee,left,aws_iam,111122223333,aws_iam:111122223333:amy-admin,"
-                + "amy-admin,human,active,not enabled,admin,never,2",
+                + "amy-admin,human,active,not enabled,admin,never,2"
+                + ",mapping_file: mapping.csv line 2",
             "amy@example.test,Amy Lee,left,aws_iam,111122223333,"
                 + "aws_iam:111122223333:shared-qa,shared-qa,human,active,not enabled,write,"
-                + "unknown,1",
-            "kim@example.test,Kim Roe,active,,,,,,,,,,",
+                + "unknown,1"
+                + ",mapping_file: mapping.csv line 2",
+            "kim@example.test,Kim Roe,active,,,,,,,,,,,",
             "zoe@example.test,Zoe Ng,active,aws_iam,111122223333,"
                 + "aws_iam:111122223333:shared-qa,shared-qa,human,active,not enabled,write,"
-                + "unknown,1",
+                + "unknown,1"
+                + ",mapping_file: mapping.csv line 2",
             "zoe@example.test,Zoe Ng,active,aws_iam,111122223333,aws_iam:111122223333:zoe,zoe,"
-                + "human,active,not enabled,none,unknown,0",
+                + "human,active,not enabled,none,unknown,0"
+                + ",mapping_file: mapping.csv line 2",
             // A name that starts like a formula is neutralised, as in findings.csv; commons-csv
             // quotes an empty first field so that the row cannot read as an empty line.
             "\"\",,,aws_iam,111122223333,aws_iam:111122223333:=build-bot,'=build-bot,human,active,"
-                + "not enabled,privilege escalation,unknown,1"),
+                + "not enabled,privilege escalation,unknown,1,"),
         csv.lines().toList());
   }
 }

@@ -190,7 +190,8 @@ class DemoOrganisationTest {
               "mfa",
               "privilege",
               "last_use",
-              "open_findings"),
+              "open_findings",
+              "owned_because"),
           parser.getHeaderNames());
       rows = parser.getRecords();
     }
@@ -202,6 +203,11 @@ class DemoOrganisationTest {
       boolean unowned = row.get("person_id").isEmpty();
       assertTrue(unowned || !unownedSeen, "a person's row after the unowned ones: " + row);
       unownedSeen |= unowned;
+      // Why the account is the person's: the link rule and its evidence; nothing when unowned.
+      assertEquals(
+          unowned || row.get("account_id").isEmpty(),
+          row.get("owned_because").isEmpty(),
+          row.toString());
       if (!row.get("account_id").isEmpty()) {
         accounts.add(row.get("account_id"));
       }

@@ -299,6 +299,86 @@ class HtmlReportBrowserTest {
   }
 
   @Test
+  void thePeopleSectionHoldsLeaversFirstWithEveryAccountAndTheUnownedApart() throws Exception {
+    String people =
+        section(chromium.dumpDom(out.resolve("report.html").toUri().toString()), "people");
+    Map<String, List<String>> accountsOf = new java.util.TreeMap<>();
+    Map<String, String> statusOf = new java.util.TreeMap<>();
+    Map<String, Integer> findingsOf = new java.util.TreeMap<>();
+    List<String> unowned = new ArrayList<>();
+    try (org.apache.commons.csv.CSVParser csv =
+        org.apache.commons.csv.CSVParser.parse(
+            out.resolve("inventory.csv"),
+            java.nio.charset.StandardCharsets.UTF_8,
+            org.apache.commons.csv.CSVFormat.RFC4180
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get())) {
+      for (org.apache.commons.csv.CSVRecord r : csv) {
+        if (r.get("account_id").isEmpty()) {
+          continue;
+        }
+        if (r.get("person_id").isEmpty()) {
+          unowned.add(r.get("account_id"));
+          continue;
+        }
+        accountsOf
+            .computeIfAbsent(r.get("person_id"), k -> new ArrayList<>())
+            .add(r.get("account_id"));
+        statusOf.put(r.get("person_id"), r.get("person_status"));
+        findingsOf.merge(
+            r.get("person_id"), Integer.parseInt(r.get("open_findings")), Integer::sum);
+      }
+    }
+    Matcher card =
+        Pattern.compile(
+                "<details class=\"person\" id=\"person-[^\"]*\" data-person=\"([^\"]*)\""
+                    + " data-status=\"([a-z]*)\"[^>]*>(.*?)</details>",
+                Pattern.DOTALL)
+            .matcher(people);
+    Pattern account = Pattern.compile("<tr data-account=\"([^\"]*)\">");
+    List<String> order = new ArrayList<>();
+    boolean activeSeen = false;
+    while (card.find()) {
+      String id = card.group(1);
+      order.add(id);
+      assertEquals(statusOf.get(id), card.group(2), id);
+      assertTrue(!(activeSeen && card.group(2).equals("left")), "a leaver after the others: " + id);
+      activeSeen |= card.group(2).equals("active");
+      List<String> listed = new ArrayList<>();
+      Matcher a = account.matcher(card.group(3));
+      while (a.find()) {
+        listed.add(a.group(1));
+      }
+      assertEquals(
+          new java.util.TreeSet<>(accountsOf.get(id)), new java.util.TreeSet<>(listed), id);
+    }
+    java.util.Set<String> expected = new java.util.TreeSet<>();
+    accountsOf.keySet().stream()
+        .filter(id -> statusOf.get(id).equals("left") || findingsOf.get(id) > 0)
+        .forEach(expected::add);
+    assertEquals(expected, new java.util.TreeSet<>(order), "leavers and people with findings");
+    assertTrue(order.size() == expected.size(), "each person once");
+    assertTrue(
+        statusOf.containsValue("left")
+            && order.contains(
+                statusOf.entrySet().stream()
+                    .filter(e -> e.getValue().equals("left"))
+                    .findFirst()
+                    .get()
+                    .getKey()));
+    String unownedPart = people.substring(people.indexOf("id=\"unowned-title\""));
+    List<String> unownedListed = new ArrayList<>();
+    Matcher u = account.matcher(unownedPart);
+    while (u.find()) {
+      unownedListed.add(u.group(1));
+    }
+    assertEquals(new java.util.TreeSet<>(unowned), new java.util.TreeSet<>(unownedListed));
+    assertTrue(!unowned.isEmpty(), "the demo has unowned accounts");
+  }
+
+  @Test
   void aScreenshotOfThePage() throws Exception {
     Path png = SCREENSHOTS.resolve("report.png");
     Files.deleteIfExists(png);

@@ -50,7 +50,7 @@ public final class Inventory {
     Account a = view.account();
     List<InventoryRow> rows = new ArrayList<>();
     if (view.owners().isEmpty()) {
-      rows.add(row(a, "", "", "", rules));
+      rows.add(row(a, "", "", "", rules, ""));
     }
     for (Owner owner : view.owners()) {
       rows.add(
@@ -59,7 +59,8 @@ public final class Inventory {
               owner.person().personId(),
               owner.person().displayName() == null ? "" : owner.person().displayName(),
               owner.person().manager() == null ? "" : owner.person().manager(),
-              rules));
+              rules,
+              owner.rule().name().toLowerCase(Locale.ROOT) + ": " + owner.evidence()));
     }
     return rows;
   }
@@ -77,7 +78,7 @@ public final class Inventory {
   }
 
   private static InventoryRow row(
-      Account a, String person, String name, String manager, List<String> rules) {
+      Account a, String person, String name, String manager, List<String> rules, String ownership) {
     return new InventoryRow(
         person,
         name,
@@ -100,7 +101,8 @@ public final class Inventory {
             .toList(),
         lastUse(a.lastActivity()),
         mfa(a.mfa()),
-        rules.stream().distinct().sorted().toList());
+        rules.stream().distinct().sorted().toList(),
+        ownership);
   }
 
   private static String lastUse(Activity activity) {

@@ -40,7 +40,8 @@ public final class InventoryCsv {
           "mfa",
           "privilege",
           "last_use",
-          "open_findings");
+          "open_findings",
+          "owned_because");
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
@@ -155,7 +156,7 @@ public final class InventoryCsv {
       Map<String, Integer> open) {
     List<String> cells = new ArrayList<>(who);
     if (row == null) {
-      cells.addAll(List.of("", "", "", "", "", "", "", "", "", ""));
+      cells.addAll(List.of("", "", "", "", "", "", "", "", "", "", ""));
     } else {
       cells.addAll(
           List.of(
@@ -168,7 +169,8 @@ public final class InventoryCsv {
               row.mfa(),
               privilege.getOrDefault(row.accountId(), "none"),
               row.lastUse(),
-              Integer.toString(open.getOrDefault(row.accountId(), 0))));
+              Integer.toString(open.getOrDefault(row.accountId(), 0)),
+              row.ownership()));
     }
     return cells.stream().map(CsvFindingsRenderer::neutralise).toList();
   }

@@ -19,6 +19,8 @@ import java.util.List;
  * @param lastUse the last use as its source says, or "unknown"
  * @param mfa enabled, not enabled or unknown, with factors
  * @param findings the rule ids of the account's findings in that run
+ * @param ownership why the account is the person's: the link rule and its evidence ("" when nobody
+ *     owns it, or for rows stored before rollcall recorded it)
  */
 public record InventoryRow(
     String personId,
@@ -33,10 +35,44 @@ public record InventoryRow(
     List<String> privileges,
     String lastUse,
     String mfa,
-    List<String> findings)
+    List<String> findings,
+    String ownership)
     implements java.io.Serializable {
   public InventoryRow {
     privileges = List.copyOf(privileges);
     findings = List.copyOf(findings);
+    ownership = ownership == null ? "" : ownership;
+  }
+
+  /** A row without the ownership's evidence. */
+  public InventoryRow(
+      String personId,
+      String personName,
+      String manager,
+      String system,
+      String tenant,
+      String accountId,
+      String accountName,
+      String kind,
+      String status,
+      List<String> privileges,
+      String lastUse,
+      String mfa,
+      List<String> findings) {
+    this(
+        personId,
+        personName,
+        manager,
+        system,
+        tenant,
+        accountId,
+        accountName,
+        kind,
+        status,
+        privileges,
+        lastUse,
+        mfa,
+        findings,
+        "");
   }
 }
