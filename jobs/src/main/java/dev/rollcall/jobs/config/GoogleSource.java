@@ -6,7 +6,10 @@ import dev.rollcall.connectors.google.pull.GooglePullSettings;
 import dev.rollcall.connectors.google.pull.GoogleServiceAccount;
 import java.net.URI;
 
-/** Sources of type google: the key file named by ROLLCALL_GOOGLE_KEY_FILE. */
+/**
+ * Sources of type google: keyless through Application Default Credentials when {@code
+ * serviceAccount} is given, else the key file named by ROLLCALL_GOOGLE_KEY_FILE.
+ */
 public final class GoogleSource {
   public static final LiveSource<GoogleSourceConfig, GooglePullSettings, GoogleCredentials> LIVE =
       new LiveSource<>(
@@ -18,7 +21,9 @@ public final class GoogleSource {
           },
           GoogleSource::settings,
           (google, settings, environment) ->
-              GoogleServiceAccount.fromEnvironment(environment, google.adminSubject()));
+              google.serviceAccount() != null
+                  ? GoogleServiceAccount.keyless(google.serviceAccount(), google.adminSubject())
+                  : GoogleServiceAccount.fromEnvironment(environment, google.adminSubject()));
 
   private GoogleSource() {}
 

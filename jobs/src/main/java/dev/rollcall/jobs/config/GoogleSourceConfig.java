@@ -12,6 +12,9 @@ package dev.rollcall.jobs.config;
  * @param includeDeleted also list users deleted in the last 20 days (default true)
  * @param includeGroups also list groups and their members (default true)
  * @param rootUrl the Admin SDK's root URL, for tests only; null for Google
+ * @param serviceAccount the service account's email for keyless access: Application Default
+ *     Credentials sign its delegation JWT through the IAM Credentials API (no key file); null to
+ *     use the key file named by ROLLCALL_GOOGLE_KEY_FILE
  */
 public record GoogleSourceConfig(
     String domain,
@@ -20,7 +23,8 @@ public record GoogleSourceConfig(
     Integer loginAuditDays,
     Boolean includeDeleted,
     Boolean includeGroups,
-    String rootUrl) {
+    String rootUrl,
+    String serviceAccount) {
   public GoogleSourceConfig {
     if (domain == null || domain.isBlank()) {
       throw new IllegalArgumentException("domain is required (the primary domain)");
@@ -28,6 +32,15 @@ public record GoogleSourceConfig(
     if (adminSubject == null || adminSubject.isBlank()) {
       throw new IllegalArgumentException(
           "adminSubject is required (the admin the service account acts as)");
+    }
+    serviceAccount =
+        serviceAccount == null || serviceAccount.isBlank() ? null : serviceAccount.strip();
+    if (serviceAccount != null && !serviceAccount.contains("@")) {
+      throw new IllegalArgumentException(
+          "serviceAccount must be the service account's email"
+              + " (NAME@PROJECT.iam.gserviceaccount.com), was '"
+              + serviceAccount
+              + "'");
     }
     includeDeleted = includeDeleted == null || includeDeleted;
     includeGroups = includeGroups == null || includeGroups;

@@ -280,6 +280,31 @@ class ConfigLoaderTest {
   }
 
   @Test
+  void aGoogleSourceMayNameAServiceAccountToReachWithoutAKey() throws IOException {
+    String google =
+        "organisation: X\nsources:\n  - name: g\n    type: google\n    google:\n"
+            + "      domain: example.test\n      adminSubject: reader@example.test\n";
+    GoogleSourceConfig keyless =
+        (GoogleSourceConfig)
+            ConfigLoader.load(
+                    write(google + "      serviceAccount: rollcall@proj.iam.gserviceaccount.com\n"))
+                .config()
+                .sources()
+                .get(0)
+                .block();
+    assertEquals("rollcall@proj.iam.gserviceaccount.com", keyless.serviceAccount());
+    assertEquals(
+        null,
+        ((GoogleSourceConfig) ConfigLoader.load(write(google)).config().sources().get(0).block())
+            .serviceAccount(),
+        "a key file, as before");
+    assertRefused(
+        google + "      serviceAccount: rollcall-reader\n",
+        "key sources[0].google",
+        "serviceAccount must be the service account's email");
+  }
+
+  @Test
   void aMissingFileIsNamed() {
     String message =
         assertThrows(ConfigException.class, () -> ConfigLoader.load(dir.resolve("nope.yaml")))

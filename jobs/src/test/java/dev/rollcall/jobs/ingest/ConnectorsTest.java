@@ -52,7 +52,7 @@ class ConnectorsTest {
                 "google",
                 null,
                 new GoogleSourceConfig(
-                    "example.test", "reader@example.test", null, null, null, null, null)),
+                    "example.test", "reader@example.test", null, null, null, null, null, null)),
             new SourceConfig("atlas", "atlas", null, new AtlasSourceConfig(null, null, null)));
     for (SourceConfig source : sources) {
       LiveSource<?, ?, ?> live = Connectors.of(Connectors.ALL, source.type());

@@ -69,6 +69,28 @@ public final class GoogleServiceAccount {
   }
 
   /**
+   * Keyless credentials: Application Default Credentials sign the delegation JWT as {@code
+   * serviceAccount} through the IAM Credentials API (see {@link KeylessDelegatedCredentials}).
+   *
+   * @throws UncheckedIOException when no Application Default Credentials are found
+   */
+  public static GoogleCredentials keyless(String serviceAccount, String adminSubject) {
+    GoogleCredentials source;
+    try {
+      source = GoogleCredentials.getApplicationDefault();
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "no Application Default Credentials to impersonate "
+              + serviceAccount
+              + " with (GOOGLE_APPLICATION_CREDENTIALS, workload identity, a VM's service"
+              + " account, or gcloud auth application-default login): "
+              + e.getMessage(),
+          e);
+    }
+    return new KeylessDelegatedCredentials(source, serviceAccount, adminSubject, READ_ONLY_SCOPES);
+  }
+
+  /**
    * As {@link #fromKeyFile}, with the key file named by {@value #KEY_FILE_ENV} in {@code env}.
    *
    * @throws IllegalArgumentException when the variable is not set

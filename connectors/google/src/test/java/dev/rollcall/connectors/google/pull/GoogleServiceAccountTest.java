@@ -210,6 +210,137 @@ class GoogleServiceAccountTest {
     }
   }
 
+  private static final String SERVICE_ACCOUNT =
+      "rollcall-reader@rollcall-test.iam.gserviceaccount.com";
+  private static final String SIGN_JWT =
+      "/v1/projects/-/serviceAccounts/rollcall-reader@rollcall-test.iam.gserviceaccount.com:signJwt";
+
+  /** The JWT's clock: now, as the credentials compare the token's expiry with the real time. */
+  private static final Instant NOW =
+      Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+
+  /**
+   * Keyless credentials against local stubs of the three endpoints: the source credentials' token
+   * (as Application Default Credentials of a user or a workload pool would refresh theirs), signJwt
+   * and the OAuth token exchange.
+   */
+  private static GoogleCredentials keyless(GoogleApiStub api) {
+    GoogleCredentials source =
+        com.google.auth.oauth2.UserCredentials.newBuilder()
+            .setClientId("client-id")
+            .setClientSecret("client-s3cr3t")
+            .setRefreshToken("refresh-s3cr3t")
+            .setTokenServerUri(api.rootUrl().resolve("source-token"))
+            .build();
+    return new KeylessDelegatedCredentials(
+        source,
+        SERVICE_ACCOUNT,
+        ADMIN,
+        GoogleServiceAccount.READ_ONLY_SCOPES,
+        api.rootUrl(),
+        api.rootUrl().resolve("token"),
+        new com.google.api.client.http.javanet.NetHttpTransport(),
+        Clock.fixed(NOW, ZoneOffset.UTC));
+  }
+
+  private static void stubKeyless(GoogleApiStub api, int signStatus, String signBody) {
+    api.server.stubFor(
+        post(urlPathEqualTo("/source-token"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\": \"source-token\", \"expires_in\": 3600,"
+                            + " \"token_type\": \"Bearer\"}")));
+    api.server.stubFor(
+        post(urlPathEqualTo(SIGN_JWT))
+            .withHeader("Authorization", equalTo("Bearer source-token"))
+            .willReturn(
+                aResponse()
+                    .withStatus(signStatus)
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(signBody)));
+    api.server.stubFor(
+        post(urlPathEqualTo("/token"))
+            .withRequestBody(
+                com.github.tomakehurst.wiremock.client.WireMock.containing(
+                    "assertion=signed.by.iam"))
+            .willReturn(
+                aResponse()
+                    .withHeader("Content-Type", "application/json")
+                    .withBody(
+                        "{\"access_token\": \"delegated-token\", \"expires_in\": 3599,"
+                            + " \"token_type\": \"Bearer\"}")));
+  }
+
+  @Test
+  void withoutAKeyTheIamCredentialsApiSignsTheDelegationAndThePullUsesIt() throws Exception {
+    try (GoogleApiStub api = new GoogleApiStub()) {
+      stubKeyless(api, 200, "{\"keyId\": \"k1\", \"signedJwt\": \"signed.by.iam\"}");
+      for (String path :
+          List.of(GoogleApiStub.USERS, GoogleApiStub.ROLES, GoogleApiStub.ROLE_ASSIGNMENTS)) {
+        api.server.stubFor(
+            get(urlPathEqualTo(path))
+                .withHeader("Authorization", equalTo("Bearer delegated-token"))
+                .willReturn(
+                    GoogleApiStub.json(
+                        path.equals(GoogleApiStub.USERS)
+                            ? "users-2.json"
+                            : path.equals(GoogleApiStub.ROLES)
+                                ? "roles.json"
+                                : "role-assignments.json")));
+      }
+
+      TenantPull result = pull(api, keyless(api));
+
+      assertEquals(PullStatus.COMPLETE, result.status(), String.valueOf(result.problems()));
+      assertEquals(3, result.apiRequests());
+      api.server.verify(1, postRequestedFor(urlPathEqualTo(SIGN_JWT)));
+      api.server.verify(1, postRequestedFor(urlPathEqualTo("/token")));
+      // The JWT IAM signed: the service account for the admin, the read-only scopes, Google's
+      // token endpoint as audience, one hour.
+      String body =
+          api.server.findAll(postRequestedFor(urlPathEqualTo(SIGN_JWT))).get(0).getBodyAsString();
+      com.fasterxml.jackson.databind.JsonNode claims =
+          JSON.readTree(JSON.readTree(body).path("payload").asText());
+      assertEquals(SERVICE_ACCOUNT, claims.path("iss").asText());
+      assertEquals(ADMIN, claims.path("sub").asText());
+      assertEquals(
+          String.join(" ", GoogleServiceAccount.READ_ONLY_SCOPES), claims.path("scope").asText());
+      assertEquals(api.rootUrl().resolve("token").toString(), claims.path("aud").asText());
+      assertEquals(NOW.getEpochSecond(), claims.path("iat").asLong());
+      assertEquals(3600, claims.path("exp").asLong() - claims.path("iat").asLong());
+      String exchange =
+          api.server.findAll(postRequestedFor(urlPathEqualTo("/token"))).get(0).getBodyAsString();
+      assertTrue(
+          exchange.contains("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer"),
+          exchange);
+    }
+  }
+
+  @Test
+  void aSourceThatMayNotSignSaysWhatIamAnswered() throws Exception {
+    try (GoogleApiStub api = new GoogleApiStub()) {
+      stubKeyless(
+          api,
+          403,
+          "{\"error\": {\"code\": 403, \"status\": \"PERMISSION_DENIED\", \"message\":"
+              + " \"Permission 'iam.serviceAccounts.signJwt' denied on resource (or it may not"
+              + " exist).\"}}");
+
+      TenantPull result = pull(api, keyless(api));
+
+      assertEquals(PullStatus.FAILED, result.status());
+      assertEquals(0, result.apiRequests(), "no API request without a token");
+      String problem = result.problems().get(0);
+      assertTrue(
+          problem.contains("signJwt for " + SERVICE_ACCOUNT + " answered HTTP 403"), problem);
+      assertTrue(problem.contains("iam.serviceAccounts.signJwt' denied"), problem);
+      assertFalse(problem.contains("source-token"), "no token in a message: " + problem);
+      assertFalse(problem.contains("s3cr3t"), problem);
+    }
+  }
+
   private TenantPull pull(GoogleApiStub api, GoogleCredentials credentials) {
     GooglePullSettings settings =
         GooglePullSettings.defaults(DOMAIN, ADMIN)
