@@ -186,6 +186,8 @@ public final class NightlyRun {
         night.notices().forEach(n -> LOG.warn("exceptions: {}", n));
         store.recordFindings(runId, before, night);
         store.recordInventory(runId, inventory);
+        store.recordAccessInventory(
+            runId, options.clock().instant(), inventory, privilege, audit.people());
         Map<Severity, Integer> open = night.openBySeverity();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
         trend.add(new TrendPoint(runId, startedAt, open));

@@ -474,6 +474,22 @@ public final class StateStore implements AutoCloseable {
     }
   }
 
+  /**
+   * With a MongoDB store, replaces the {@code access_inventory} collection (one document per
+   * person, see {@link AccessInventoryCollection}) that other tools query; the embedded store,
+   * which nothing outside the run can reach, keeps only the run's inventory rows.
+   */
+  public void recordAccessInventory(
+      String runId,
+      Instant recordedAt,
+      List<InventoryRow> rows,
+      Map<String, String> privilege,
+      List<dev.rollcall.model.Identity> people) {
+    if (embedded == null) {
+      AccessInventoryCollection.replace(database, runId, recordedAt, rows, privilege, people);
+    }
+  }
+
   private boolean hasCollection(String name) {
     return database.listCollectionNames().into(new ArrayList<>()).contains(name);
   }
