@@ -54,7 +54,15 @@ public record HtmlPage(
     List<Oldest> oldest,
     boolean hasInventory,
     List<PersonCard> people,
-    List<AccountLine> unowned) {
+    List<AccountLine> unowned,
+    List<Flow> flow) {
+
+  /**
+   * One night of the new-against-resolved chart: bar widths in percent of the busiest night's
+   * larger count.
+   */
+  public record Flow(
+      String runId, String night, int fresh, int resolved, int freshPercent, int resolvedPercent) {}
 
   /**
    * A person in the people section: someone who left, or who holds an account with a finding.
@@ -348,7 +356,28 @@ public record HtmlPage(
             : inventory.rows().stream()
                 .filter(r -> r.personId().isEmpty())
                 .map(r -> line(r, inventory))
-                .toList());
+                .toList(),
+        flow(report.trend()));
+  }
+
+  /** New against resolved findings per night, the runs of the trend, oldest first. */
+  private static List<Flow> flow(List<TrendPoint> trend) {
+    int most = 1;
+    for (TrendPoint p : trend) {
+      most = Math.max(most, Math.max(p.fresh(), p.resolved()));
+    }
+    List<Flow> nights = new ArrayList<>();
+    for (TrendPoint p : trend) {
+      nights.add(
+          new Flow(
+              p.runId(),
+              minute(p.startedAt()),
+              p.fresh(),
+              p.resolved(),
+              (int) Math.round(100.0 * p.fresh() / most),
+              (int) Math.round(100.0 * p.resolved() / most)));
+    }
+    return nights;
   }
 
   /**

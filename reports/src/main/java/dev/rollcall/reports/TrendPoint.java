@@ -13,8 +13,11 @@ import java.util.Objects;
  * @param runId the run
  * @param startedAt when it started
  * @param open open findings by severity; a severity left out counts zero
+ * @param fresh findings that run saw for the first time (new) or again after resolved (reopened)
+ * @param resolved findings that run resolved
  */
-public record TrendPoint(String runId, Instant startedAt, Map<Severity, Integer> open) {
+public record TrendPoint(
+    String runId, Instant startedAt, Map<Severity, Integer> open, int fresh, int resolved) {
   public TrendPoint {
     Objects.requireNonNull(runId, "trend point: runId is required");
     Objects.requireNonNull(startedAt, "trend point: startedAt is required");
@@ -28,6 +31,15 @@ public record TrendPoint(String runId, Instant startedAt, Map<Severity, Integer>
       every.put(s, n);
     }
     open = Collections.unmodifiableMap(every);
+    if (fresh < 0 || resolved < 0) {
+      throw new IllegalArgumentException(
+          "trend point " + runId + ": new and resolved counts cannot be negative");
+    }
+  }
+
+  /** A point without the night's new and resolved counts (zero). */
+  public TrendPoint(String runId, Instant startedAt, Map<Severity, Integer> open) {
+    this(runId, startedAt, open, 0, 0);
   }
 
   /** Open findings of one severity. */

@@ -190,7 +190,13 @@ public final class NightlyRun {
             runId, options.clock().instant(), inventory, privilege, audit.people());
         Map<Severity, Integer> open = night.openBySeverity();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
-        trend.add(new TrendPoint(runId, startedAt, open));
+        trend.add(
+            new TrendPoint(
+                runId,
+                startedAt,
+                open,
+                (int) night.tracked().stream().filter(t -> t.status().fresh()).count(),
+                night.with(FindingStatus.RESOLVED).size()));
         stages.end(
             "store",
             audit.findings().size(),

@@ -436,7 +436,13 @@ public final class StateStore implements AutoCloseable {
       for (Severity s : Severity.values()) {
         open.put(s, counts.getInteger(s.name(), 0));
       }
-      points.add(new TrendPoint(run.getString("_id"), run.getDate("startedAt").toInstant(), open));
+      points.add(
+          new TrendPoint(
+              run.getString("_id"),
+              run.getDate("startedAt").toInstant(),
+              open,
+              run.getInteger("newFindings", 0),
+              run.getInteger("resolved", 0)));
     }
     Collections.reverse(points);
     return points;

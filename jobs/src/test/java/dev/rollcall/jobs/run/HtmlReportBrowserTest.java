@@ -153,6 +153,27 @@ class HtmlReportBrowserTest {
           expected, open.stream().filter(r -> name.equals(r.get("data-severity"))).count(), name);
     }
     assertTrue(summary.contains("<figure id=\"trend\" data-points=\"2\">"), summary);
+    // New against resolved, night by night, from the store's runs and tonight's.
+    Matcher flow =
+        Pattern.compile("<tr data-run=\"([^\"]+)\" data-new=\"(\\d+)\" data-resolved=\"(\\d+)\">")
+            .matcher(summary);
+    List<String> nights = new ArrayList<>();
+    while (flow.find()) {
+      nights.add(flow.group(1) + " " + flow.group(2) + " " + flow.group(3));
+    }
+    assertEquals(
+        List.of(
+            first.runId()
+                + " "
+                + (first.count(FindingStatus.NEW) + first.count(FindingStatus.REOPENED))
+                + " "
+                + first.count(FindingStatus.RESOLVED),
+            second.runId()
+                + " "
+                + (second.count(FindingStatus.NEW) + second.count(FindingStatus.REOPENED))
+                + " "
+                + second.count(FindingStatus.RESOLVED)),
+        nights);
     assertTrue(summary.contains("<polyline"), summary);
     assertTrue(open.stream().noneMatch(r -> r.containsKey("hidden")), "no filter, nothing hidden");
   }
