@@ -14,18 +14,7 @@ public record NotifyConfig(SecretRef webhook, String reportUrl) {
   public NotifyConfig {
     reportUrl = reportUrl == null || reportUrl.isBlank() ? null : reportUrl.strip();
     if (reportUrl != null) {
-      java.net.URI uri;
-      try {
-        uri = java.net.URI.create(reportUrl.replace(RUN_ID, "run"));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("reportUrl '" + reportUrl + "' is not a URL");
-      }
-      if (uri.getHost() == null
-          || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          || uri.getUserInfo() != null) {
-        throw new IllegalArgumentException(
-            "reportUrl '" + reportUrl + "' must be an http(s) URL with a host and no credentials");
-      }
+      HttpUrls.require("reportUrl", reportUrl, reportUrl.replace(RUN_ID, "run"));
     }
   }
 

@@ -1,7 +1,5 @@
 package dev.rollcall.jobs.config;
 
-import java.net.URI;
-
 /**
  * How reports go to an {@code s3://} output ({@code outputS3:} in the file).
  *
@@ -16,18 +14,7 @@ public record OutputS3Config(String region, String kmsKeyId, String endpoint) {
     kmsKeyId = blankToNull(kmsKeyId);
     endpoint = blankToNull(endpoint);
     if (endpoint != null) {
-      URI uri;
-      try {
-        uri = URI.create(endpoint);
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("endpoint '" + endpoint + "' is not a URL");
-      }
-      if (uri.getHost() == null
-          || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
-          || uri.getUserInfo() != null) {
-        throw new IllegalArgumentException(
-            "endpoint '" + endpoint + "' must be an http(s) URL with a host and no credentials");
-      }
+      HttpUrls.require("endpoint", endpoint, endpoint);
     }
   }
 

@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.rollcall.connectors.atlas.pull.FakeAtlas;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -81,27 +80,17 @@ class RunInChildJvmTest {
       Path stdout = dir.resolve("stdout.txt");
       Path stderr = dir.resolve("stderr.txt");
 
-      List<String> command = new ArrayList<>();
-      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-      for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-        if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-          command.add(arg);
-        }
-      }
-      command.addAll(
-          List.of(
-              "-Xmx1g",
-              "-Djdk.reflect.useDirectMethodHandle=false",
-              "-cp",
-              System.getProperty("java.class.path"),
-              RollcallCommand.class.getName(),
-              "run",
-              "--config",
-              config.toString(),
-              "--out",
-              out.toString(),
-              "--save-snapshot",
-              out.resolve("snapshot").toString()));
+      List<String> command =
+          ChildRollcall.command(
+              List.of(),
+              List.of(
+                  "run",
+                  "--config",
+                  config.toString(),
+                  "--out",
+                  out.toString(),
+                  "--save-snapshot",
+                  out.resolve("snapshot").toString()));
       ProcessBuilder builder = new ProcessBuilder(command);
       builder
           .environment()

@@ -10,10 +10,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import dev.rollcall.jobs.activity.Moto;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
@@ -137,24 +135,9 @@ class S3OutputRunTest {
   }
 
   private Process child(Path config, Path tmp, String mongoUri) throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(
-        List.of(
-            "-Xmx1g",
-            "-Djava.io.tmpdir=" + tmp,
-            "-Djdk.reflect.useDirectMethodHandle=false",
-            "-cp",
-            System.getProperty("java.class.path"),
-            RollcallCommand.class.getName(),
-            "run",
-            "--config",
-            config.toString()));
+    List<String> command =
+        ChildRollcall.command(
+            List.of("-Djava.io.tmpdir=" + tmp), List.of("run", "--config", config.toString()));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder
         .environment()
