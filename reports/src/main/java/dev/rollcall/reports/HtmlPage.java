@@ -54,7 +54,9 @@ public record HtmlPage(
     List<Oldest> oldest,
     boolean hasInventory,
     List<PersonCard> people,
+    int peopleTotal,
     List<AccountLine> unowned,
+    int unownedTotal,
     List<Flow> flow) {
 
   /**
@@ -95,6 +97,13 @@ public record HtmlPage(
 
   /** How many of the oldest open findings the page lists. */
   static final int OLDEST = 10;
+
+  /**
+   * How many people cards, and how many unowned accounts, the page shows at most: the first ones in
+   * their order; inventory.csv has them all (a page of a million accounts' people would not open in
+   * a browser).
+   */
+  static final int PEOPLE_SHOWN = 2_000;
 
   /**
    * One bar of a chart of open findings: {@code percent} of the widest bar, so the longest is 100.
@@ -179,6 +188,14 @@ public record HtmlPage(
 
   /** The page of a run; {@code inventory}, when given, makes its people section. */
   static HtmlPage of(RunReport report, dev.rollcall.reports.review.AccessInventory inventory) {
+    List<PersonCard> people = inventory == null ? List.of() : people(inventory);
+    List<AccountLine> unowned =
+        inventory == null
+            ? List.of()
+            : inventory.rows().stream()
+                .filter(r -> r.personId().isEmpty() && !r.accountId().isEmpty())
+                .map(r -> line(r, inventory))
+                .toList();
     Counts counts = Counts.of(report);
     List<SeverityCount> severities = new ArrayList<>();
     counts
@@ -350,13 +367,10 @@ public record HtmlPage(
                         minute(t.firstSeen())))
             .toList(),
         inventory != null,
-        inventory == null ? List.of() : people(inventory),
-        inventory == null
-            ? List.of()
-            : inventory.rows().stream()
-                .filter(r -> r.personId().isEmpty())
-                .map(r -> line(r, inventory))
-                .toList(),
+        people.stream().limit(PEOPLE_SHOWN).toList(),
+        people.size(),
+        unowned.stream().limit(PEOPLE_SHOWN).toList(),
+        unowned.size(),
         flow(report.trend()));
   }
 

@@ -5,9 +5,13 @@ import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
@@ -35,13 +39,38 @@ public final class HtmlReportRenderer {
   /** The page with its people section, made from {@code inventory} (none when null). */
   public static String render(
       RunReport report, dev.rollcall.reports.review.AccessInventory inventory) {
+    StringWriter out = new StringWriter();
     try {
-      Template template = FREEMARKER.getTemplate(TEMPLATE);
-      StringWriter out = new StringWriter();
-      template.process(Map.of("page", HtmlPage.of(report, inventory)), out);
-      return out.toString();
+      render(report, inventory, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("report.html: " + e.getMessage(), e);
+    }
+    return out.toString();
+  }
+
+  /**
+   * Writes the page to {@code out} as UTF-8 as the template produces it (a large organisation's
+   * page need not fit in one string); leaves {@code out} open.
+   */
+  public static void write(
+      RunReport report, dev.rollcall.reports.review.AccessInventory inventory, OutputStream out)
+      throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    render(report, inventory, writer);
+    writer.flush();
+  }
+
+  private static void render(
+      RunReport report, dev.rollcall.reports.review.AccessInventory inventory, Writer out)
+      throws IOException {
+    Template template;
+    try {
+      template = FREEMARKER.getTemplate(TEMPLATE);
     } catch (IOException e) {
       throw new UncheckedIOException("report.html: cannot read template " + TEMPLATE, e);
+    }
+    try {
+      template.process(Map.of("page", HtmlPage.of(report, inventory)), out);
     } catch (TemplateException e) {
       throw new IllegalStateException(
           "report.html: template " + TEMPLATE + " failed: " + e.getMessage(), e);

@@ -50,14 +50,13 @@ public final class ReportWriter {
     // files (a million accounts' findings need not fit in memory twice); a renderer that fails
     // leaves its old report in place.
     byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
-    byte[] html = HtmlReportRenderer.renderBytes(report, inventory);
     byte[] shortSummary = ShortSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(
             new Rendered(JSON, out -> JsonFindingsRenderer.write(report, out)),
             new Rendered(CSV, out -> CsvFindingsRenderer.write(report, out)),
             new Rendered(SUMMARY, out -> out.write(summary)),
-            new Rendered(HTML, out -> out.write(html)),
+            new Rendered(HTML, out -> HtmlReportRenderer.write(report, inventory, out)),
             new Rendered(OCSF, out -> OcsfFindingsRenderer.write(report, out)),
             new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)),
             new Rendered(COMPLIANCE, out -> ComplianceCsvRenderer.write(report, out)));

@@ -280,4 +280,68 @@ class HtmlReportRendererTest {
     assertTrue(start >= 0, finding.ruleId() + " not in " + section);
     return body.substring(body.lastIndexOf("<details", start), body.indexOf("</details>", start));
   }
+
+  @Test
+  void thePeopleSectionShowsTheFirstPeopleAndUnownedAccountsAndSaysWhereTheRestAre() {
+    List<dev.rollcall.reports.review.InventoryRow> rows = new java.util.ArrayList<>();
+    int many = HtmlPage.PEOPLE_SHOWN + 5;
+    for (int i = 0; i < many; i++) {
+      rows.add(
+          row(
+              String.format("p%05d@example.test", i),
+              "aws_iam:1:p" + i,
+              List.of("dormant-account")));
+      rows.add(row("", "aws_iam:1:bot" + i, List.of("unowned-account")));
+    }
+    // A person without findings who has not left: not a card.
+    rows.add(row("quiet@example.test", "aws_iam:1:quiet", List.of()));
+    String html =
+        HtmlReportRenderer.render(
+            Reports.run(),
+            new dev.rollcall.reports.review.AccessInventory(rows, Map.of(), List.of()));
+    assertEquals(HtmlPage.PEOPLE_SHOWN, html.split("<details class=\"person\"", -1).length - 1);
+    assertTrue(
+        html.contains("People (" + many + ") and unowned accounts (" + many + ")"), "totals");
+    assertTrue(
+        html.contains("id=\"people-more\">The first " + HtmlPage.PEOPLE_SHOWN + " of " + many),
+        "people");
+    assertTrue(
+        html.contains("id=\"unowned-more\">The first " + HtmlPage.PEOPLE_SHOWN + " of " + many),
+        "unowned");
+    assertTrue(html.contains("data-person=\"p00000@example.test\""), "the first in order");
+    assertTrue(
+        !html.contains("data-person=\"quiet@example.test\""), "nobody without findings or leave");
+    java.io.ByteArrayOutputStream streamed = new java.io.ByteArrayOutputStream();
+    try {
+      HtmlReportRenderer.write(
+          Reports.run(),
+          new dev.rollcall.reports.review.AccessInventory(rows, Map.of(), List.of()),
+          streamed);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    assertEquals(
+        html,
+        streamed.toString(java.nio.charset.StandardCharsets.UTF_8),
+        "the streamed page is the same");
+  }
+
+  private static dev.rollcall.reports.review.InventoryRow row(
+      String person, String account, List<String> findings) {
+    return new dev.rollcall.reports.review.InventoryRow(
+        person,
+        "",
+        "",
+        "aws_iam",
+        "1",
+        account,
+        account,
+        "human",
+        "active",
+        List.of(),
+        "never",
+        "not enabled",
+        findings,
+        person.isEmpty() ? "" : "mapping_file: mapping.csv line 2");
+  }
 }
