@@ -189,14 +189,10 @@ public final class NightlyRun {
         store.recordAccessInventory(
             runId, options.clock().instant(), inventory, privilege, audit.people());
         Map<Severity, Integer> open = night.openBySeverity();
+        int fresh = (int) night.tracked().stream().filter(t -> t.status().fresh()).count();
+        int resolved = night.with(FindingStatus.RESOLVED).size();
         List<TrendPoint> trend = new ArrayList<>(store.trend(TREND_RUNS - 1));
-        trend.add(
-            new TrendPoint(
-                runId,
-                startedAt,
-                open,
-                (int) night.tracked().stream().filter(t -> t.status().fresh()).count(),
-                night.with(FindingStatus.RESOLVED).size()));
+        trend.add(new TrendPoint(runId, startedAt, open, fresh, resolved));
         stages.end(
             "store",
             audit.findings().size(),
@@ -237,8 +233,8 @@ public final class NightlyRun {
                 audit.profile().name(),
                 pulls,
                 active,
-                (int) night.tracked().stream().filter(t -> t.status().fresh()).count(),
-                night.with(FindingStatus.RESOLVED).size(),
+                fresh,
+                resolved,
                 exit.code(),
                 open));
       } finally {
