@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.cli;
 
+import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.config.S3Location;
 import dev.rollcall.jobs.deliver.S3Reports;
@@ -140,9 +141,9 @@ final class RunCommand implements Callable<Integer> {
   }
 
   private static void deleteTree(Path folder) {
-    try (var files = Files.walk(folder)) {
-      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
+    try {
+      SnapshotFiles.delete(folder);
+    } catch (UncheckedIOException e) {
       // A leftover temporary folder (owner-only) is removed with the machine's temp files.
     }
   }

@@ -1,14 +1,13 @@
 package dev.rollcall.jobs.spark;
 
+import dev.rollcall.connectors.pull.SnapshotFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Function;
-import java.util.stream.Stream;
 
 /**
  * Starts Spark for one command ({@link SparkSessions#start}) at most once: on {@link #begin()} in a
@@ -100,9 +99,9 @@ public final class LocalSessionStarter implements SparkStart {
       folder = scratch;
     }
     if (folder != null) {
-      try (Stream<Path> files = Files.walk(folder)) {
-        files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      } catch (IOException e) {
+      try {
+        SnapshotFiles.delete(folder);
+      } catch (UncheckedIOException e) {
         // A leftover scratch folder in the temp directory is harmless.
       }
     }
