@@ -43,9 +43,7 @@ public final class AccessKeyNotRotated implements AccountRule<AccessKeyNotRotate
    */
   public record Settings(int days) implements Serializable {
     public Settings {
-      if (days <= 0) {
-        throw new IllegalArgumentException("days must be a positive number of days, was " + days);
-      }
+      Ranges.days("days", days);
     }
   }
 

@@ -45,9 +45,7 @@ public final class AccessLeftAfterTermination
    */
   public record Settings(int deadlineHours) implements Serializable {
     public Settings {
-      if (deadlineHours <= 0) {
-        throw new IllegalArgumentException("deadlineHours must be positive, was " + deadlineHours);
-      }
+      Ranges.within("deadlineHours", deadlineHours, 1, 8760, "hours (a year)");
     }
   }
 

@@ -43,9 +43,7 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
    */
   public record Settings(int windowMinutes) implements Serializable {
     public Settings {
-      if (windowMinutes < 1 || windowMinutes > 1440) {
-        throw new IllegalArgumentException("windowMinutes must be 1 to 1440, was " + windowMinutes);
-      }
+      Ranges.within("windowMinutes", windowMinutes, 1, 1440, "minutes (a day)");
     }
   }
 

@@ -42,16 +42,14 @@ public final class DormantAccount implements AccountRule<DormantAccount.Settings
   public record Settings(int days, Map<SourceSystem, Integer> daysBySystem, boolean neverUsed)
       implements Serializable {
     public Settings {
-      if (days <= 0) {
-        throw new IllegalArgumentException("days must be a positive number of days, was " + days);
-      }
+      Ranges.days("days", days);
       daysBySystem = daysBySystem == null ? Map.of() : Map.copyOf(daysBySystem);
       daysBySystem.forEach(
           (system, limit) -> {
-            if (limit == null || limit <= 0) {
-              throw new IllegalArgumentException(
-                  "daysBySystem." + system + " must be a positive number of days");
+            if (limit == null) {
+              throw new IllegalArgumentException("daysBySystem." + system + " must be a number");
             }
+            Ranges.days("daysBySystem." + system, limit);
           });
     }
 

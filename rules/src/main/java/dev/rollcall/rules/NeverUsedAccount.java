@@ -40,10 +40,7 @@ public final class NeverUsedAccount implements AccountRule<NeverUsedAccount.Sett
    */
   public record Settings(int graceDays) implements Serializable {
     public Settings {
-      if (graceDays <= 0) {
-        throw new IllegalArgumentException(
-            "graceDays must be a positive number of days, was " + graceDays);
-      }
+      Ranges.days("graceDays", graceDays);
     }
   }
 

@@ -38,19 +38,14 @@ public final class PasswordPolicyTooWeak implements TenantRule<PasswordPolicyToo
       int minimumLength, int minimumCharacterClasses, Integer maxAgeDays, Integer reusePrevention)
       implements Serializable {
     public Settings {
-      if (minimumLength < 1 || minimumLength > 128) {
-        throw new IllegalArgumentException("minimumLength must be 1 to 128, was " + minimumLength);
+      Ranges.within("minimumLength", minimumLength, 1, 128, "characters");
+      Ranges.within("minimumCharacterClasses", minimumCharacterClasses, 0, 4, "classes");
+      if (maxAgeDays != null) {
+        // AWS's own range for MaxPasswordAge.
+        Ranges.within("maxAgeDays", maxAgeDays, 1, 1095, "days (AWS's range)");
       }
-      if (minimumCharacterClasses < 0 || minimumCharacterClasses > 4) {
-        throw new IllegalArgumentException(
-            "minimumCharacterClasses must be 0 to 4, was " + minimumCharacterClasses);
-      }
-      if (maxAgeDays != null && maxAgeDays < 1) {
-        throw new IllegalArgumentException("maxAgeDays must be positive, was " + maxAgeDays);
-      }
-      if (reusePrevention != null && (reusePrevention < 1 || reusePrevention > 24)) {
-        throw new IllegalArgumentException(
-            "reusePrevention must be 1 to 24 (AWS's range), was " + reusePrevention);
+      if (reusePrevention != null) {
+        Ranges.within("reusePrevention", reusePrevention, 1, 24, "passwords (AWS's range)");
       }
     }
   }

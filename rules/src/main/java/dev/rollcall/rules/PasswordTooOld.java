@@ -46,13 +46,8 @@ public final class PasswordTooOld implements AccountRule<PasswordTooOld.Settings
    */
   public record Settings(int days, int adminDays) implements Serializable {
     public Settings {
-      if (days <= 0) {
-        throw new IllegalArgumentException("days must be a positive number of days, was " + days);
-      }
-      if (adminDays <= 0) {
-        throw new IllegalArgumentException(
-            "adminDays must be a positive number of days, was " + adminDays);
-      }
+      Ranges.days("days", days);
+      Ranges.days("adminDays", adminDays);
       if (adminDays > days) {
         throw new IllegalArgumentException(
             "adminDays ("

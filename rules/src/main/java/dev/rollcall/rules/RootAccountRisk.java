@@ -48,10 +48,7 @@ public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settin
    */
   public record Settings(boolean requireHardwareMfa, int recentUseDays) implements Serializable {
     public Settings {
-      if (recentUseDays <= 0) {
-        throw new IllegalArgumentException(
-            "recentUseDays must be a positive number of days, was " + recentUseDays);
-      }
+      Ranges.days("recentUseDays", recentUseDays);
     }
   }
 

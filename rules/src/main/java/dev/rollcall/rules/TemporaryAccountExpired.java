@@ -56,9 +56,8 @@ public final class TemporaryAccountExpired
         throw new IllegalArgumentException("expiryTags must not hold a blank tag key");
       }
       expiryTags = List.copyOf(expiryTags);
-      if (maxTermDays != null && maxTermDays <= 0) {
-        throw new IllegalArgumentException(
-            "maxTermDays must be a positive number of days or left out, was " + maxTermDays);
+      if (maxTermDays != null) {
+        Ranges.days("maxTermDays", maxTermDays);
       }
     }
   }

@@ -34,15 +34,14 @@ public final class TooManyAdmins implements TenantRule<TooManyAdmins.Settings> {
    */
   public record Settings(int max, Map<SourceSystem, Integer> maxBySystem) implements Serializable {
     public Settings {
-      if (max < 1) {
-        throw new IllegalArgumentException("max must be at least 1, was " + max);
-      }
+      Ranges.within("max", max, 1, 100_000, "accounts");
       maxBySystem = maxBySystem == null ? Map.of() : Map.copyOf(maxBySystem);
       maxBySystem.forEach(
           (system, limit) -> {
-            if (limit == null || limit < 1) {
-              throw new IllegalArgumentException("maxBySystem." + system + " must be at least 1");
+            if (limit == null) {
+              throw new IllegalArgumentException("maxBySystem." + system + " must be a number");
             }
+            Ranges.within("maxBySystem." + system, limit, 1, 100_000, "accounts");
           });
     }
 

@@ -56,13 +56,8 @@ public final class UnusedCredential implements AccountRule<UnusedCredential.Sett
    */
   public record Settings(int days, int graceDays) implements Serializable {
     public Settings {
-      if (days <= 0) {
-        throw new IllegalArgumentException("days must be a positive number of days, was " + days);
-      }
-      if (graceDays <= 0) {
-        throw new IllegalArgumentException(
-            "graceDays must be a positive number of days, was " + graceDays);
-      }
+      Ranges.days("days", days);
+      Ranges.days("graceDays", graceDays);
     }
   }
 

@@ -35,6 +35,12 @@ public record AwsSourceConfig(
     identityCenter = identityCenter != null && identityCenter;
     parallelism = parallelism == null ? 4 : parallelism;
     maxAttempts = maxAttempts == null ? 8 : maxAttempts;
+    if (parallelism < 1 || parallelism > 64) {
+      throw new IllegalArgumentException("parallelism must be 1 to 64, was " + parallelism);
+    }
+    if (maxAttempts < 1 || maxAttempts > 20) {
+      throw new IllegalArgumentException("maxAttempts must be 1 to 20, was " + maxAttempts);
+    }
     if (endpoint != null && !endpoint.startsWith("http://") && !endpoint.startsWith("https://")) {
       throw new IllegalArgumentException("endpoint must be an http:// or https:// URL");
     }

@@ -1,7 +1,6 @@
 package dev.rollcall.jobs.correlate;
 
 import dev.rollcall.model.Account;
-import dev.rollcall.model.Identity;
 import dev.rollcall.model.RoleAssumer;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -39,7 +38,7 @@ import java.util.Set;
 public final class AccountClosure {
   private final List<Account> accounts;
   private final LinkCandidates claims;
-  private final Map<String, List<String>> peopleOfAddress;
+  private final Directory directory;
   private final Map<String, Set<String>> assumersOf = new HashMap<>();
   private final Map<String, Set<String>> assumableBy = new HashMap<>();
   private final Map<String, Set<String>> claimantsOf = new HashMap<>();
@@ -47,13 +46,13 @@ public final class AccountClosure {
 
   /**
    * @param accounts every account of the run
-   * @param people the whole directory of people
+   * @param directory the whole directory of people
    * @param claims how accounts claim owners
    */
-  public AccountClosure(List<Account> accounts, List<Identity> people, LinkCandidates claims) {
+  public AccountClosure(List<Account> accounts, Directory directory, LinkCandidates claims) {
     this.accounts = List.copyOf(accounts);
     this.claims = claims;
-    this.peopleOfAddress = AddressBook.peopleByAddress(people);
+    this.directory = directory;
     for (Account a : accounts) {
       byId.putIfAbsent(a.id(), a);
       for (RoleAssumer r : a.assumers()) {
@@ -99,7 +98,7 @@ public final class AccountClosure {
   private Set<String> claimedPeople(Account account) {
     Set<String> people = new HashSet<>();
     for (LinkCandidate c : claims.of(account)) {
-      people.addAll(peopleOfAddress.getOrDefault(c.address(), List.of()));
+      people.addAll(directory.people(c.address()));
     }
     return people;
   }

@@ -40,9 +40,9 @@ public final class Correlator {
 
   /** Correlates accounts with the directory of people; one view per account. */
   public JavaRDD<AccountView> correlate(
-      JavaRDD<Account> accounts, List<Identity> people, LinkCandidates claims) {
+      JavaRDD<Account> accounts, Directory people, LinkCandidates claims) {
     JavaSparkContext context = spark.context();
-    Broadcast<Directory> directory = context.broadcast(Directory.of(people));
+    Broadcast<Directory> directory = context.broadcast(people);
     Broadcast<LinkCandidates> rules = context.broadcast(claims);
     Broadcast<Map<String, List<Link>>> roles =
         context.broadcast(RoleOwners.derive(accounts, rules, directory));

@@ -31,8 +31,8 @@ public record ProfileFile(
    */
   public record ExceptionLimits(Integer maxDays) {
     public ExceptionLimits {
-      if (maxDays != null && maxDays < 1) {
-        throw new IllegalArgumentException("maxDays must be a positive number of days");
+      if (maxDays != null && (maxDays < 1 || maxDays > 3650)) {
+        throw new IllegalArgumentException("maxDays must be 1 to 3650 days, was " + maxDays);
       }
     }
   }

@@ -7,8 +7,9 @@ import dev.rollcall.jobs.config.CorrelationConfig;
 import dev.rollcall.jobs.config.RollcallConfig;
 import dev.rollcall.jobs.config.SourceConfig;
 import dev.rollcall.jobs.correlate.AccountClosure;
-import dev.rollcall.jobs.correlate.AddressBook;
 import dev.rollcall.jobs.correlate.Correlator;
+import dev.rollcall.jobs.correlate.CrowdedAddresses;
+import dev.rollcall.jobs.correlate.Directory;
 import dev.rollcall.jobs.correlate.HrRoster;
 import dev.rollcall.jobs.correlate.LinkCandidate;
 import dev.rollcall.jobs.correlate.LinkCandidates;
@@ -345,7 +346,7 @@ public final class NightlyRun {
       LOG.info("explain: no account matches '{}'; nothing correlated", query);
       return List.of();
     }
-    List<Account> scope = new AccountClosure(in.accounts(), in.people(), in.claims()).of(wanted);
+    List<Account> scope = new AccountClosure(in.accounts(), in.directory(), in.claims()).of(wanted);
     LOG.info(
         "explain: {} account(s) match '{}'; their explanations depend on {} of {} accounts",
         wanted.size(),
@@ -396,7 +397,6 @@ public final class NightlyRun {
 
   private static List<Explanation> explanations(
       List<AccountView> views, Inputs in, List<Finding> findings) {
-    Map<String, List<String>> peopleOfAddress = AddressBook.peopleByAddress(in.people());
     List<Explanation> explanations = new ArrayList<>();
     for (AccountView view :
         views.stream().sorted(java.util.Comparator.comparing(v -> v.account().id())).toList()) {
@@ -404,10 +404,7 @@ public final class NightlyRun {
       for (LinkCandidate c : in.claims().of(view.account())) {
         claims.add(
             new Explanation.Claim(
-                c.rule(),
-                c.address(),
-                c.evidence(),
-                peopleOfAddress.getOrDefault(c.address(), List.of())));
+                c.rule(), c.address(), c.evidence(), in.directory().people(c.address())));
       }
       explanations.add(
           new Explanation(
@@ -433,6 +430,7 @@ public final class NightlyRun {
    * @param pulls how each source went
    * @param accounts every account read
    * @param people the directory of people
+   * @param directory the people each address names, as correlation matches them
    * @param sourceOfAccount the source of each account
    * @param claims how accounts claim owners
    * @param trail the trail activity of each account id that has some
@@ -444,6 +442,7 @@ public final class NightlyRun {
       List<SourcePull> pulls,
       List<Account> accounts,
       List<Identity> people,
+      Directory directory,
       Map<AccountKey, String> sourceOfAccount,
       LinkCandidates claims,
       Map<String, List<PrincipalActivity>> trail) {
@@ -567,6 +566,8 @@ public final class NightlyRun {
     }
 
     people = roster.merge(people, startedAt);
+    Directory directory = Directory.of(people, correlation.maxPeoplePerAddress());
+    pulls = CrowdedAddresses.report(pulls, directory, correlation.maxPeoplePerAddress());
     // Findings about a tenant itself carry its key: their source, beside the accounts'.
     for (SourceResult result : results) {
       if (result.pull().status() != PullStatus.FAILED) {
@@ -588,6 +589,7 @@ public final class NightlyRun {
         pulls,
         accounts,
         people,
+        directory,
         sourceOfAccount,
         new LinkCandidates(mapping, correlation.ownerTags(), config.domains()),
         Map.of());
@@ -628,6 +630,7 @@ public final class NightlyRun {
         pulls,
         accounts,
         in.people(),
+        in.directory(),
         sourceOfAccount,
         in.claims(),
         trail);
@@ -645,7 +648,8 @@ public final class NightlyRun {
     // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
     // memory would compete for with the accounts the driver already holds.
     JavaRDD<AccountView> views =
-        TrailViews.attach(correlator.correlate(accountData, in.people(), in.claims()), in.trail())
+        TrailViews.attach(
+                correlator.correlate(accountData, in.directory(), in.claims()), in.trail())
             .persist(StorageLevel.DISK_ONLY());
     long owned = views.filter(v -> !v.owners().isEmpty()).count();
     stages.end(

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,6 +96,38 @@ class ConfigLoaderTest {
     assertTrue(message.contains(file.toString()), message);
     assertTrue(message.contains(line), message);
     assertTrue(message.contains(text), message);
+  }
+
+  @Test
+  void theAddressLimitDefaultsToFiftyAndHasARange() throws IOException {
+    String sources = "sources:\n  - name: s\n    type: snapshot\n    path: x\n";
+    assertEquals(
+        50,
+        ConfigLoader.load(write("organisation: X\n" + sources))
+            .config()
+            .correlation()
+            .maxPeoplePerAddress());
+    assertEquals(
+        1,
+        ConfigLoader.load(
+                write("organisation: X\ncorrelation:\n  maxPeoplePerAddress: 1\n" + sources))
+            .config()
+            .correlation()
+            .maxPeoplePerAddress());
+    for (String value : List.of("0", "10001", "-5")) {
+      assertRefused(
+          "organisation: X\ncorrelation:\n  maxPeoplePerAddress: " + value + "\n" + sources,
+          "line 2",
+          "maxPeoplePerAddress must be between 1 and 10000, not " + value);
+    }
+  }
+
+  @Test
+  void theAwsPullKnobsHaveRanges() throws IOException {
+    String head = "organisation: X\nsources:\n  - name: a\n    type: aws\n    aws:\n";
+    assertRefused(head + "      parallelism: 0\n", "line 5", "parallelism must be 1 to 64, was 0");
+    assertRefused(
+        head + "      maxAttempts: 1000\n", "line 5", "maxAttempts must be 1 to 20, was 1000");
   }
 
   @Test

@@ -71,7 +71,7 @@ class CorrelatorTest {
         correlator.correlate(
             org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(accounts),
-            List.of(ann, bob),
+            Directory.of(List.of(ann, bob), 50),
             new LinkCandidates(
                 mapping, List.of("owner"), List.of("example.test", "example-care.test")));
     views =

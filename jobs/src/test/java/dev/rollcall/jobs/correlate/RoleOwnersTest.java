@@ -102,7 +102,7 @@ class RoleOwnersTest {
         correlator.correlate(
             org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
                 .parallelize(accounts),
-            List.of(person(BOB), person(ANN), person(CAROL)),
+            Directory.of(List.of(person(BOB), person(ANN), person(CAROL)), 50),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of()));
     views =
         viewData.collect().stream()

@@ -160,7 +160,7 @@ class ProfileLoaderTest {
     Path file = write("rules:\n  dormant-account:\n    with:\n      days: 0\n");
     String message = failure(file);
     assertTrue(message.contains("rules.dormant-account.with"), message);
-    assertTrue(message.contains("days must be a positive"), message);
+    assertTrue(message.contains("days must be 1 to 3650 days, was 0"), message);
     assertTrue(message.contains("line 3"), message);
   }
 

@@ -39,7 +39,7 @@ class ExplainScopeTest {
     NightlyRun.Inputs inputs = job.inputs(options);
     assertEquals(inputs.accounts().size(), whole.size(), "one explanation per account");
     AccountClosure closure =
-        new AccountClosure(inputs.accounts(), inputs.people(), inputs.claims());
+        new AccountClosure(inputs.accounts(), inputs.directory(), inputs.claims());
     List<String> differ = new ArrayList<>();
     int judged = 0;
     for (Explanation expected : whole) {
@@ -64,7 +64,7 @@ class ExplainScopeTest {
   void aRoleBringsEveryAccountAlongItsChainAndAUserItsOwnersOtherAccounts() {
     NightlyRun.Inputs inputs = job.inputs(options);
     AccountClosure closure =
-        new AccountClosure(inputs.accounts(), inputs.people(), inputs.claims());
+        new AccountClosure(inputs.accounts(), inputs.directory(), inputs.claims());
     List<Account> adminScope = closure.of(named(inputs, "platform-admin"));
     List<String> admin = ids(adminScope);
     List<String> known = ids(inputs.accounts());

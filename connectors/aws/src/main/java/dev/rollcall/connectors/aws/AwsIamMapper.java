@@ -20,20 +20,18 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
  * Maps an AWS account's raw IAM data to accounts: one per credential report row (the root user
- * included), joined by user name to its authorization details, then one per user the details list
- * but the report does not (created after the report was generated). Pure: no file or network
- * access.
+ * included), joined by user name to its authorization details. A user in one and not the other is a
+ * data problem of the account, never an account: half its facts would be guesses. Pure: no file or
+ * network access.
  */
 public final class AwsIamMapper {
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-  private static final String NOT_IN_REPORT = "not in credential report";
 
   /**
    * How far back RoleLastUsed reaches.
@@ -53,8 +51,8 @@ public final class AwsIamMapper {
   }
 
   /**
-   * The root user and every IAM user, in credential report order, then details-only users. Fails on
-   * the first policy document that does not parse; see {@link #accounts(AwsRawAccount, List)}.
+   * The root user and every IAM user, in credential report order, then the roles. Fails on the
+   * first policy document that does not parse; see {@link #accounts(AwsRawAccount, List)}.
    */
   public List<Account> accounts(AwsRawAccount raw) {
     List<String> problems = new ArrayList<>();
@@ -76,18 +74,31 @@ public final class AwsIamMapper {
     String accountId = raw.accountId();
     List<Account> accounts = new ArrayList<>();
     Set<String> reported = new HashSet<>();
+    List<String> reportOnly = new ArrayList<>();
     for (CredentialReportRow row : raw.credentialReport().rows()) {
       checkAccount(row, raw.credentialReport().file(), accountId);
       reported.add(row.user());
-      accounts.add(
-          row.isRoot()
-              ? root(accountId, row, devices.root())
-              : user(accountId, row, details.users().get(row.user()), details, devices));
+      AuthorizationDetails.User user = details.users().get(row.user());
+      if (row.isRoot()) {
+        accounts.add(root(accountId, row, devices.root()));
+      } else if (user == null) {
+        reportOnly.add(row.user());
+      } else {
+        accounts.add(user(accountId, row, user, details, devices));
+      }
     }
+    List<String> detailsOnly = new ArrayList<>();
     for (AuthorizationDetails.User user : details.users().values()) {
       if (!reported.contains(user.name())) {
-        accounts.add(user(accountId, null, user, details, devices));
+        detailsOnly.add(user.name());
       }
+    }
+    if (!reportOnly.isEmpty()) {
+      problems.add(
+          UnmatchedUsers.reportOnly(raw.credentialReport().file().getFileName(), reportOnly));
+    }
+    if (!detailsOnly.isEmpty()) {
+      problems.add(UnmatchedUsers.detailsOnly(detailsOnly));
     }
     // Service-linked roles are left out: AWS defines their trust and permissions, and no customer
     // can change either.
@@ -151,41 +162,25 @@ public final class AwsIamMapper {
         .build();
   }
 
-  /**
-   * An IAM user from its report row, its details or both. A user missing from the details (deleted
-   * after the report, or pages missing) has no grants or tags and is keyed by its ARN, the only id
-   * the report gives; a user missing from the report has unknown activity and MFA.
-   */
+  /** An IAM user from its credential report row and its authorization details. */
   private Account user(
       String accountId,
       CredentialReportRow row,
       AuthorizationDetails.User user,
       AuthorizationDetails details,
       MfaDevices devices) {
-    String name = row != null ? row.user() : user.name();
-    String nativeId = user != null ? user.id() : row.arn();
-    Map<String, String> tags = user != null ? user.tags() : Map.of();
-    IamUserKind kind = IamUserKind.infer(row, tags, user != null ? user.path() : null);
-    List<MfaFactor> factors = devices.user(name);
-    Mfa mfa;
-    if (row != null) {
-      mfa = mfa(row, factors);
-    } else if (!factors.isEmpty()) {
-      mfa = Mfa.enabled(factors, "MFA device listing (" + NOT_IN_REPORT + ")");
-    } else {
-      mfa = Mfa.unknown(NOT_IN_REPORT);
-    }
+    String name = row.user();
+    IamUserKind kind = IamUserKind.infer(row, user.tags(), user.path());
     return Account.builder(
-            new AccountKey(SourceSystem.AWS_IAM, accountId, nativeId), name, observedAt)
+            new AccountKey(SourceSystem.AWS_IAM, accountId, user.id()), name, observedAt)
         .emails(EMAIL.matcher(name).matches() ? List.of(name) : List.of())
         .kind(kind.kind(), kind.evidence())
-        .created(row != null ? row.created() : user.created())
-        .lastActivity(
-            row != null ? ReportCredentials.lastActivity(row) : Activity.unknown(NOT_IN_REPORT))
-        .credentials(row != null ? ReportCredentials.of(row) : List.of())
-        .mfa(mfa)
-        .grants(user != null ? details.grants(user, accountId, observedAt) : List.of())
-        .tags(tags)
+        .created(row.created())
+        .lastActivity(ReportCredentials.lastActivity(row))
+        .credentials(ReportCredentials.of(row))
+        .mfa(mfa(row, devices.user(name)))
+        .grants(details.grants(user, accountId, observedAt))
+        .tags(user.tags())
         .build();
   }
 

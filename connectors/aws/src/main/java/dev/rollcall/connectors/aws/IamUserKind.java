@@ -20,8 +20,8 @@ record IamUserKind(AccountKind kind, String evidence) {
   /**
    * Infers the kind.
    *
-   * @param row the credential report row, or null when the user is not in the report
-   * @param tags the user's tags; empty when the user is not in the details
+   * @param row the credential report row
+   * @param tags the user's tags
    * @param path the user's path, or null
    */
   static IamUserKind infer(CredentialReportRow row, Map<String, String> tags, String path) {
@@ -39,9 +39,6 @@ record IamUserKind(AccountKind kind, String evidence) {
     }
     if (path != null && path.toLowerCase(Locale.ROOT).startsWith("/service")) {
       return new IamUserKind(AccountKind.SERVICE, "path " + path);
-    }
-    if (row == null) {
-      return new IamUserKind(AccountKind.UNKNOWN, "not in credential report");
     }
     if (Boolean.TRUE.equals(row.passwordEnabled())) {
       return new IamUserKind(AccountKind.HUMAN, "console password");

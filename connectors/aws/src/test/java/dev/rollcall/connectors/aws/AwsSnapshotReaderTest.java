@@ -45,11 +45,11 @@ class AwsSnapshotReaderTest {
             SourceSystem.AWS_IAM,
             CLI,
             PullStatus.COMPLETE,
-            12,
+            10,
             List.of(),
             OBSERVED_AT),
         result.pull());
-    assertEquals(12, result.accounts().size());
+    assertEquals(10, result.accounts().size());
     assertEquals(List.of(), result.people());
     assertEquals(
         new TenantSettings(
@@ -64,7 +64,7 @@ class AwsSnapshotReaderTest {
   void readsPagedApiOutputWithoutOptionalFiles() {
     SourceResult result = read(TestAccounts.dir(API));
     assertEquals(PullStatus.COMPLETE, result.pull().status());
-    assertEquals(12, result.pull().accounts());
+    assertEquals(10, result.pull().accounts());
     assertEquals("aws/" + API, result.pull().source());
     // No get-account-password-policy.json: the policy was not captured, so it is not known.
     assertEquals(
@@ -87,13 +87,17 @@ class AwsSnapshotReaderTest {
     Files.delete(dir.resolve("get-account-authorization-details/page-2.json"));
     SourceResult result = read(dir);
     assertEquals(PullStatus.PARTIAL, result.pull().status());
+    List<String> errors = result.pull().errors();
+    assertEquals(2, errors.size(), errors.toString());
     assertEquals(
-        List.of(
-            "get-account-authorization-details: the last saved page (page-1.json) says"
-                + " IsTruncated=true; the following pages are not in the snapshot"),
-        result.pull().errors());
-    // Users on the missing page are still in the credential report, without grants.
-    assertEquals(10, result.accounts().size());
+        "get-account-authorization-details: the last saved page (page-1.json) says"
+            + " IsTruncated=true; the following pages are not in the snapshot",
+        errors.get(0));
+    // Users on the missing page are named, not audited with half their facts.
+    assertTrue(
+        errors.get(1).startsWith("3 IAM users are in credential-report.csv but not in"),
+        errors.get(1));
+    assertEquals(6, result.accounts().size());
   }
 
   @Test
@@ -152,7 +156,7 @@ class AwsSnapshotReaderTest {
     }
     SourceResult result = read(dir);
     assertEquals(PullStatus.COMPLETE, result.pull().status());
-    assertEquals(12, result.accounts().size());
+    assertEquals(10, result.accounts().size());
   }
 
   @Test

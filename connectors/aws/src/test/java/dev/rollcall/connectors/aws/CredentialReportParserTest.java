@@ -269,7 +269,7 @@ class CredentialReportParserTest {
     CredentialReport report =
         CredentialReportParser.parse(
             TestAccounts.dir(TestAccounts.CLI).resolve("credential-report.csv"));
-    assertEquals(10, report.rows().size());
+    assertEquals(9, report.rows().size());
     assertTrue(report.rows().get(0).isRoot());
     assertTrue(report.file().endsWith("credential-report.csv"));
   }

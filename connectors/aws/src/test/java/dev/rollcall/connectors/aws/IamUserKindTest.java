@@ -92,10 +92,4 @@ class IamUserKindTest {
         "no console password and no active access key",
         IamUserKind.infer(row(false, false), Map.of(), "/"));
   }
-
-  @Test
-  void aUserNotInTheReportWithoutTagOrPathIsUnknown() {
-    assertKind(
-        AccountKind.UNKNOWN, "not in credential report", IamUserKind.infer(null, Map.of(), "/"));
-  }
 }

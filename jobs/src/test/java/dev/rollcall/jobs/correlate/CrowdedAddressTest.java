@@ -1,0 +1,182 @@
+package dev.rollcall.jobs.correlate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rollcall.jobs.spark.SharedSpark;
+import dev.rollcall.jobs.spark.SparkEngine;
+import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKey;
+import dev.rollcall.model.AccountView;
+import dev.rollcall.model.Activity;
+import dev.rollcall.model.Identity;
+import dev.rollcall.model.Mfa;
+import dev.rollcall.model.PersonStatus;
+import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SourcePull;
+import dev.rollcall.model.SourceSystem;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Addresses held by more people than {@code correlation.maxPeoplePerAddress}. */
+@ExtendWith(SharedSpark.class)
+class CrowdedAddressTest {
+  private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
+  private static final String ALIAS = "everyone@example.test";
+
+  private static Identity person(int i, String tenant, List<String> aliases) {
+    String id = "p" + i + "@example.test";
+    List<String> emails = new ArrayList<>(List.of(id));
+    emails.addAll(aliases);
+    return new Identity(
+        id,
+        null,
+        null,
+        null,
+        emails,
+        PersonStatus.ACTIVE,
+        "Google Workspace: active",
+        null,
+        new AccountKey(SourceSystem.GOOGLE_WORKSPACE, tenant, "g" + i));
+  }
+
+  private static List<Identity> people(int count, String alias) {
+    return IntStream.range(0, count)
+        .mapToObj(i -> person(i, "example.test", List.of(alias)))
+        .toList();
+  }
+
+  private static SourcePull pull(String tenant, PullStatus status, List<String> errors) {
+    return new SourcePull(
+        "google/" + tenant, SourceSystem.GOOGLE_WORKSPACE, tenant, status, 1, errors, NOW);
+  }
+
+  @Test
+  void fiftyPeopleOnAnAddressStillNameThemAndFiftyOneDoNot() {
+    Directory fifty = Directory.of(people(50, ALIAS), 50);
+    assertEquals(50, fifty.people(ALIAS).size());
+    assertEquals(List.of(), fifty.crowded());
+
+    Directory fiftyOne = Directory.of(people(51, ALIAS), 50);
+    assertEquals(List.of(), fiftyOne.people(ALIAS));
+    assertEquals(
+        List.of(
+            new Directory.Crowded(
+                ALIAS,
+                51,
+                List.of(new Directory.Tenant(SourceSystem.GOOGLE_WORKSPACE, "example.test")))),
+        fiftyOne.crowded());
+    // Everyone's own address still names them.
+    assertEquals(List.of("p7@example.test"), fiftyOne.people("p7@example.test"));
+  }
+
+  @Test
+  void aCommonFullNameIsCrowdedLikeAnAlias() {
+    List<Identity> smiths = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      Identity p = person(i, "example.test", List.of());
+      smiths.add(
+          new Identity(
+              p.personId(),
+              "Jo Smith",
+              "Jo",
+              "Smith",
+              p.emails(),
+              p.status(),
+              p.statusEvidence(),
+              null,
+              p.source()));
+    }
+    Directory directory = Directory.of(smiths, 2);
+    assertEquals(List.of(), directory.people("name:jo smith"));
+    assertEquals("name:jo smith", directory.crowded().get(0).address());
+    assertEquals(3, Directory.of(smiths, 3).people("name:jo smith").size());
+  }
+
+  @Test
+  void theSourcesWhosePeopleHoldItArePartialWithOneProblemEach() {
+    List<Identity> people = new ArrayList<>(people(30, ALIAS));
+    for (int i = 100; i < 130; i++) {
+      people.add(person(i, "care.example.test", List.of(ALIAS, "p" + i + "@care.example.test")));
+    }
+    people.add(person(999, "third.example.test", List.of()));
+    Directory directory = Directory.of(people, 50);
+    List<SourcePull> reported =
+        CrowdedAddresses.report(
+            List.of(
+                pull("example.test", PullStatus.COMPLETE, List.of()),
+                pull("care.example.test", PullStatus.FAILED, List.of("cannot list groups")),
+                pull("third.example.test", PullStatus.COMPLETE, List.of())),
+            directory,
+            50);
+    String problem =
+        "directory: the address 'everyone@example.test' is held by 60 people, more than"
+            + " correlation.maxPeoplePerAddress (50); no account is tied to anyone through it";
+    assertEquals(pull("example.test", PullStatus.PARTIAL, List.of(problem)), reported.get(0));
+    assertEquals(
+        pull("care.example.test", PullStatus.FAILED, List.of("cannot list groups", problem)),
+        reported.get(1));
+    assertEquals(pull("third.example.test", PullStatus.COMPLETE, List.of()), reported.get(2));
+  }
+
+  @Test
+  void anAddressFromTheDataIsNamedOnOneLine() {
+    Directory directory = Directory.of(people(3, "a\nb@example.test"), 2);
+    String message = CrowdedAddresses.message(directory.crowded().get(0), 2);
+    assertTrue(message.contains("'a\\nb@example.test'"), message);
+    assertFalse(message.contains("\n"), message);
+  }
+
+  /**
+   * A hundred thousand people sharing one alias, each with a Google account that claims it: left in
+   * the matching, every account would be tied to every person (ten billion pairs). Left out, each
+   * account is its own person's, and the correlation is as cheap as without the alias.
+   */
+  @Test
+  void aHundredThousandPeopleOnOneAliasCorrelateOneToOne(SparkSession spark) {
+    int count = 100_000;
+    List<Identity> people = people(count, ALIAS);
+    List<Account> accounts = new ArrayList<>(count + 1);
+    for (int i = 0; i < count; i++) {
+      accounts.add(
+          Account.builder(
+                  new AccountKey(SourceSystem.GOOGLE_WORKSPACE, "example.test", "g" + i),
+                  "p" + i + "@example.test",
+                  NOW)
+              .emails(List.of("p" + i + "@example.test", ALIAS))
+              .lastActivity(Activity.unknown("x"))
+              .mfa(Mfa.unknown("x"))
+              .build());
+    }
+    accounts.add(
+        Account.builder(new AccountKey(SourceSystem.AWS_IAM, "111122223333", "AIDAX"), "ops", NOW)
+            .tags(Map.of("owner", ALIAS))
+            .lastActivity(Activity.unknown("x"))
+            .mfa(Mfa.unknown("x"))
+            .build());
+    long started = System.nanoTime();
+    Correlator correlator = new Correlator(SparkEngine.of(spark));
+    JavaRDD<AccountView> views =
+        correlator.correlate(
+            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, 8),
+            Directory.of(people, 50),
+            new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of("example.test")));
+    List<Long> owners = views.map(v -> (long) v.personIds().size()).collect();
+    long subjects = correlator.subjects(views).count();
+    System.out.printf(
+        "100,000 people on one alias: correlated in %.1f s%n", (System.nanoTime() - started) / 1e9);
+    assertEquals(count + 1, owners.size());
+    assertEquals(count, owners.stream().filter(n -> n == 1).count(), "one owner each");
+    assertEquals(1, owners.stream().filter(n -> n == 0).count(), "the alias owns nothing");
+    assertEquals(count + 1, subjects);
+  }
+}
