@@ -102,6 +102,11 @@ public final class RollcallCommand {
             fail(commandLine, PlainErrors.clean(e.getMessage()), e);
             return ExitCode.INTERNAL_ERROR.code();
           }
+          var outOfMemory = dev.rollcall.jobs.spark.OutOfMemory.in(e);
+          if (outOfMemory.isPresent()) {
+            fail(commandLine, dev.rollcall.jobs.spark.OutOfMemory.message(outOfMemory.get()), e);
+            return ExitCode.INTERNAL_ERROR.code();
+          }
           fail(
               commandLine,
               "unexpected error: "

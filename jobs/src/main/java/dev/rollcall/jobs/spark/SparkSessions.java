@@ -12,6 +12,8 @@ public final class SparkSessions {
   private static final String KRYO_REGISTRATOR = "spark.kryo.registrator";
   private static final String SERIALIZER = "spark.serializer";
 
+  private static final String PLUGINS = "spark.plugins";
+
   private SparkSessions() {}
 
   /**
@@ -52,6 +54,14 @@ public final class SparkSessions {
           .set(SparkEngine.OWN_SHUFFLE_PARTITIONS, "true");
     }
     if (conf.get("spark.master").startsWith("local")) {
+      String plugins = conf.get(PLUGINS, "");
+      if (!plugins.contains(OutOfMemoryPlugin.class.getName())) {
+        conf.set(
+            PLUGINS,
+            plugins.isBlank()
+                ? OutOfMemoryPlugin.class.getName()
+                : plugins + "," + OutOfMemoryPlugin.class.getName());
+      }
       // Alone in this JVM, Spark needs no address others can reach; on a cluster the executors
       // connect back to the driver, so the address is left to spark-submit's configuration.
       conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1")

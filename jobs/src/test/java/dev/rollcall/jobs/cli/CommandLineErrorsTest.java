@@ -65,6 +65,16 @@ class CommandLineErrorsTest {
     }
   }
 
+  /** A command whose work ran out of heap in a thread of its own, as Spark's futures report it. */
+  @Command(name = "oom")
+  static final class OutOfHeap implements Callable<Integer> {
+    @Override
+    public Integer call() throws Exception {
+      throw new java.util.concurrent.ExecutionException(
+          "Boxed Exception", new OutOfMemoryError("Java heap space"));
+    }
+  }
+
   @AfterEach
   void backToTheDefault() {
     System.clearProperty(RollcallCommand.LOG_FORMAT_PROPERTY);
@@ -75,6 +85,7 @@ class CommandLineErrorsTest {
     CommandLine cli = RollcallCommand.commandLine();
     cli.addSubcommand("boom", new Boom());
     cli.addSubcommand("bug", new Bug());
+    cli.addSubcommand("oom", new OutOfHeap());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
     return cli.execute(args);
@@ -129,6 +140,18 @@ class CommandLineErrorsTest {
                 + " (ROLLCALL_LOG_LEVEL=debug logs the details)"),
         lines);
     assertNoJava(err.toString());
+  }
+
+  @Test
+  void runningOutOfHeapSaysSoInOneLineWithTheHeapSize() {
+    assertEquals(1, execute("oom"));
+    List<String> lines = err.toString().lines().toList();
+    assertEquals(1, lines.size(), lines.toString());
+    String heap =
+        dev.rollcall.jobs.spark.OutOfMemory.message(new OutOfMemoryError("Java heap space"));
+    assertEquals("rollcall: " + heap, lines.get(0));
+    assertTrue(heap.contains("give it more with -Xmx"), heap);
+    assertFalse(lines.get(0).contains("Boxed"), lines.get(0));
   }
 
   @Test
