@@ -65,11 +65,16 @@ public final class Text {
       case '\n' -> "\\n";
       case '\r' -> "\\r";
       case '\t' -> "\\t";
-      default -> hidden(c) ? String.format("\\u%04x", (int) c) : null;
+      default -> isHidden(c) ? String.format("\\u%04x", (int) c) : null;
     };
   }
 
-  private static boolean hidden(char c) {
+  /**
+   * Whether a character is a control character (C0, DEL, C1) or an invisible one that reorders or
+   * hides text (bidirectional overrides and isolates, zero-width characters, line and paragraph
+   * separators, the byte order mark): none belongs in a name shown to a person.
+   */
+  public static boolean isHidden(char c) {
     return c < 0x20
         || (c >= 0x7f && c <= 0x9f)
         || (c >= 0x200b && c <= 0x200f)

@@ -404,8 +404,10 @@ public final class MarkdownSummaryRenderer {
 
   /**
    * Escapes text that came from a source: Markdown's inline syntax gets a backslash (CommonMark
-   * lets any ASCII punctuation be escaped), HTML's characters become entities, and line breaks and
-   * other control characters become spaces so a value stays on its line and in its table cell.
+   * lets any ASCII punctuation be escaped), HTML's characters become entities, and line breaks,
+   * other control characters and the invisible characters that reorder text ({@link
+   * dev.rollcall.model.Text#isHidden}) become spaces so a value stays on its line and in its table
+   * cell, and reads as it is.
    */
   static String escape(String text) {
     StringBuilder out = new StringBuilder(text.length() + 8);
@@ -416,7 +418,7 @@ public final class MarkdownSummaryRenderer {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '$' -> out.append('\\').append(c);
-        default -> out.append(Character.isISOControl(c) ? ' ' : c);
+        default -> out.append(dev.rollcall.model.Text.isHidden(c) ? ' ' : c);
       }
     }
     return out.toString();

@@ -28,7 +28,9 @@ final class ConsoleSummary {
               pull.status().name().toLowerCase(Locale.ROOT),
               pull.accounts()));
       if (pull.status() != PullStatus.COMPLETE) {
-        pull.errors().forEach(e -> b.append("    ! ").append(e).append('\n'));
+        pull.errors()
+            .forEach(
+                e -> b.append("    ! ").append(dev.rollcall.model.Text.printable(e)).append('\n'));
       }
     }
     Counts counts = Counts.of(outcome.tracked());
@@ -54,9 +56,16 @@ final class ConsoleSummary {
     outcome.tracked().stream()
         .filter(t -> !t.rechecked())
         .map(TrackedFinding::notRecheckedBecause)
+        .map(dev.rollcall.model.Text::printable)
         .distinct()
         .forEach(r -> b.append("  ! not re-checked: ").append(r).append('\n'));
-    outcome.exceptionNotices().forEach(n -> b.append("  ! exceptions: ").append(n).append('\n'));
+    outcome
+        .exceptionNotices()
+        .forEach(
+            n ->
+                b.append("  ! exceptions: ")
+                    .append(dev.rollcall.model.Text.printable(n))
+                    .append('\n'));
     b.append("reports:\n");
     for (Path p : outcome.reports()) {
       b.append("  ").append(p).append('\n');
