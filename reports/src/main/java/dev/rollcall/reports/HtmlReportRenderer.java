@@ -1,7 +1,7 @@
 package dev.rollcall.reports;
 
+import dev.rollcall.model.Text;
 import freemarker.template.Configuration;
-import freemarker.template.DefaultObjectWrapperBuilder;
 import freemarker.template.Template;
 import freemarker.template.TemplateException;
 import freemarker.template.TemplateExceptionHandler;
@@ -94,7 +94,7 @@ public final class HtmlReportRenderer {
     c.setDefaultEncoding("UTF-8");
     // .ftlh templates are HTML: ${...} is escaped everywhere, the one safe default.
     c.setRecognizeStandardFileExtensions(true);
-    c.setObjectWrapper(new DefaultObjectWrapperBuilder(Configuration.VERSION_2_3_35).build());
+    c.setObjectWrapper(new VisibleText());
     c.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
     c.setLogTemplateExceptions(false);
     c.setWrapUncheckedExceptions(true);
@@ -104,5 +104,23 @@ public final class HtmlReportRenderer {
     c.setNumberFormat("computer");
     c.setTimeZone(TimeZone.getTimeZone("UTC"));
     return c;
+  }
+
+  /**
+   * The template's object wrapper, which shows every text value as {@link Text#printable} does: a
+   * line break, a terminal escape or a bidirectional override in a name from the data shows as
+   * {@code \n}, {@code \u001b}, {@code \u202e}, where the page would otherwise break the line, hide
+   * it or show the name reversed. The output format's HTML escaping then applies as ever.
+   */
+  private static final class VisibleText extends freemarker.template.DefaultObjectWrapper {
+    VisibleText() {
+      super(Configuration.VERSION_2_3_35);
+    }
+
+    @Override
+    public freemarker.template.TemplateModel wrap(Object value)
+        throws freemarker.template.TemplateModelException {
+      return value instanceof String text ? super.wrap(Text.printable(text)) : super.wrap(value);
+    }
   }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Assumptions;
  * screenshot. scripts/test installs it and names it in {@code ROLLCALL_CHROMIUM}; without it the
  * browser tests are skipped, unless {@code rollcall.emulators.required} says they must run.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
   static final String VARIABLE = "ROLLCALL_CHROMIUM";
   private static final long TIMEOUT_SECONDS = 120;
 
@@ -28,7 +28,7 @@ final class HeadlessChromium {
   }
 
   /** The browser, or the test is skipped (or fails, under scripts/test) saying why. */
-  static HeadlessChromium require(Path workDir) {
+  public static HeadlessChromium require(Path workDir) {
     Optional<Path> found = locate();
     if (found.isEmpty()) {
       String why =
@@ -66,7 +66,7 @@ final class HeadlessChromium {
   }
 
   /** The page's DOM as serialised after its scripts ran, at {@code url} (fragment included). */
-  String dumpDom(String url) throws IOException, InterruptedException {
+  public String dumpDom(String url) throws IOException, InterruptedException {
     return run("--dump-dom", url);
   }
 
