@@ -2,6 +2,8 @@ package dev.rollcall.rules;
 
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Collectors;
 
 /**
  * Quotes the values a fix names, so that a fix pasted into a shell hands each value to its command
@@ -21,8 +23,11 @@ import java.util.HexFormat;
  *       {@code $'...'} is bash, zsh and ksh (and POSIX.1-2024), not every {@code sh}: dash reads it
  *       as a {@code $} and a single-quoted string;
  *   <li>any other value is single-quoted, each {@code '} written {@code '\''}: every POSIX shell
- *       takes it literally, {@code $}, backquotes, {@code \} and {@code !} included.
+ *       takes it literally, {@code $}, backquotes, {@code \} and {@code !} included (interactive
+ *       bash does no history expansion inside single quotes).
  * </ul>
+ *
+ * <p>The quoting is for POSIX shells (sh, bash, zsh, ksh); csh, tcsh and fish quote otherwise.
  *
  * <p>No shell argument can hold NUL, and a UTF-16 string can hold half a surrogate pair that no
  * UTF-8 terminal shows: both are written as U+FFFD, so that the command names an account that
@@ -46,6 +51,11 @@ final class Shell {
       return ansiC(text);
     }
     return "'" + text.replace("'", "'\\''") + "'";
+  }
+
+  /** The values, each as {@link #quote(String)} writes it, joined by {@code ", "}, for prose. */
+  static String quoteEach(List<String> values) {
+    return values.stream().map(Shell::quote).collect(Collectors.joining(", "));
   }
 
   /**
