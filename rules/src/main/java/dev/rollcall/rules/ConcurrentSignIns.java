@@ -134,8 +134,8 @@ public final class ConcurrentSignIns implements AccountRule<ConcurrentSignIns.Se
   private static String remedy(AccountView view) {
     return "Ask "
         + (view.owners().isEmpty()
-            ? "whoever uses " + view.account().name()
-            : String.join(", ", view.personIds()))
+            ? "whoever uses " + Shell.quote(view.account().name())
+            : Shell.quoteEach(view.personIds()))
         + " whether someone else signs in as them; if so, give that person an"
         + " account of their own and reset this one's password and second factor.";
   }

@@ -11,6 +11,8 @@ import java.util.stream.Collectors;
 /**
  * The concrete commands that retire, rotate or reset one credential of an account, so that the
  * credential rules end with a fix an SRE can run; taking a whole account away is {@link Remedies}.
+ * Values from the source are written by {@link Shell#quote}, credential labels by {@link
+ * Shell#oneLine}.
  */
 final class CredentialRemedies {
   /** The label {@code ApiKeyMapper} gives an Atlas programmatic API key's only credential. */
@@ -21,12 +23,13 @@ final class CredentialRemedies {
   /** How to take away one credential nobody uses. */
   static String retire(Account account, Credential credential) {
     AccountKey key = account.key();
-    String name = account.name();
+    String name = Shell.quote(account.name());
+    String tenant = Shell.quote(key.tenant());
     if (key.system() == SourceSystem.AWS_IAM && credential.type() == CredentialType.ACCESS_KEY) {
       return account.isAwsRoot()
           ? rootKey(account, credential)
           : "In account "
-              + key.tenant()
+              + tenant
               + ": aws iam list-access-keys --user-name "
               + name
               + " ("
@@ -41,7 +44,7 @@ final class CredentialRemedies {
     if (key.system() == SourceSystem.AWS_IAM
         && credential.type() == CredentialType.CONSOLE_PASSWORD) {
       return "In account "
-          + key.tenant()
+          + tenant
           + ": aws iam delete-login-profile --user-name "
           + name
           + " (IAM > Users > "
@@ -53,18 +56,16 @@ final class CredentialRemedies {
       // https://www.mongodb.com/docs/api/doc/atlas-admin-api-v2/operation/operation-deleteserviceaccountsecret
       return credential.label().equals(ATLAS_API_KEY)
           ? "atlas organizations apiKeys delete "
-              + key.nativeId()
+              + Shell.quote(key.nativeId())
               + " --orgId "
-              + key.tenant()
+              + tenant
               + " (Atlas > Organization Access Manager > Applications > API Keys)."
           : "Atlas > Organization Access Manager > Applications > Service Accounts > "
               + name
               + ": delete "
-              + credential.label()
-              + " (Admin API: DELETE /api/atlas/v2/orgs/"
-              + key.tenant()
-              + "/serviceAccounts/"
-              + key.nativeId()
+              + Shell.oneLine(credential.label())
+              + " (Admin API: DELETE "
+              + serviceAccount(key)
               + "/secrets/SECRET_ID).";
     }
     // A Google or Atlas UI password, or a database user's password, is the account's only way in.
@@ -74,12 +75,13 @@ final class CredentialRemedies {
   /** How to replace a key that has lived longer than the rotation period. */
   static String rotate(Account account, Credential credential) {
     AccountKey key = account.key();
-    String name = account.name();
+    String name = Shell.quote(account.name());
+    String tenant = Shell.quote(key.tenant());
     if (key.system() == SourceSystem.AWS_IAM) {
       return account.isAwsRoot()
           ? rootKey(account, credential)
           : "In account "
-              + key.tenant()
+              + tenant
               + ": aws iam create-access-key --user-name "
               + name
               + " (a user holds at most two keys: retire an unused one first); move every"
@@ -94,13 +96,13 @@ final class CredentialRemedies {
               + " temporary credentials.";
     }
     if (key.system() == SourceSystem.ATLAS_ORG && !credential.label().equals(ATLAS_API_KEY)) {
-      String secrets = "/api/atlas/v2/orgs/" + key.tenant() + "/serviceAccounts/" + key.nativeId();
+      String secrets = serviceAccount(key);
       return "Atlas > Organization Access Manager > Applications > Service Accounts > "
           + name
           + ": generate a new secret (Admin API: POST "
           + secrets
           + "/secrets), move every client to it, then delete "
-          + credential.label()
+          + Shell.oneLine(credential.label())
           + " (DELETE "
           + secrets
           + "/secrets/SECRET_ID).";
@@ -108,12 +110,16 @@ final class CredentialRemedies {
     if (key.system() == SourceSystem.ATLAS_ORG) {
       return "Create a new Atlas API key with the same roles and access list, move every client to"
           + " it, then: atlas organizations apiKeys delete "
-          + key.nativeId()
+          + Shell.quote(key.nativeId())
           + " --orgId "
-          + key.tenant()
+          + tenant
           + ".";
     }
-    return "Create a new " + credential.label() + " for " + name + " and retire the old one.";
+    return "Create a new "
+        + Shell.oneLine(credential.label())
+        + " for "
+        + name
+        + " and retire the old one.";
   }
 
   /**
@@ -125,12 +131,12 @@ final class CredentialRemedies {
     Credential keep = keys.get(keys.size() - 1);
     String retire =
         keys.subList(0, keys.size() - 1).stream()
-            .map(k -> k.label() + (CredentialFacts.used(k) ? "" : " (never used)"))
+            .map(k -> Shell.oneLine(k.label()) + (CredentialFacts.used(k) ? "" : " (never used)"))
             .collect(Collectors.joining(", "));
     return "Retire "
         + retire
         + " and keep "
-        + keep.label()
+        + Shell.oneLine(keep.label())
         + ", the most recently used, once you have checked that no client still needs the others: "
         + retire(account, keys.get(0))
         + " A second key is for a rotation in progress only.";
@@ -142,9 +148,9 @@ final class CredentialRemedies {
     // https://docs.aws.amazon.com/cli/latest/reference/iam/update-account-password-policy.html
     AccountKey key = account.key();
     return "In account "
-        + key.tenant()
+        + Shell.quote(key.tenant())
         + ": aws iam update-login-profile --user-name "
-        + account.name()
+        + Shell.quote(account.name())
         + " --password-reset-required (a new password at the next sign-in); enforce the"
         + " policy's maximum age with aws iam update-account-password-policy --max-password-age"
         + " DAYS, passing your other current settings too, since that call resets any it is not"
@@ -154,15 +160,24 @@ final class CredentialRemedies {
 
   private static String rootKey(Account account, Credential credential) {
     return "Sign in as root to account "
-        + account.key().tenant()
+        + Shell.quote(account.key().tenant())
         + " > Security credentials > Access keys: delete the key ("
         + created(credential)
         + "; root keys cannot be managed with the IAM CLI; use a role instead).";
   }
 
   private static String created(Credential credential) {
+    String label = Shell.oneLine(credential.label());
     return credential.created() == null
-        ? credential.label()
-        : credential.label() + ", created " + Facts.day(credential.created());
+        ? label
+        : label + ", created " + Facts.day(credential.created());
+  }
+
+  /** The Admin API path of an Atlas service account. */
+  private static String serviceAccount(AccountKey key) {
+    return "/api/atlas/v2/orgs/"
+        + UrlPath.segment(key.tenant())
+        + "/serviceAccounts/"
+        + UrlPath.segment(key.nativeId());
   }
 }

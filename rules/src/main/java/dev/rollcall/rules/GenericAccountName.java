@@ -100,7 +100,7 @@ public final class GenericAccountName implements AccountRule<GenericAccountName.
             account.name() + " has " + what + ".",
             evidence,
             "Replace "
-                + account.name()
+                + Shell.quote(account.name())
                 + " with named accounts of the people who use it (privilege granted through"
                 + " roles or groups, not the name), move its access to them, then remove it. "
                 + Remedies.disable(account)));

@@ -3,19 +3,22 @@ package dev.rollcall.rules;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 
-/** The concrete steps that give an account a stronger second factor, per system. */
+/**
+ * The concrete steps that give an account a stronger second factor, per system; values from the
+ * source are written by {@link Shell#quote}.
+ */
 final class MfaRemedies {
   private MfaRemedies() {}
 
   /** How to register a phishing-resistant factor on the account and retire the weaker ones. */
   static String strongerFactor(Account account) {
     AccountKey key = account.key();
-    String name = account.name();
+    String name = Shell.quote(account.name());
     return switch (key.system()) {
       case AWS_IAM ->
           account.isAwsRoot()
               ? "Sign in as root to account "
-                  + key.tenant()
+                  + Shell.quote(key.tenant())
                   + " > Security credentials > Multi-factor authentication > Assign MFA device:"
                   + " a passkey or security key (FIDO) or a hardware TOTP token, kept in the"
                   + " break-glass safe; then remove the weaker device from the same page."

@@ -45,7 +45,7 @@ public final class OrganisationMfaNotRequired implements TenantRule<NoSettings> 
                 new Evidence("members with access", Long.toString(members))),
             "Atlas → Organization Settings → Require Multi-Factor Authentication → On, or `PATCH"
                 + " /api/atlas/v2/orgs/"
-                + tenant.tenant()
+                + UrlPath.segment(tenant.tenant())
                 + "/settings` with {\"multiFactorAuthRequired\": true}; better still, federate the"
                 + " organisation with the identity provider that enforces MFA."));
   }

@@ -130,7 +130,7 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
   private static final String ASSUMES_ROLE = "assumes role ";
 
   private static String awsFix(Account account, String names, List<Grant> grants) {
-    String name = account.name();
+    String name = Shell.quote(account.name());
     String own =
         account.kind() == AccountKind.ROLE
             ? " needs (IAM Access Analyzer can generate one from CloudTrail): aws iam"
@@ -150,15 +150,16 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
             .filter(via -> via.startsWith(ASSUMES_ROLE))
             .map(OverPrivilegedAccount::firstRole)
             .distinct()
+            .map(Shell::quote)
             .toList();
     String chain =
         firstRoles.isEmpty()
             ? ""
             : " For what it reaches by assuming roles: remove sts:AssumeRole on "
                 + String.join(", ", firstRoles)
-                + " from "
+                + " from the policies of "
                 + name
-                + "'s own policies, or narrow the trust policy of "
+                + " itself, or narrow the trust policy of "
                 + String.join(", ", firstRoles)
                 + " so that it no longer admits "
                 + name
@@ -197,7 +198,13 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
   }
 
   private static String fix(Account account, List<Grant> grants) {
-    String names = grants.stream().map(Grant::name).distinct().collect(Collectors.joining(", "));
+    String names =
+        grants.stream()
+            .map(Grant::name)
+            .distinct()
+            .map(Shell::quote)
+            .collect(Collectors.joining(", "));
+    String name = Shell.quote(account.name());
     return switch (account.key().system()) {
       case AWS_IAM ->
           account.isAwsRoot()
@@ -208,21 +215,21 @@ public final class OverPrivilegedAccount implements AccountRule<OverPrivilegedAc
           "Google Admin console > Account > Admin roles: remove "
               + names
               + " from "
-              + account.name()
+              + name
               + " and assign a narrower role; keep super admin to two or three break-glass"
               + " accounts that are not used daily.";
       case ATLAS_ORG ->
-          "Atlas > Organization Access Manager: change "
-              + account.name()
-              + "'s roles ("
+          "Atlas > Organization Access Manager: change the roles of "
+              + name
+              + " ("
               + names
               + ") to the least that its work needs (e.g. ORG_MEMBER with project read-only).";
       case ATLAS_DATABASE ->
           "atlas dbusers update "
-              + account.name()
+              + name
               + " --projectId "
-              + account.key().tenant()
-              + " --role readWrite@<its database> (replacing "
+              + Shell.quote(account.key().tenant())
+              + " --role readWrite@DATABASE (its database, replacing "
               + names
               + "), and scope it to the clusters it uses.";
       case AWS_IDENTITY_CENTER ->

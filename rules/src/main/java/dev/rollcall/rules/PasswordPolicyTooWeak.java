@@ -174,7 +174,7 @@ public final class PasswordPolicyTooWeak implements TenantRule<PasswordPolicyToo
       cli.append(" --password-reuse-prevention ").append(settings.reusePrevention());
     }
     return "In "
-        + tenant.label()
+        + tenant.quotedLabel()
         + ": IAM console → Account settings → Password policy → Edit, or run `"
         + cli
         + "` with that account's credentials.";

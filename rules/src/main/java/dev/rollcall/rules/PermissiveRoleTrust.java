@@ -110,7 +110,9 @@ public final class PermissiveRoleTrust implements AccountRule<NoSettings> {
         .orElse("none (its policies grant nothing the snapshot shows)");
   }
 
-  private static String fix(String role, String tenant) {
+  private static String fix(String rawRole, String rawTenant) {
+    String role = Shell.quote(rawRole);
+    String tenant = Shell.quote(rawTenant);
     return "In account "
         + tenant
         + ": write a trust policy that names the exact principals that need "

@@ -111,13 +111,15 @@ public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
         fix(account, subject.person().personId()));
   }
 
-  private static String fix(Account account, String person) {
-    String name = account.name();
+  private static String fix(Account account, String personId) {
+    String name = Shell.quote(account.name());
+    String person = Shell.quote(personId);
     String grants =
         account.grants().stream()
             .filter(PrivilegedEverydayAccount::privileged)
             .map(Grant::name)
             .distinct()
+            .map(Shell::quote)
             .collect(Collectors.joining(", "));
     return switch (account.key().system()) {
       case AWS_IAM ->
@@ -145,7 +147,7 @@ public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
           "Create a separate admin account for "
               + person
               + " (e.g. "
-              + person.replaceFirst("@", "-admin@")
+              + Shell.quote(personId.replaceFirst("@", "-admin@"))
               + ") holding "
               + grants
               + ", then remove the role from "
@@ -163,8 +165,8 @@ public final class PrivilegedEverydayAccount implements PersonRule<NoSettings> {
       case ATLAS_DATABASE ->
           "Create a standard database user for "
               + person
-              + " (atlas dbusers create readWrite@<its database> --username NAME --projectId "
-              + account.key().tenant()
+              + " (atlas dbusers create readWrite@DATABASE --username NAME --projectId "
+              + Shell.quote(account.key().tenant())
               + ") for daily work, and use "
               + name
               + " ("

@@ -112,7 +112,7 @@ public final class ProgrammaticAccessWithoutHardwareKey
   }
 
   private static String fix(Account account) {
-    String name = account.name();
+    String name = Shell.quote(account.name());
     return switch (account.key().system()) {
       case AWS_IAM ->
           "Replace the access key with IAM Identity Center sign-in (aws configure sso; aws sso"

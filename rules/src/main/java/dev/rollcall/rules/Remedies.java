@@ -6,7 +6,8 @@ import dev.rollcall.model.AccountKind;
 
 /**
  * The concrete commands that remove or disable an account in each system, so that every finding
- * ends with a fix an SRE can run.
+ * ends with a fix an SRE can run. Every value from the source is written by {@link Shell#quote}, in
+ * the commands and in the prose around them, so that the fix is safe to paste.
  */
 final class Remedies {
   private Remedies() {}
@@ -14,20 +15,21 @@ final class Remedies {
   /** How to take away an account's access. */
   static String disable(Account account) {
     AccountKey key = account.key();
-    String name = account.name();
+    String name = Shell.quote(account.name());
+    String tenant = Shell.quote(key.tenant());
     return switch (key.system()) {
       case AWS_IAM ->
           account.isAwsRoot()
               ? "Sign in as root to account "
-                  + key.tenant()
+                  + tenant
                   + ", delete any root access keys (IAM > Security credentials) and keep the root"
                   + " password and MFA device in the break-glass safe; with AWS Organizations,"
                   + " remove root credentials centrally (aws iam delete-login-profile is not"
                   + " available for root)."
               : account.kind() == AccountKind.ROLE
-                  ? disableRole(key.tenant(), name)
+                  ? disableRole(tenant, name)
                   : "In account "
-                      + key.tenant()
+                      + tenant
                       + ": aws iam delete-login-profile --user-name "
                       + name
                       + "; for each key in aws iam list-access-keys --user-name "
@@ -49,19 +51,19 @@ final class Remedies {
               + " suspended on).";
       case ATLAS_ORG ->
           "Atlas > Organization "
-              + key.tenant()
+              + tenant
               + " > Access Manager > Users > remove "
               + name
               + " (Admin API: DELETE /api/atlas/v2/orgs/"
-              + key.tenant()
+              + UrlPath.segment(key.tenant())
               + "/users/"
-              + key.nativeId()
+              + UrlPath.segment(key.nativeId())
               + ").";
       case ATLAS_DATABASE ->
           "atlas dbusers delete "
               + name
               + " --projectId "
-              + key.tenant()
+              + tenant
               // Users authenticated outside Atlas (AWS IAM, X.509, LDAP, OIDC) live in $external.
               + (key.nativeId().startsWith("$external/") ? " --authDB '$external'" : "")
               + " (Atlas > Database Access in the project).";
@@ -71,6 +73,9 @@ final class Remedies {
   /**
    * A role has no password or keys to switch off: new sessions stop when its trust admits nobody,
    * and sessions already issued (valid up to 12 hours) only when they are revoked.
+   *
+   * @param tenant the account id, quoted
+   * @param role the role's name, quoted
    */
   private static String disableRole(String tenant, String role) {
     return "In account "
@@ -95,26 +100,27 @@ final class Remedies {
   /** How to turn on a second factor. */
   static String enableMfa(Account account) {
     AccountKey key = account.key();
+    String name = Shell.quote(account.name());
     return switch (key.system()) {
       case AWS_IAM ->
           account.isAwsRoot()
               ? "Sign in as root to account "
-                  + key.tenant()
+                  + Shell.quote(key.tenant())
                   + " > Security credentials > Assign MFA device (a FIDO security key or a"
                   + " hardware TOTP kept in the break-glass safe)."
               : "IAM > Users > "
-                  + account.name()
+                  + name
                   + " > Security credentials > Assign MFA device; enforce it with a policy that"
                   + " denies all but MFA setup when aws:MultiFactorAuthPresent is false.";
       case GOOGLE_WORKSPACE ->
           "Have "
-              + account.name()
+              + name
               + " enrol in 2-Step Verification, then enforce it: Admin console > Security >"
               + " Authentication > 2-step verification > Enforcement, for the user's OU.";
       case ATLAS_ORG ->
           "Atlas > Organization Settings > Require Multi-Factor Authentication, or federate"
               + " Atlas with the identity provider that enforces MFA.";
-      default -> "Require a second factor for " + account.name() + " at its sign-in.";
+      default -> "Require a second factor for " + name + " at its sign-in.";
     };
   }
 }

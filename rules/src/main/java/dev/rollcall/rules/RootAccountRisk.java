@@ -121,7 +121,7 @@ public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settin
 
   private static String removeKeys(String tenant) {
     return "Sign in as root to account "
-        + tenant
+        + Shell.quote(tenant)
         + " > Security credentials > Access keys: make each key inactive, then delete it, after"
         + " moving whatever used it to an IAM role (CloudTrail events with userIdentity.type Root"
         + " and an accessKeyId show the callers).";
@@ -129,7 +129,7 @@ public final class RootAccountRisk implements AccountRule<RootAccountRisk.Settin
 
   private static String stopUse(String tenant) {
     return "Find what root was used for in account "
-        + tenant
+        + Shell.quote(tenant)
         + " (aws cloudtrail lookup-events --lookup-attributes"
         + " AttributeKey=Username,AttributeValue=root), give that task to an IAM role, and alert"
         + " on every root sign-in (an EventBridge rule on ConsoleLogin with userIdentity.type"

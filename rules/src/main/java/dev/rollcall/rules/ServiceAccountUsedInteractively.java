@@ -74,7 +74,7 @@ public final class ServiceAccountUsedInteractively implements AccountRule<NoSett
   }
 
   private static String fix(Account account) {
-    String name = account.name();
+    String name = Shell.quote(account.name());
     String ask =
         "Ask its owner who signed in and why; give that person their own account for the task. ";
     return ask
@@ -83,7 +83,7 @@ public final class ServiceAccountUsedInteractively implements AccountRule<NoSett
               "Then remove the console login: aws iam delete-login-profile --user-name "
                   + name
                   + " (in account "
-                  + account.key().tenant()
+                  + Shell.quote(account.key().tenant())
                   + "), and rotate any access key a person may have seen (aws iam"
                   + " create-access-key, then aws iam update-access-key --status Inactive on the"
                   + " old one).";
@@ -92,9 +92,9 @@ public final class ServiceAccountUsedInteractively implements AccountRule<NoSett
                   + name
                   + " > Disable user access) and give the program an IAM role instead.";
           case GOOGLE_WORKSPACE ->
-              "Then reset "
+              "Then reset the password of "
                   + name
-                  + "'s password to a random one nobody keeps and sign it out (Admin console >"
+                  + " to a random one nobody keeps and sign it out (Admin console >"
                   + " Directory > Users > "
                   + name
                   + " > Reset password; Security > Sign-in cookies > Reset), and move the program"
@@ -108,7 +108,7 @@ public final class ServiceAccountUsedInteractively implements AccountRule<NoSett
               "Then rotate the password: atlas dbusers update "
                   + name
                   + " --projectId "
-                  + account.key().tenant()
+                  + Shell.quote(account.key().tenant())
                   + " --password (a new secret stored only where the program reads it).";
         };
   }

@@ -147,7 +147,7 @@ public final class SeveralAccountsOneSystem
   }
 
   private static String fix(Account account, Settings settings) {
-    String name = account.name();
+    String name = Shell.quote(account.name());
     String tag = settings.reasonTags().isEmpty() ? null : settings.reasonTags().get(0);
     if (tag == null) {
       return "The profile accepts no reason tag: remove " + name + " or record an exception.";
@@ -158,23 +158,23 @@ public final class SeveralAccountsOneSystem
               + name
               + " is needed, declare why and who approved it: aws iam tag-user --user-name "
               + name
-              + " --tags Key="
-              + tag
+              + " --tags "
+              + Shell.quote("Key=" + tag)
               + ",Value=\"<business need; approver>\".";
       case ATLAS_DATABASE ->
           "If "
               + name
               + " is needed, label it with "
-              + tag
+              + Shell.quote(tag)
               + " (Atlas Admin API: PATCH /api/atlas/v2/groups/"
-              + account.key().tenant()
+              + UrlPath.segment(account.key().tenant())
               + "/databaseUsers/"
               // Users authenticated outside Atlas (AWS IAM, X.509, LDAP, OIDC) live in $external.
               + (account.key().nativeId().startsWith("$external/") ? "$external" : "admin")
               + "/"
-              + name
+              + UrlPath.segment(account.name())
               + " with labels [{key: "
-              + tag
+              + Shell.quote(tag)
               + ", value: <business need; approver>}]).";
       default ->
           "If "

@@ -65,9 +65,9 @@ public final class SharedAccount implements AccountRule<NoSettings> {
               "The role " + account.name() + " is used by " + view.owners().size() + " people.",
               evidence,
               "Check that each of "
-                  + String.join(", ", view.personIds())
+                  + Shell.quoteEach(view.personIds())
                   + " needs "
-                  + account.name()
+                  + Shell.quote(account.name())
                   + "; give people whose needs differ a role or permission set of their own, and"
                   + " keep every session named by the person's address so CloudTrail tells them"
                   + " apart."));
@@ -78,10 +78,10 @@ public final class SharedAccount implements AccountRule<NoSettings> {
             account.name() + " is used by " + view.owners().size() + " people.",
             evidence,
             "Give each of "
-                + String.join(", ", view.personIds())
+                + Shell.quoteEach(view.personIds())
                 + " a named account with the access they need, move any automation to a service"
                 + " account with one owner, then remove "
-                + account.name()
+                + Shell.quote(account.name())
                 + ". "
                 + Remedies.disable(account)));
   }

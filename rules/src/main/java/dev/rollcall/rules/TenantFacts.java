@@ -43,12 +43,21 @@ public record TenantFacts(TenantSettings settings, List<Account> accounts, Insta
 
   /** How a person names the tenant, e.g. "AWS account 111122223333". */
   public String label() {
+    return kind() + " " + tenant();
+  }
+
+  /** As {@link #label()}, the id written by {@link Shell#quote}, for a fix. */
+  String quotedLabel() {
+    return kind() + " " + Shell.quote(tenant());
+  }
+
+  private String kind() {
     return switch (system()) {
-      case AWS_IAM -> "AWS account " + tenant();
-      case AWS_IDENTITY_CENTER -> "Identity Center " + tenant();
-      case GOOGLE_WORKSPACE -> "Google Workspace " + tenant();
-      case ATLAS_ORG -> "Atlas organisation " + tenant();
-      case ATLAS_DATABASE -> "Atlas project " + tenant();
+      case AWS_IAM -> "AWS account";
+      case AWS_IDENTITY_CENTER -> "Identity Center";
+      case GOOGLE_WORKSPACE -> "Google Workspace";
+      case ATLAS_ORG -> "Atlas organisation";
+      case ATLAS_DATABASE -> "Atlas project";
     };
   }
 }

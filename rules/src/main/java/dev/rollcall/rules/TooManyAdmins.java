@@ -78,7 +78,7 @@ public final class TooManyAdmins implements TenantRule<TooManyAdmins.Settings> {
             "Keep at most "
                 + limit
                 + " administrators in "
-                + tenant.label()
+                + tenant.quotedLabel()
                 + ": give the others a role that fits their work (for Google: Admin console →"
                 + " Account → Admin roles → Super Admin → Admins → Unassign role; for AWS: detach"
                 + " AdministratorAccess and grant a narrower policy or permission set)."));

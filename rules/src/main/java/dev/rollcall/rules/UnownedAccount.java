@@ -71,10 +71,10 @@ public final class UnownedAccount implements AccountRule<NoSettings> {
                 + " belongs to no one in the directory.",
             evidence,
             "Find who uses "
-                + account.name()
+                + Shell.quote(account.name())
                 + " and record it: an owner tag with their company email (AWS: aws iam tag-user"
                 + " --user-name "
-                + account.name()
+                + Shell.quote(account.name())
                 + " --tags Key=owner,Value=EMAIL; Atlas: a label owner=EMAIL) or a row in the"
                 + " mapping file. If nobody claims it: "
                 + Remedies.disable(account)));

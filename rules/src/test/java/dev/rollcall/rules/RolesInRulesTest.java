@@ -138,7 +138,8 @@ class RolesInRulesTest {
                 unowned(awsUser("grace").grants(List.of(chain)).build()))
             .orElseThrow();
     String fix = v.remediation();
-    assertTrue(fix.contains("remove sts:AssumeRole on ops-hop from grace's own policies"), fix);
+    assertTrue(
+        fix.contains("remove sts:AssumeRole on ops-hop from the policies of grace itself"), fix);
     assertTrue(fix.contains("narrow the trust policy of ops-hop"), fix);
     assertFalse(fix.contains("on platform-admin"), "the first role of the path only: " + fix);
     Violation direct =
