@@ -72,9 +72,14 @@ class HostileInputTest {
   static final String DB_USER = "@SUM(1)" + CORE + "-db";
   static final String PROJECT = "prod" + CORE;
   static final String FULL_NAME = "-2+3 " + CORE + " Otto";
+  static final String ROLE = "role" + CORE;
+  static final String GROUP = "Admins" + CORE;
+  static final String IC_USER = "-ic" + CORE;
+  static final String IC_GROUP = "group" + CORE;
+  static final String PERMISSION_SET = "Admin" + CORE;
 
   /** The hostile values that name accounts (and so findings). */
-  private static final List<String> ACCOUNT_NAMES = List.of(IAM_USER, DB_USER);
+  private static final List<String> ACCOUNT_NAMES = List.of(IAM_USER, DB_USER, ROLE, IC_USER);
 
   private Path dir;
   private RunOutcome outcome;
@@ -90,6 +95,8 @@ class HostileInputTest {
     renameDatabaseUser("dba", DB_USER);
     renameProject("prod-clinical", PROJECT);
     renameGoogleUser("kevin.otto@meridianhealth.example", FULL_NAME);
+    renameRoleAndGroup("legacy-support", ROLE, "Admins", GROUP);
+    identityCenter();
     outcome = DemoCopy.night(new NightlyRun(SparkStart.of(spark), "test"), dir, AT, null);
     out = dir.resolve("out");
   }
@@ -326,6 +333,98 @@ class HostileInputTest {
         Files.writeString(file, doc.toString());
       }
     }
+  }
+
+  private void renameRoleAndGroup(String role, String newRole, String group, String newGroup)
+      throws IOException {
+    Path details = dir.resolve(PROD).resolve("get-account-authorization-details.json");
+    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
+    for (JsonNode r : doc.get("RoleDetailList")) {
+      if (r.get("RoleName").asText().equals(role)) {
+        ((ObjectNode) r).put("RoleName", newRole);
+        ((ObjectNode) r).put("Arn", r.get("Arn").asText().replace("role/" + role, newRole));
+      }
+    }
+    for (JsonNode g : doc.get("GroupDetailList")) {
+      if (g.get("GroupName").asText().equals(group)) {
+        ((ObjectNode) g).put("GroupName", newGroup);
+      }
+    }
+    for (JsonNode u : doc.get("UserDetailList")) {
+      ArrayNode groups = (ArrayNode) u.get("GroupList");
+      for (int i = 0; i < groups.size(); i++) {
+        if (groups.get(i).asText().equals(group)) {
+          groups.set(i, newGroup);
+        }
+      }
+    }
+    Files.writeString(details, doc.toString());
+  }
+
+  /**
+   * An IAM Identity Center store beside the demo: a user with a hostile name in a group with one,
+   * given administrator rights on the production account through a permission set with one.
+   */
+  private void identityCenter() throws IOException {
+    Path store = dir.resolve("snapshot/aws-identity-center/d-9067abcdef");
+    String arn = "arn:aws:sso:::permissionSet/ssoins-7223a1b2c3d4e5f6/ps-admin";
+    ObjectNode users = JSON.createObjectNode();
+    ObjectNode user = users.putArray("Users").addObject();
+    user.put("IdentityStoreId", "d-9067abcdef").put("UserId", "u-x").put("UserName", IC_USER);
+    user.put("DisplayName", IC_GROUP);
+    write(store.resolve("list-users/page-0001.json"), users);
+    ObjectNode groups = JSON.createObjectNode();
+    groups
+        .putArray("Groups")
+        .addObject()
+        .put("GroupId", "g-x")
+        .put("DisplayName", IC_GROUP)
+        .put("IdentityStoreId", "d-9067abcdef");
+    write(store.resolve("list-groups/page-0001.json"), groups);
+    ObjectNode members = JSON.createObjectNode();
+    ObjectNode member = members.putArray("GroupMemberships").addObject();
+    member.put("IdentityStoreId", "d-9067abcdef").put("MembershipId", "m1").put("GroupId", "g-x");
+    member.putObject("MemberId").put("UserId", "u-x");
+    write(store.resolve("list-group-memberships/g-x/page-0001.json"), members);
+    ObjectNode set = JSON.createObjectNode();
+    set.putObject("PermissionSet")
+        .put("Name", PERMISSION_SET)
+        .put("PermissionSetArn", arn)
+        .put("SessionDuration", "PT1H");
+    write(store.resolve("describe-permission-set/ps-admin.json"), set);
+    ObjectNode managed = JSON.createObjectNode();
+    managed
+        .putArray("AttachedManagedPolicies")
+        .addObject()
+        .put("Name", "AdministratorAccess")
+        .put("Arn", "arn:aws:iam::aws:policy/AdministratorAccess");
+    write(
+        store.resolve("list-managed-policies-in-permission-set/ps-admin/page-0001.json"), managed);
+    ObjectNode customer = JSON.createObjectNode();
+    customer.putArray("CustomerManagedPolicyReferences");
+    write(
+        store.resolve(
+            "list-customer-managed-policy-references-in-permission-set/ps-admin/page-0001.json"),
+        customer);
+    write(
+        store.resolve("get-inline-policy-for-permission-set/ps-admin.json"),
+        JSON.createObjectNode().put("InlinePolicy", ""));
+    ObjectNode assignments = JSON.createObjectNode();
+    assignments
+        .putArray("AccountAssignments")
+        .addObject()
+        .put("AccountId", "111122223333")
+        .put("PermissionSetArn", arn)
+        .put("PrincipalType", "GROUP")
+        .put("PrincipalId", "g-x");
+    write(
+        store.resolve("list-account-assignments-for-principal/g-x/page-ps-admin.json"),
+        assignments);
+  }
+
+  private static void write(Path file, JsonNode doc) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, doc.toString());
   }
 
   private void renameProject(String from, String to) throws IOException {
