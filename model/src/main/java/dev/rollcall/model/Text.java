@@ -35,53 +35,65 @@ public final class Text {
   }
 
   /**
-   * The value as one line of plain text for a message: control characters (C0, DEL, C1) and the
-   * invisible format characters that reorder or hide text (bidirectional overrides and isolates,
-   * zero-width characters) are written as escapes ({@code \n}, {@code \t}, {@code \r}, {@code
-   * \}{@code uXXXX}), so that a value from the data cannot break a log line or a report line, or
-   * show as something it is not. Other text, non-ASCII letters included, is kept.
+   * The value as one line of plain text for a message: control characters and the invisible ones
+   * that reorder or hide text ({@link #isHidden}) are written as escapes ({@code \n}, {@code \t},
+   * {@code \r}, {@code \}{@code uXXXX}, {@code \}{@code u{XXXXX}} beyond the first plane), so that
+   * a value from the data cannot break a log line or a report line, or show as something it is not.
+   * Other text, non-ASCII letters included, is kept.
    */
   public static String printable(String value) {
-    StringBuilder out = null;
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      String escape = escape(c);
-      if (escape != null && out == null) {
-        out = new StringBuilder(value.length() + 8).append(value, 0, i);
-      }
-      if (out != null) {
-        if (escape != null) {
-          out.append(escape);
-        } else {
-          out.append(c);
-        }
-      }
+    int first = 0;
+    while (first < value.length() && !isHidden(value.codePointAt(first))) {
+      first += Character.charCount(value.codePointAt(first));
     }
-    return out == null ? value : out.toString();
+    if (first == value.length()) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length() + 8).append(value, 0, first);
+    value
+        .substring(first)
+        .codePoints()
+        .forEach(
+            c -> {
+              switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                default -> {
+                  if (!isHidden(c)) {
+                    out.appendCodePoint(c);
+                  } else if (c <= 0xffff) {
+                    out.append(String.format("\\u%04x", c));
+                  } else {
+                    out.append(String.format("\\u{%x}", c));
+                  }
+                }
+              }
+            });
+    return out.toString();
   }
 
-  private static String escape(char c) {
-    return switch (c) {
-      case '\n' -> "\\n";
-      case '\r' -> "\\r";
-      case '\t' -> "\\t";
-      default -> isHidden(c) ? String.format("\\u%04x", (int) c) : null;
-    };
+  /** The value with each hidden character ({@link #isHidden}) replaced by a space. */
+  public static String visible(String value) {
+    if (value.codePoints().noneMatch(Text::isHidden)) {
+      return value;
+    }
+    StringBuilder out = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> out.appendCodePoint(isHidden(c) ? ' ' : c));
+    return out.toString();
   }
 
   /**
-   * Whether a character is a control character (C0, DEL, C1) or an invisible one that reorders or
-   * hides text (bidirectional overrides and isolates, zero-width characters, line and paragraph
-   * separators, the byte order mark): none belongs in a name shown to a person.
+   * Whether a character is one a person does not see as itself: a control character (C0, DEL, C1),
+   * a format character (bidirectional overrides and isolates, zero-width characters, the byte order
+   * mark, the soft hyphen, tag characters), or a line or paragraph separator. None belongs in a
+   * name shown to a person.
    */
-  public static boolean isHidden(char c) {
-    return c < 0x20
-        || (c >= 0x7f && c <= 0x9f)
-        || (c >= 0x200b && c <= 0x200f)
-        || (c >= 0x202a && c <= 0x202e)
-        || (c >= 0x2060 && c <= 0x2069)
-        || c == 0xfeff
-        || c == 0x2028
-        || c == 0x2029;
+  public static boolean isHidden(int codePoint) {
+    int type = Character.getType(codePoint);
+    return type == Character.CONTROL
+        || type == Character.FORMAT
+        || type == Character.LINE_SEPARATOR
+        || type == Character.PARAGRAPH_SEPARATOR;
   }
 }

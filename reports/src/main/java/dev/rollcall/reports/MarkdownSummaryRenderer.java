@@ -409,7 +409,8 @@ public final class MarkdownSummaryRenderer {
    * dev.rollcall.model.Text#isHidden}) become spaces so a value stays on its line and in its table
    * cell, and reads as it is.
    */
-  static String escape(String text) {
+  static String escape(String value) {
+    String text = dev.rollcall.model.Text.visible(value);
     StringBuilder out = new StringBuilder(text.length() + 8);
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
@@ -418,7 +419,7 @@ public final class MarkdownSummaryRenderer {
         case '>' -> out.append("&gt;");
         case '&' -> out.append("&amp;");
         case '\\', '`', '*', '_', '[', ']', '|', '#', '!', '~', '$' -> out.append('\\').append(c);
-        default -> out.append(dev.rollcall.model.Text.isHidden(c) ? ' ' : c);
+        default -> out.append(c);
       }
     }
     return out.toString();

@@ -161,12 +161,7 @@ public final class ShortSummaryRenderer {
 
   /** One line of at most {@link #MAX_NAME} characters, escaped for Slack and Markdown. */
   static String clip(String text) {
-    StringBuilder visible = new StringBuilder(text.length());
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      visible.append(dev.rollcall.model.Text.isHidden(c) ? ' ' : c);
-    }
-    String oneLine = visible.toString().replaceAll(" {2,}", " ").strip();
+    String oneLine = dev.rollcall.model.Text.visible(text).replaceAll(" {2,}", " ").strip();
     if (oneLine.length() > MAX_NAME) {
       oneLine = oneLine.substring(0, MAX_NAME - 1) + "…";
     }

@@ -47,7 +47,7 @@ final class Shell {
     if (plain(text)) {
       return text;
     }
-    if (text.codePoints().anyMatch(Shell::hidden)) {
+    if (text.codePoints().anyMatch(dev.rollcall.model.Text::isHidden)) {
       return ansiC(text);
     }
     return "'" + text.replace("'", "'\\''") + "'";
@@ -66,7 +66,7 @@ final class Shell {
    */
   static String oneLine(String text) {
     String representable = representable(text);
-    return representable.codePoints().anyMatch(Shell::hidden)
+    return representable.codePoints().anyMatch(dev.rollcall.model.Text::isHidden)
         ? ansiC(representable)
         : representable;
   }
@@ -107,15 +107,6 @@ final class Shell {
     return codePoint >= Character.MIN_SURROGATE && codePoint <= Character.MAX_SURROGATE;
   }
 
-  /** A character a terminal does not show as itself. */
-  private static boolean hidden(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.CONTROL
-        || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
-  }
-
   private static String ansiC(String value) {
     StringBuilder out = new StringBuilder(value.length() + 8).append("$'");
     value
@@ -129,7 +120,7 @@ final class Shell {
                 case '\\' -> out.append("\\\\");
                 case '\'' -> out.append("\\'");
                 default -> {
-                  if (hidden(cp)) {
+                  if (dev.rollcall.model.Text.isHidden(cp)) {
                     // Always two digits: bash reads up to two, so a following digit stays itself.
                     for (byte b : Character.toString(cp).getBytes(StandardCharsets.UTF_8)) {
                       out.append("\\x").append(HEX.toHexDigits(b));

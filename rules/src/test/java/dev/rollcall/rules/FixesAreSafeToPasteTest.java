@@ -467,7 +467,7 @@ class FixesAreSafeToPasteTest {
     if (misread != null) {
       problems.add(misread);
     }
-    if (fix.codePoints().anyMatch(FixesAreSafeToPasteTest::hidden)) {
+    if (fix.codePoints().anyMatch(dev.rollcall.model.Text::isHidden)) {
       problems.add("a control or invisible character is shown raw");
     }
     String unquoted = unquotedMention(plainFix, fix, value);
@@ -525,7 +525,7 @@ class FixesAreSafeToPasteTest {
    */
   private static String unquotedMention(String plainFix, String fix, String value) {
     boolean keptAsIs =
-        !value.contains("'") && value.codePoints().noneMatch(FixesAreSafeToPasteTest::hidden);
+        !value.contains("'") && value.codePoints().noneMatch(dev.rollcall.model.Text::isHidden);
     for (String form : List.of(value, value.toLowerCase(Locale.ROOT))) {
       String rest = keptAsIs ? fix.replace("'" + form + "'", "") : fix;
       if (count(rest, form) > count(plainFix, form)) {
@@ -646,14 +646,6 @@ class FixesAreSafeToPasteTest {
     assertEquals(List.of(), commandsIn("Atlas > Database Access; aws:MultiFactorAuthPresent"));
   }
 
-  private static boolean hidden(int codePoint) {
-    int type = Character.getType(codePoint);
-    return type == Character.CONTROL
-        || type == Character.FORMAT
-        || type == Character.LINE_SEPARATOR
-        || type == Character.PARAGRAPH_SEPARATOR;
-  }
-
   /** A value as a Java literal would write it, so that a failure shows what it held. */
   private static String show(String text) {
     StringBuilder out = new StringBuilder("\"");
@@ -662,7 +654,7 @@ class FixesAreSafeToPasteTest {
             cp -> {
               if (cp == '\n') {
                 out.append("\\n");
-              } else if (hidden(cp)) {
+              } else if (dev.rollcall.model.Text.isHidden(cp)) {
                 out.append(String.format(Locale.ROOT, "\\u%04x", cp));
               } else {
                 out.appendCodePoint(cp);

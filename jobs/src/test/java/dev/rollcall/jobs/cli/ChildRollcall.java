@@ -1,7 +1,6 @@
 package dev.rollcall.jobs.cli;
 
-import java.lang.management.ManagementFactory;
-import java.nio.file.Path;
+import dev.rollcall.jobs.spark.ChildJvm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,18 +13,9 @@ final class ChildRollcall {
    * with {@code args}.
    */
   static List<String> command(List<String> flags, List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens") || arg.startsWith("-XX:+IgnoreUnrecognized")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(List.of("-Xmx1g", "-Djdk.reflect.useDirectMethodHandle=false"));
-    command.addAll(flags);
-    command.addAll(
-        List.of("-cp", System.getProperty("java.class.path"), RollcallCommand.class.getName()));
-    command.addAll(args);
-    return command;
+    List<String> jvm =
+        new ArrayList<>(List.of("-Xmx1g", "-Djdk.reflect.useDirectMethodHandle=false"));
+    jvm.addAll(flags);
+    return ChildJvm.command(jvm, RollcallCommand.class.getName(), args);
   }
 }

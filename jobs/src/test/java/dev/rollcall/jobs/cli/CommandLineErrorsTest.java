@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Path;
@@ -191,21 +190,9 @@ class CommandLineErrorsTest {
 
   @Test
   void theEnvironmentVariableMakesACommandLineErrorJsonInAJvmOfItsOwn() throws Exception {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(
-        List.of(
-            "-cp",
-            System.getProperty("java.class.path"),
-            RollcallCommand.class.getName(),
-            "run",
-            "--confg",
-            "rollcall.yaml"));
+    List<String> command =
+        dev.rollcall.jobs.spark.ChildJvm.command(
+            List.of(), RollcallCommand.class.getName(), List.of("run", "--confg", "rollcall.yaml"));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("ROLLCALL_LOG_FORMAT", "json");
     builder.environment().put("ROLLCALL_LOG_LEVEL", "debug");

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -45,20 +43,9 @@ class OutOfMemoryTest {
   /** A task out of heap in local Spark: one line and exit code 1, no stack trace and no 52. */
   @Test
   void aTaskOutOfHeapEndsTheJvmWithOneLine() throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (arg.startsWith("--add-opens")) {
-        command.add(arg);
-      }
-    }
-    command.addAll(
-        List.of(
-            "-Xmx600m",
-            "-cp",
-            System.getProperty("java.class.path"),
-            OutOfMemoryChild.class.getName(),
-            dir.toString()));
+    List<String> command =
+        ChildJvm.command(
+            List.of("-Xmx600m"), OutOfMemoryChild.class.getName(), List.of(dir.toString()));
     Path err = dir.resolve("stderr.txt");
     Process child =
         new ProcessBuilder(command)
