@@ -211,7 +211,7 @@ public final class NightlyRun {
                 config.organisation(),
                 pulls,
                 night.tracked(),
-                audit.accounts().size(),
+                audit.accounts(),
                 audit.people().size(),
                 options.failOn(),
                 night.notices(),
@@ -367,13 +367,13 @@ public final class NightlyRun {
    * String)} must give for each of them (tests compare the two).
    */
   List<Explanation> explainEvery(RunOptions options) {
-    Audit audit;
+    Read read;
     try (StageClock stages = new StageClock()) {
-      audit = audit(options, options.clock().instant(), "explain", stages);
+      read = judged(options, options.clock().instant(), "explain", stages);
     }
-    List<AccountView> views = audit.views().collect();
-    audit.views().unpersist();
-    return explanations(views, audit.inputs(), audit.findings());
+    List<AccountView> views = read.judged().views().collect();
+    read.judged().views().unpersist();
+    return explanations(views, read.inputs(), read.judged().findings());
   }
 
   /** Reads the inputs of an explanation once, for tests that explain many accounts. */
@@ -459,46 +459,39 @@ public final class NightlyRun {
 
   /**
    * What a run finds, before anything is stored or reported: every input checked, every source read
-   * or pulled, accounts tied to people and every rule applied.
+   * or pulled, accounts tied to people and every rule applied. It keeps what the store and the
+   * reports read, not the accounts: from here on they are in the views, and at a million accounts
+   * the driver's copy is gigabytes of heap the store and report stages need.
    *
-   * @param inputs what the sources gave, with the trail's activity
+   * @param profile the policy profile
+   * @param exceptions the accepted risks
+   * @param pulls what each source gave
+   * @param people the directory of people
+   * @param sourceOfAccount the source each account (and tenant) came from
+   * @param accounts how many accounts were audited
    * @param views each account with its owners (an RDD, kept on disk until unpersisted)
    * @param findings every finding, in report order
    */
-  record Audit(Inputs inputs, JavaRDD<AccountView> views, List<Finding> findings) {
-    Map<AccountKey, String> sourceOfAccount() {
-      return inputs.sourceOfAccount();
-    }
+  record Audit(
+      PolicyProfile profile,
+      ExceptionsFile exceptions,
+      List<SourcePull> pulls,
+      List<Identity> people,
+      Map<AccountKey, String> sourceOfAccount,
+      int accounts,
+      JavaRDD<AccountView> views,
+      List<Finding> findings) {}
 
-    PolicyProfile profile() {
-      return inputs.profile();
-    }
-
-    List<SourcePull> pulls() {
-      return inputs.pulls();
-    }
-
-    List<Account> accounts() {
-      return inputs.accounts();
-    }
-
-    List<Identity> people() {
-      return inputs.people();
-    }
-
-    ExceptionsFile exceptions() {
-      return inputs.exceptions();
-    }
-  }
+  /** The inputs as the judging read them, with what it found. */
+  private record Read(Inputs inputs, Judged judged) {}
 
   /** Accounts' views (kept on disk until unpersisted) and the findings of the subject rules. */
   private record Judged(JavaRDD<AccountView> views, List<Finding> findings) {}
 
   private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
-    Inputs read = inputs(options, startedAt, runId, stages, true);
-    SparkEngine spark = session(read.accounts().size(), stages);
-    Inputs in = withTrails(spark, options.config(), startedAt, read, stages);
-    Judged judged = judge(spark, in, in.accounts(), stages);
+    Read read = judged(options, startedAt, runId, stages);
+    Inputs in = read.inputs();
+    Judged judged = read.judged();
     List<Finding> findings = new ArrayList<>(judged.findings());
     List<TenantFacts> tenants = new ArrayList<>();
     for (SourceResult result : in.results()) {
@@ -510,7 +503,23 @@ public final class NightlyRun {
     findings.addAll(Detector.detectTenants(tenants, in.profile()));
     findings.sort(Detector.REPORT_ORDER);
     stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
-    return new Audit(in, judged.views(), findings);
+    return new Audit(
+        in.profile(),
+        in.exceptions(),
+        in.pulls(),
+        in.people(),
+        in.sourceOfAccount(),
+        in.accounts().size(),
+        judged.views(),
+        findings);
+  }
+
+  /** Reads every source, starts Spark, reads the trails and judges every account. */
+  private Read judged(RunOptions options, Instant startedAt, String runId, StageClock stages) {
+    Inputs read = inputs(options, startedAt, runId, stages, true);
+    SparkEngine spark = session(read.accounts().size(), stages);
+    Inputs in = withTrails(spark, options.config(), startedAt, read, stages);
+    return new Read(in, judge(spark, in, in.accounts(), stages));
   }
 
   /**
@@ -651,6 +660,14 @@ public final class NightlyRun {
         TrailViews.attach(
                 correlator.correlate(accountData, in.directory(), in.claims()), in.trail())
             .persist(StorageLevel.DISK_ONLY());
+    if (spark.master().startsWith("local")) {
+      // Cut from their lineage once computed: the accounts' slices, which the driver ships with
+      // the first tasks, then belong to nothing, and the driver's accounts can go once the run
+      // stops needing them (see Audit). Local only: there the views' blocks are on this
+      // machine's disk for the whole run; on a cluster, an executor that goes away takes its
+      // blocks with it, and the lineage is what computes them again.
+      views.rdd().localCheckpoint();
+    }
     long owned = views.filter(v -> !v.owners().isEmpty()).count();
     stages.end(
         "correlate",
