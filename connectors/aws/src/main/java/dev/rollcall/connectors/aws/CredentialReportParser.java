@@ -93,7 +93,7 @@ public final class CredentialReportParser {
           }
           record = records.next();
         } catch (UncheckedIOException e) {
-          throw malformed(file, parser.getCurrentLineNumber() + 1, e);
+          throw malformed(file, parser.getCurrentLineNumber(), e);
         }
         int rowNumber = Math.toIntExact(parser.getCurrentLineNumber());
         CredentialReportRow row = new Cells(file, rowNumber, header, record).row();

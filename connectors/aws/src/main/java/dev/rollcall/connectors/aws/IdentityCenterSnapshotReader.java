@@ -30,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads an IAM Identity Center folder of a snapshot ({@code aws-identity-center/<identity store
@@ -53,6 +54,9 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
       "list-customer-managed-policy-references-in-permission-set";
   public static final String INLINE_POLICY = "get-inline-policy-for-permission-set";
   public static final String ASSIGNMENTS = "list-account-assignments-for-principal";
+
+  /** An identity store id (a UUID, with an optional prefix): letters, digits and hyphens. */
+  private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
 
   private static final String NO_SIGN_IN =
       "IAM Identity Center keeps no last sign-in time (CloudTrail does)";
@@ -84,6 +88,11 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
       for (int i = 0; i < groups.size(); i++) {
         JsonNode group = groups.get(i);
         String id = SnapshotJson.requiredText(group, "GroupId", page, "Groups[" + i + "]");
+        if (!STORE_ID.matcher(id).matches()) {
+          // It names the group's folder of memberships: it must not name a path.
+          throw new SnapshotException(
+              page, "Groups[" + i + "]", "field 'GroupId' is not an identity store id");
+        }
         String name = SnapshotJson.optionalText(group, "DisplayName");
         groupNames.put(id, name == null ? id : name);
         for (Path members : dir.pages(MEMBERSHIPS + "/" + id)) {

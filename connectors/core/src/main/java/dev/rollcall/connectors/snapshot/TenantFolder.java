@@ -209,15 +209,23 @@ public final class TenantFolder {
   }
 
   /**
-   * Refuses {@code path} when the tenant folder, or any folder or file from it down to {@code
-   * path}, is a symbolic link, unless links are followed.
+   * Refuses {@code path} when it leads out of the tenant folder by a {@code ..} (a name read from a
+   * file may hold one), or, unless links are followed, when the tenant folder or any folder or file
+   * from it down to {@code path} is a symbolic link.
    */
   private void inside(Path path) {
-    if (links == SymbolicLinks.FOLLOW) {
-      return;
-    }
     if (!path.startsWith(dir)) {
       throw new IllegalArgumentException(path + " is not in the tenant folder " + dir);
+    }
+    for (Path name : dir.relativize(path)) {
+      if (name.toString().equals("..")) {
+        // The path is built from the file's content: it is not repeated.
+        throw new SnapshotException(
+            dir, null, "a name in the snapshot leads out of the tenant folder (..)");
+      }
+    }
+    if (links == SymbolicLinks.FOLLOW) {
+      return;
     }
     Path at = dir;
     refuseLink(at);

@@ -130,22 +130,33 @@ public final class Utf8Input extends FilterInputStream {
 
     void accept(byte[] bytes, int offset, int length) throws NotUtf8 {
       int end = offset + length;
-      for (int i = offset; i < end; i++) {
-        int b = bytes[i] & 0xFF;
+      int i = offset;
+      long lines = line;
+      while (i < end) {
         if (pending == 0) {
-          if (b < 0x80) {
+          // Most of a file is ASCII: a run of it costs a compare or two a byte. As a signed byte,
+          // ASCII other than NUL is positive.
+          byte b;
+          while (i < end && (b = bytes[i]) > 0) {
             if (b == '\n') {
-              line++;
-            } else if (b == 0) {
-              throw new NotUtf8(position + i - offset, line, true);
+              lines++;
             }
-            continue;
+            i++;
           }
-          lead(b, position + i - offset);
+          if (i == end) {
+            break;
+          }
+          line = lines;
+          if (bytes[i] == 0) {
+            throw new NotUtf8(position + i - offset, lines, true);
+          }
+          lead(bytes[i] & 0xFF, position + i - offset);
         } else {
-          continuation(b);
+          continuation(bytes[i] & 0xFF);
         }
+        i++;
       }
+      line = lines;
       position += length;
     }
 

@@ -142,6 +142,19 @@ class TenantFolderTest {
   }
 
   @Test
+  void aNameReadFromAFileCannotLeadOutOfTheTenant() {
+    for (SymbolicLinks links : SymbolicLinks.values()) {
+      String message =
+          assertThrows(
+                  SnapshotException.class,
+                  () -> new TenantFolder(tenant, links).pages("memberships/../../../../elsewhere"))
+              .getMessage();
+      assertEquals(
+          tenant + ": a name in the snapshot leads out of the tenant folder (..)", message);
+    }
+  }
+
+  @Test
   void invalidJsonIsRefusedWithItsLineAndColumnAndNoneOfItsText() throws IOException {
     Path file =
         Files.writeString(tenant.resolve("roles.json"), "{\n  \"Roles\": " + SECRET + "\n}");
