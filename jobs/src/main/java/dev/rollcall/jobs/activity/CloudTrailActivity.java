@@ -65,7 +65,7 @@ public final class CloudTrailActivity {
       String root = trail.remote() ? trail.path() : resolve.apply(trail.path());
       LocalDate from = to.minusDays(trail.days() - 1L);
       try {
-        List<TrailFiles.LogFile> listed = TrailFiles.list(root, from, to, conf);
+        List<TrailFiles.LogFile> listed = TrailFiles.list(root, from, to, conf, trail.links());
         LOG.info(
             "cloudtrail {}: {} log files from {} to {}", trail.path(), listed.size(), from, to);
         perTrail.add(listed);

@@ -27,7 +27,8 @@ public final class TrailDoctor {
         "software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider");
     String what = "cloudtrail " + trail.path();
     try {
-      List<TrailFiles.LogFile> files = TrailFiles.list(root, today.minusDays(1), today, conf);
+      List<TrailFiles.LogFile> files =
+          TrailFiles.list(root, today.minusDays(1), today, conf, trail.links());
       String detail = files.size() + " log file(s) on " + today.minusDays(1) + " and " + today;
       // A trail that delivered nothing for two days is suspicious, but not a broken check.
       return new DoctorCheck(

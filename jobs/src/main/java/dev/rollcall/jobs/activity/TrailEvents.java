@@ -79,7 +79,7 @@ public final class TrailEvents {
     try {
       at = Instant.parse(required(record, "eventTime"));
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException("eventTime is not a time: " + record.get("eventTime"));
+      throw new IllegalArgumentException("eventTime is not an ISO-8601 time");
     }
     boolean consoleLogin = "ConsoleLogin".equals(eventName);
     if (consoleLogin && !"Success".equals(text(record.path("responseElements"), "ConsoleLogin"))) {

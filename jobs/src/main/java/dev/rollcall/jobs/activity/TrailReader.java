@@ -1,10 +1,15 @@
 package dev.rollcall.jobs.activity;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.connectors.snapshot.SnapshotJson;
+import dev.rollcall.connectors.snapshot.Utf8Input;
+import java.io.EOFException;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +18,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -31,8 +37,9 @@ import org.apache.spark.util.LongAccumulator;
  * Reads CloudTrail log files (gzip JSON, {@code {"Records":[...]}}) into a dataset of {@link
  * TrailEvents} rows, one Spark task per group of files. Each file is read whole by Jackson's
  * streaming parser before its rows are given out, so a file that is not gzip, is cut short, or is
- * not CloudTrail JSON gives no row at all: it is skipped, logged with its name and counted, and the
- * run goes on. Spark's own JSON reader could not count such files.
+ * not CloudTrail JSON (or not UTF-8) gives no row at all: it is skipped, logged with its name and
+ * why, and counted, and the run goes on. Spark's own JSON reader could not count such files. Why
+ * names the kind of problem and where, never the file's text.
  */
 public final class TrailReader {
   private static final Logger LOG = LogManager.getLogger(TrailReader.class);
@@ -106,10 +113,10 @@ public final class TrailReader {
       try (InputStream raw = fs.open(file);
           Counting in = new Counting(new GZIPInputStream(raw, 64 * 1024))) {
         counted = in;
-        recordCount = parse(in, rows);
+        recordCount = parse(new Utf8Input(in), rows);
       }
     } catch (IOException | RuntimeException e) {
-      String reason = e.getClass().getSimpleName() + ": " + firstLine(e.getMessage());
+      String reason = reason(e);
       LOG.warn("cloudtrail: skipped {}: {}", path, reason);
       skipped.add(path + " (" + reason + ")");
       return java.util.Collections.emptyIterator();
@@ -140,7 +147,12 @@ public final class TrailReader {
         while (parser.nextToken() == JsonToken.START_OBJECT) {
           JsonNode record = MAPPER.readTree(parser);
           count++;
-          Row row = TrailEvents.toRow(record);
+          Row row;
+          try {
+            row = TrailEvents.toRow(record);
+          } catch (IllegalArgumentException e) {
+            throw new NotCloudTrail("Records[" + (count - 1) + "]: " + e.getMessage());
+          }
           if (row != null) {
             rows.add(row);
           }
@@ -149,10 +161,10 @@ public final class TrailReader {
       }
       expect(parser.currentToken(), JsonToken.END_OBJECT, parser);
       if (parser.nextToken() != null) {
-        throw new IOException("content after the end of the log object");
+        throw new NotCloudTrail("content after the end of the log object");
       }
       if (!sawRecords) {
-        throw new IOException("no Records array: not a CloudTrail log file");
+        throw new NotCloudTrail("no Records array: not a CloudTrail log file");
       }
     }
     return count;
@@ -161,7 +173,7 @@ public final class TrailReader {
   private static void expect(JsonToken actual, JsonToken wanted, JsonParser parser)
       throws IOException {
     if (actual != wanted) {
-      throw new IOException(
+      throw new NotCloudTrail(
           "expected "
               + wanted
               + " but found "
@@ -173,12 +185,40 @@ public final class TrailReader {
     }
   }
 
-  private static String firstLine(String message) {
-    if (message == null) {
-      return "no message";
+  /**
+   * Why a file was skipped, for the log and the trail's problems (which reach the reports): the
+   * parser's own message quotes the text it stopped at, so only rollcall's words are given.
+   */
+  static String reason(Exception e) {
+    if (e instanceof Utf8Input.NotUtf8) {
+      return e.getMessage() + " of the uncompressed log";
     }
-    int newline = message.indexOf('\n');
-    return newline < 0 ? message : message.substring(0, newline);
+    if (e instanceof JsonProcessingException json) {
+      JsonLocation at = json.getLocation();
+      return "not valid JSON"
+          + (at == null || at.getLineNr() <= 0
+              ? ""
+              : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
+          + ": "
+          + SnapshotJson.syntaxProblem(json);
+    }
+    if (e instanceof NotCloudTrail) {
+      return e.getMessage();
+    }
+    if (e instanceof ZipException || e instanceof EOFException) {
+      // zlib's own words (Not in GZIP format, Unexpected end of ZLIB input stream): no content.
+      return e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+    return e.getClass().getSimpleName();
+  }
+
+  /** A file that parses as JSON but is not a CloudTrail log; the message is rollcall's own. */
+  private static final class NotCloudTrail extends IOException {
+    private static final long serialVersionUID = 1L;
+
+    NotCloudTrail(String message) {
+      super(message);
+    }
   }
 
   /** Counts the bytes read through it. */

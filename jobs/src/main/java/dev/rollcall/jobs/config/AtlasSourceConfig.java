@@ -16,7 +16,7 @@ public record AtlasSourceConfig(List<String> organizations, String auth, String 
     organizations = organizations == null ? List.of() : List.copyOf(organizations);
     auth = auth == null ? "serviceAccount" : auth;
     if (!auth.equals("serviceAccount") && !auth.equals("apiKey")) {
-      throw new IllegalArgumentException("auth must be serviceAccount or apiKey, not " + auth);
+      throw new IllegalArgumentException("auth must be serviceAccount or apiKey");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.rollcall.jobs.config;
 
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
 import java.net.URI;
 import java.util.Locale;
 
@@ -10,8 +11,10 @@ import java.util.Locale;
  *     file, or {@code s3a://bucket/prefix} (credentials from the AWS default chain or s3a settings,
  *     never from this file)
  * @param days how many days back from the run to read, 1 to 400 (default 90)
+ * @param followSymlinks whether symbolic links in a local trail folder are followed ({@code
+ *     followSymlinks: true}); refused by default, as in a snapshot (see {@link SymbolicLinks})
  */
-public record CloudTrailConfig(String path, Integer days) {
+public record CloudTrailConfig(String path, Integer days, Boolean followSymlinks) {
   public CloudTrailConfig {
     if (path == null || path.isBlank()) {
       throw new IllegalArgumentException(
@@ -21,10 +24,10 @@ public record CloudTrailConfig(String path, Integer days) {
     String scheme = scheme(path);
     if (scheme != null && !scheme.equals("s3a") && !scheme.equals("file")) {
       throw new IllegalArgumentException(
-          "path must be a local folder or s3a://bucket/prefix, not " + scheme + "://");
+          "path must be a local folder or s3a://bucket/prefix, with no other scheme");
     }
     if ("s3a".equals(scheme) && URI.create(path).getHost() == null) {
-      throw new IllegalArgumentException("path " + path + " names no bucket");
+      throw new IllegalArgumentException("path names no bucket (s3a://bucket/prefix)");
     }
     if (path.contains("@")) {
       throw new IllegalArgumentException(
@@ -32,8 +35,22 @@ public record CloudTrailConfig(String path, Integer days) {
     }
     days = days == null ? 90 : days;
     if (days < 1 || days > 400) {
-      throw new IllegalArgumentException("days must be 1 to 400, was " + days);
+      throw new IllegalArgumentException("days must be 1 to 400");
     }
+    followSymlinks = followSymlinks != null && followSymlinks;
+    if (followSymlinks && "s3a".equals(scheme)) {
+      throw new IllegalArgumentException("followSymlinks is for local trail folders; S3 has none");
+    }
+  }
+
+  /** A trail whose symbolic links, in a local folder, are refused. */
+  public CloudTrailConfig(String path, Integer days) {
+    this(path, days, false);
+  }
+
+  /** What listing a local trail folder does with a symbolic link in it. */
+  public SymbolicLinks links() {
+    return followSymlinks ? SymbolicLinks.FOLLOW : SymbolicLinks.REFUSE;
   }
 
   /** The URI scheme of the path, lower case, or null for a plain local path. */

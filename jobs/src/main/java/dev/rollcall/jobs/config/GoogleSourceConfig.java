@@ -38,9 +38,7 @@ public record GoogleSourceConfig(
     if (serviceAccount != null && !serviceAccount.contains("@")) {
       throw new IllegalArgumentException(
           "serviceAccount must be the service account's email"
-              + " (NAME@PROJECT.iam.gserviceaccount.com), was '"
-              + serviceAccount
-              + "'");
+              + " (NAME@PROJECT.iam.gserviceaccount.com)");
     }
     includeDeleted = includeDeleted == null || includeDeleted;
     includeGroups = includeGroups == null || includeGroups;

@@ -9,20 +9,21 @@ final class HttpUrls {
   /**
    * {@code url} as a URI, or an IllegalArgumentException naming {@code key}.
    *
-   * @param checked the text to parse (a placeholder replaced), when it differs from {@code url}
+   * @param url the text to parse (a placeholder in it replaced)
    */
-  static URI require(String key, String url, String checked) {
+  static URI require(String key, String url) {
     URI uri;
     try {
-      uri = URI.create(checked);
+      uri = URI.create(url);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(key + " '" + url + "' is not a URL");
+      // The URL may carry a token (a webhook's path, a user:password): it is never repeated.
+      throw new IllegalArgumentException(key + " is not a URL");
     }
     if (uri.getHost() == null
         || !("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
         || uri.getUserInfo() != null) {
       throw new IllegalArgumentException(
-          key + " '" + url + "' must be an http(s) URL with a host and no credentials");
+          key + " must be an http(s) URL with a host and no credentials");
     }
     return uri;
   }

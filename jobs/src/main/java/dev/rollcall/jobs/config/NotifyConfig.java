@@ -14,7 +14,7 @@ public record NotifyConfig(SecretRef webhook, String reportUrl) {
   public NotifyConfig {
     reportUrl = reportUrl == null || reportUrl.isBlank() ? null : reportUrl.strip();
     if (reportUrl != null) {
-      HttpUrls.require("reportUrl", reportUrl, reportUrl.replace(RUN_ID, "run"));
+      HttpUrls.require("reportUrl", reportUrl.replace(RUN_ID, "run"));
     }
   }
 

@@ -14,7 +14,7 @@ public record OutputS3Config(String region, String kmsKeyId, String endpoint) {
     kmsKeyId = blankToNull(kmsKeyId);
     endpoint = blankToNull(endpoint);
     if (endpoint != null) {
-      HttpUrls.require("endpoint", endpoint, endpoint);
+      HttpUrls.require("endpoint", endpoint);
     }
   }
 

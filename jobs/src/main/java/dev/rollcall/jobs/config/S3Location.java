@@ -25,15 +25,14 @@ public record S3Location(String bucket, String prefix) {
         || bucket.contains("..")
         || IP.matcher(bucket).matches()) {
       throw new IllegalArgumentException(
-          "'"
-              + bucket
-              + "' is not an S3 bucket name (3 to 63 lower-case letters, digits, dots and hyphens,"
+          "the bucket is not an S3 bucket name (3 to 63 lower-case letters, digits, dots and"
+              + " hyphens,"
               + " starting and ending with a letter or digit)");
     }
     prefix = prefix == null ? "" : prefix;
     if (prefix.startsWith("/") || prefix.endsWith("/") || prefix.contains("//")) {
       throw new IllegalArgumentException(
-          "the key prefix '" + prefix + "' may not start or end with '/' or hold '//'");
+          "the key prefix may not start or end with '/' or hold '//'");
     }
   }
 
@@ -45,7 +44,7 @@ public record S3Location(String bucket, String prefix) {
   /** Parses {@code s3://bucket} or {@code s3://bucket/prefix} (a trailing slash is dropped). */
   public static S3Location parse(String uri) {
     if (!isS3(uri)) {
-      throw new IllegalArgumentException("'" + uri + "' is not an s3:// location");
+      throw new IllegalArgumentException("not an s3:// location");
     }
     String rest = uri.substring(SCHEME.length());
     while (rest.endsWith("/")) {

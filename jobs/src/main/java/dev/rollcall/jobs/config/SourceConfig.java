@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
 import java.io.IOException;
 import java.util.Optional;
 
@@ -21,9 +22,12 @@ import java.util.Optional;
  * @param path the snapshot folder, relative to the configuration file (snapshot only)
  * @param block the live source's block, read into its type's block record (its defaults when the
  *     source writes none); null for a snapshot
+ * @param followSymlinks whether the snapshot's symbolic links are followed ({@code followSymlinks:
+ *     true}, snapshot only); refused by default, see {@link SymbolicLinks}
  */
 @JsonDeserialize(using = SourceConfig.Reader.class)
-public record SourceConfig(String name, String type, String path, Object block) {
+public record SourceConfig(
+    String name, String type, String path, Object block, boolean followSymlinks) {
 
   public SourceConfig {
     if (name == null || name.isBlank()) {
@@ -35,7 +39,7 @@ public record SourceConfig(String name, String type, String path, Object block) 
     boolean snapshot = type.equals(Connectors.SNAPSHOT);
     Optional<LiveSource<?, ?, ?>> live = Connectors.named(type);
     if (!snapshot && live.isEmpty()) {
-      throw new IllegalArgumentException(unknownType(type));
+      throw new IllegalArgumentException(unknownType());
     }
     if (snapshot && (path == null || path.isBlank())) {
       throw new IllegalArgumentException("path is required for a snapshot source");
@@ -45,6 +49,9 @@ public record SourceConfig(String name, String type, String path, Object block) 
     }
     if (snapshot && block != null) {
       throw new IllegalArgumentException("a snapshot source has no block besides its path");
+    }
+    if (!snapshot && followSymlinks) {
+      throw new IllegalArgumentException("followSymlinks belongs to snapshot sources only");
     }
     if (live.isPresent()) {
       LiveSource<?, ?, ?> source = live.get();
@@ -58,13 +65,23 @@ public record SourceConfig(String name, String type, String path, Object block) 
     }
   }
 
-  private static String unknownType(String type) {
-    return "unknown source type '" + type + "' (" + Connectors.typeNames() + ")";
+  /** A source whose snapshot's symbolic links, if it has one, are refused. */
+  public SourceConfig(String name, String type, String path, Object block) {
+    this(name, type, path, block, false);
+  }
+
+  private static String unknownType() {
+    return "unknown source type (" + Connectors.typeNames() + ")";
   }
 
   /** Whether the source is pulled from a live API (rather than read from a folder). */
   public boolean live() {
     return !type.equals(Connectors.SNAPSHOT);
+  }
+
+  /** What reading the source's snapshot folder does with a symbolic link in it. */
+  public SymbolicLinks links() {
+    return followSymlinks ? SymbolicLinks.FOLLOW : SymbolicLinks.REFUSE;
   }
 
   /**
@@ -84,20 +101,22 @@ public record SourceConfig(String name, String type, String path, Object block) 
       String path = null;
       String blockKey = null;
       Object block = null;
+      boolean followSymlinks = false;
       for (String key = parser.nextFieldName(); key != null; key = parser.nextFieldName()) {
         parser.nextToken();
         switch (key) {
           case "name" -> name = text(parser, context, key);
           case "type" -> type = text(parser, context, key);
           case "path" -> path = text(parser, context, key);
+          case "followSymlinks" -> followSymlinks = bool(parser, key);
           default -> {
             Optional<LiveSource<?, ?, ?>> live = Connectors.named(key);
             if (live.isEmpty()) {
               throw JsonMappingException.wrapWithPath(
                   JsonMappingException.from(
                       parser,
-                      "unknown key; a source has name, type, path (snapshot) or the block of its"
-                          + " type ("
+                      "unknown key; a source has name, type, path and followSymlinks (snapshot)"
+                          + " or the block of its type ("
                           + String.join(
                               ", ", Connectors.ALL.stream().map(LiveSource::type).toList())
                           + ")"),
@@ -122,18 +141,26 @@ public record SourceConfig(String name, String type, String path, Object block) 
       }
       if (type != null && !type.equals(Connectors.SNAPSHOT) && Connectors.named(type).isEmpty()) {
         throw JsonMappingException.wrapWithPath(
-            JsonMappingException.from(parser, unknownType(type)), SourceConfig.class, "type");
+            JsonMappingException.from(parser, unknownType()), SourceConfig.class, "type");
       }
       try {
         if (blockKey != null && !blockKey.equals(type)) {
           throw new IllegalArgumentException(
               "the " + blockKey + " block belongs to sources of type " + blockKey + " only");
         }
-        return new SourceConfig(name, type, path, block);
+        return new SourceConfig(name, type, path, block, followSymlinks);
       } catch (IllegalArgumentException e) {
         throw ValueInstantiationException.from(
             parser, e.getMessage(), context.constructType(SourceConfig.class), e);
       }
+    }
+
+    private static boolean bool(JsonParser parser, String key) throws IOException {
+      if (!parser.currentToken().isBoolean()) {
+        throw JsonMappingException.wrapWithPath(
+            JsonMappingException.from(parser, "must be true or false"), SourceConfig.class, key);
+      }
+      return parser.getBooleanValue();
     }
 
     private static String text(JsonParser parser, DeserializationContext context, String key)

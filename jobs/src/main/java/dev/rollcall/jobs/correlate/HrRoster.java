@@ -1,10 +1,10 @@
 package dev.rollcall.jobs.correlate;
 
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.TextFiles;
 import dev.rollcall.model.Identity;
 import dev.rollcall.model.PersonStatus;
 import java.io.IOException;
-import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -58,21 +57,10 @@ public record HrRoster(String source, Map<String, Row> rows) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": HR roster not found");
     }
-    CSVFormat format = CsvFiles.withHeader();
     Map<String, Row> rows = new LinkedHashMap<>();
-    try (Reader reader = Files.newBufferedReader(file);
-        CSVParser parser = format.parse(reader)) {
-      List<String> header =
-          parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
-      if (!header.equals(HEADER)) {
-        throw new ConfigException(
-            file
-                + " line 1: the header must be "
-                + String.join(",", HEADER)
-                + ", was "
-                + String.join(",", parser.getHeaderNames()));
-      }
-      for (CSVRecord record : parser) {
+    try (CSVParser parser = CsvFiles.parse(file, TextFiles.read(file))) {
+      CsvFiles.requireHeader(file, parser, HEADER);
+      for (CSVRecord record : CsvFiles.records(file, parser)) {
         long line = parser.getCurrentLineNumber();
         String where = file + " line " + line;
         if (record.size() != HEADER.size()) {
@@ -83,12 +71,7 @@ public record HrRoster(String source, Map<String, Row> rows) {
           try {
             end = LocalDate.parse(record.get(3));
           } catch (DateTimeParseException e) {
-            throw new ConfigException(
-                where
-                    + ": column end_date must be a date (yyyy-MM-dd), was '"
-                    + record.get(3)
-                    + "'",
-                e);
+            throw new ConfigException(where + ": column end_date must be a date (yyyy-MM-dd)", e);
           }
         }
         add(
@@ -99,8 +82,8 @@ public record HrRoster(String source, Map<String, Row> rows) {
             new Fields(record.get(0), record.get(1), record.get(2), end, record.get(4)),
             HEADER);
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getClass().getSimpleName(), e);
     }
     return new HrRoster(file.toString(), rows);
   }
@@ -124,7 +107,7 @@ public record HrRoster(String source, Map<String, Row> rows) {
     String email = fields.email() == null ? "" : fields.email().strip().toLowerCase(Locale.ROOT);
     if (!email.contains("@")) {
       throw new ConfigException(
-          where + ": " + kind + names.get(0) + " must be an email, was '" + email + "'");
+          where + ": " + kind + names.get(0) + " must be an email (it holds no @)");
     }
     String status = fields.status() == null ? "" : fields.status().strip().toLowerCase(Locale.ROOT);
     if (!ACTIVE.contains(status) && !LEFT.contains(status)) {
@@ -134,10 +117,7 @@ public record HrRoster(String source, Map<String, Row> rows) {
               + kind
               + names.get(2)
               + " must be one of "
-              + String.join(", ", new java.util.TreeSet<>(union()))
-              + ", was '"
-              + (fields.status() == null ? "" : fields.status())
-              + "'");
+              + String.join(", ", new java.util.TreeSet<>(union())));
     }
     String manager =
         fields.manager() == null || fields.manager().isBlank()
@@ -147,7 +127,7 @@ public record HrRoster(String source, Map<String, Row> rows) {
             email,
             new Row(email, emptyToNull(fields.name()), status, fields.endDate(), manager, evidence))
         != null) {
-      throw new ConfigException(where + ": " + email + " is listed twice");
+      throw new ConfigException(where + ": " + kind + names.get(0) + ": the email is listed twice");
     }
   }
 

@@ -1,9 +1,9 @@
 package dev.rollcall.jobs.correlate;
 
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.TextFiles;
 import dev.rollcall.model.SourceSystem;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
@@ -56,22 +55,10 @@ public record MappingFile(Map<String, List<String>> rows) implements Serializabl
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": mapping file not found");
     }
-    CSVFormat format = CsvFiles.withHeader();
     Map<String, List<String>> rows = new LinkedHashMap<>();
-    try (Reader reader = Files.newBufferedReader(file);
-        CSVParser parser = format.parse(reader)) {
-      if (!parser.getHeaderNames().stream()
-          .map(h -> h.toLowerCase(Locale.ROOT))
-          .toList()
-          .equals(HEADER)) {
-        throw new ConfigException(
-            file
-                + " line 1: the header must be "
-                + String.join(",", HEADER)
-                + ", was "
-                + String.join(",", parser.getHeaderNames()));
-      }
-      for (CSVRecord row : parser) {
+    try (CSVParser parser = CsvFiles.parse(file, TextFiles.read(file))) {
+      CsvFiles.requireHeader(file, parser, HEADER);
+      for (CSVRecord row : CsvFiles.records(file, parser)) {
         String where = file + " line " + parser.getCurrentLineNumber();
         if (row.size() != HEADER.size()) {
           throw new ConfigException(where + ": expected 4 columns, found " + row.size());
@@ -81,8 +68,7 @@ public record MappingFile(Map<String, List<String>> rows) implements Serializabl
         String account = required(row.get(2), "account", where);
         String person = required(row.get(3), "person", where).toLowerCase(Locale.ROOT);
         if (!person.contains("@")) {
-          throw new ConfigException(
-              where + ": column person must be an email, was '" + person + "'");
+          throw new ConfigException(where + ": column person must be an email (it holds no @)");
         }
         List<String> people =
             rows.computeIfAbsent(key(system, tenant, account), k -> new ArrayList<>());
@@ -90,8 +76,8 @@ public record MappingFile(Map<String, List<String>> rows) implements Serializabl
           people.add(person);
         }
       }
-    } catch (IOException | java.io.UncheckedIOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new ConfigException(file + ": cannot read: " + e.getClass().getSimpleName(), e);
     }
     return new MappingFile(rows);
   }
@@ -102,9 +88,7 @@ public record MappingFile(Map<String, List<String>> rows) implements Serializabl
     } catch (IllegalArgumentException e) {
       throw new ConfigException(
           where
-              + ": column system: unknown system '"
-              + text
-              + "', expected one of "
+              + ": column system: not a system rollcall knows; expected one of "
               + java.util.Arrays.stream(SourceSystem.values())
                   .map(s -> s.name().toLowerCase(Locale.ROOT))
                   .toList(),

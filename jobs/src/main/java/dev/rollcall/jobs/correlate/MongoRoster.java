@@ -113,8 +113,7 @@ public final class MongoRoster {
       try {
         return LocalDate.parse(s.strip());
       } catch (DateTimeParseException e) {
-        throw new ConfigException(
-            where + ": field " + field + " must be a date (yyyy-MM-dd), was '" + s + "'", e);
+        throw new ConfigException(where + ": field " + field + " must be a date (yyyy-MM-dd)", e);
       }
     }
     throw new ConfigException(

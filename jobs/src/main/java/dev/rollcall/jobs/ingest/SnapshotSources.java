@@ -2,6 +2,8 @@ package dev.rollcall.jobs.ingest;
 
 import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.pull.TenantPull;
+import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.jobs.config.Connectors;
@@ -21,7 +23,8 @@ import org.apache.logging.log4j.Logger;
 /**
  * Reads a snapshot folder: every tenant folder in the folder of each system a connector covers
  * ({@code aws/}, {@code google/} …), each one source. A tenant whose files cannot be read becomes a
- * failed source with the reason; the others go on.
+ * failed source with the reason; the others go on. So does a tenant with a symbolic link in it (or
+ * that is one), unless the source follows links; a system folder that is a link is refused whole.
  */
 public final class SnapshotSources {
   private static final Logger LOG = LogManager.getLogger(SnapshotSources.class);
@@ -36,13 +39,19 @@ public final class SnapshotSources {
     this.folders = List.copyOf(folders);
   }
 
+  /** Reads every tenant of a snapshot whose symbolic links are refused. */
+  public List<SourceResult> read(Path root, Instant fallbackObservedAt) {
+    return read(root, fallbackObservedAt, SymbolicLinks.REFUSE);
+  }
+
   /**
    * Reads every tenant of a snapshot.
    *
-   * @param root the snapshot folder
+   * @param root the snapshot folder; it may itself be a symbolic link
    * @param fallbackObservedAt the capture time for tenants without a manifest
+   * @param links what to do with a symbolic link below the root
    */
-  public List<SourceResult> read(Path root, Instant fallbackObservedAt) {
+  public List<SourceResult> read(Path root, Instant fallbackObservedAt, SymbolicLinks links) {
     if (!Files.isDirectory(root)) {
       throw new ConfigException(root + ": snapshot folder not found");
     }
@@ -50,9 +59,15 @@ public final class SnapshotSources {
     boolean anySystem = false;
     for (Connector.Folder folder : folders) {
       Path systemDir = root.resolve(folder.name());
+      List<TenantFolder> tenants;
+      try {
+        tenants = TenantFolder.in(systemDir, links);
+      } catch (SnapshotException e) {
+        throw new ConfigException(e.getMessage(), e);
+      }
       anySystem |= Files.isDirectory(systemDir);
-      for (Path tenantDir : TenantFolder.subfolders(systemDir)) {
-        results.add(readTenant(folder, tenantDir, fallbackObservedAt));
+      for (TenantFolder tenant : tenants) {
+        results.add(readTenant(folder, tenant, fallbackObservedAt));
       }
     }
     if (!anySystem) {
@@ -75,7 +90,8 @@ public final class SnapshotSources {
     if (pull.status() == PullStatus.FAILED) {
       return failed(system, pull.tenant(), pull.problems(), pull.capturedAt());
     }
-    SourceResult result = readTenant(system, systemDir.resolve(pull.tenant()), fallback);
+    SourceResult result =
+        readTenant(system, TenantFolder.of(systemDir.resolve(pull.tenant())), fallback);
     if (pull.status() == PullStatus.COMPLETE || result.pull().status() == PullStatus.FAILED) {
       return result;
     }
@@ -96,14 +112,14 @@ public final class SnapshotSources {
         result.settings());
   }
 
-  private SourceResult readTenant(Connector.Folder folder, Path tenantDir, Instant fallback) {
-    String tenant = tenantDir.getFileName().toString();
+  private SourceResult readTenant(
+      Connector.Folder folder, TenantFolder tenantDir, Instant fallback) {
+    String tenant = tenantDir.name();
     String source = folder.name() + "/" + tenant;
     long started = System.nanoTime();
     try {
-      SourceResult result =
-          folder.reader().read(tenantDir, TenantFolder.observedAt(tenantDir, fallback));
-      if (!Files.isRegularFile(tenantDir.resolve(TenantFolder.MANIFEST))) {
+      SourceResult result = folder.reader().read(tenantDir, tenantDir.observedAt(fallback));
+      if (!tenantDir.isFile(tenantDir.resolve(TenantFolder.MANIFEST))) {
         result = measuredFromTheRun(result);
         LOG.info(
             "source {}: no {} (capture time): ages are measured from this run",

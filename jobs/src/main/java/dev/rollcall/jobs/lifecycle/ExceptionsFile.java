@@ -1,11 +1,11 @@
 package dev.rollcall.jobs.lifecycle;
 
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.TextFiles;
 import dev.rollcall.jobs.config.YamlFiles;
 import dev.rollcall.jobs.config.YamlLines;
 import dev.rollcall.rules.RuleCatalogue;
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,12 +41,7 @@ public record ExceptionsFile(List<RiskException> exceptions) {
     if (!Files.isRegularFile(file)) {
       throw new ConfigException(file + ": exceptions file not found");
     }
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-    }
+    String text = TextFiles.read(file);
     ExceptionsFile read =
         YamlFiles.read(
             new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)),
@@ -56,10 +51,11 @@ public record ExceptionsFile(List<RiskException> exceptions) {
     for (int i = 0; i < read.exceptions().size(); i++) {
       RiskException e = read.exceptions().get(i);
       if (!ids.add(e.id().toLowerCase(java.util.Locale.ROOT))) {
-        throw refused(file, text, i, "id", "id " + e.id() + " is used twice");
+        throw refused(
+            file, text, i, "id", "the id is used twice (ids are compared without regard to case)");
       }
       if (e.rule() != null && RuleCatalogue.byId(e.rule()).isEmpty()) {
-        throw refused(file, text, i, "rule", "unknown rule '" + e.rule() + "'");
+        throw refused(file, text, i, "rule", "not a rule's id (rollcall rules lists them)");
       }
       if (e.expires().isAfter(today.plusDays(maxDays))) {
         throw refused(
@@ -67,8 +63,7 @@ public record ExceptionsFile(List<RiskException> exceptions) {
             text,
             i,
             "expires",
-            e.expires()
-                + " is more than "
+            "the date is more than "
                 + maxDays
                 + " days away (the profile's maximum for an exception); renew it closer to"
                 + " the date instead");

@@ -86,7 +86,7 @@ public record RiskException(
   private static String email(String value, String field) {
     String text = required(value, field).toLowerCase(Locale.ROOT);
     if (!text.contains("@")) {
-      throw new IllegalArgumentException(field + " must be an email, was '" + value + "'");
+      throw new IllegalArgumentException(field + " must be an email (it holds no @)");
     }
     return text;
   }

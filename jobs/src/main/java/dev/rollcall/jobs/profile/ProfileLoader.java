@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.TextFiles;
 import dev.rollcall.jobs.config.YamlFiles;
 import dev.rollcall.model.PolicyClause;
 import dev.rollcall.rules.NoSettings;
@@ -120,12 +121,8 @@ public final class ProfileLoader {
               + String.join(", ", BUNDLED)
               + ", or a file)");
     }
-    try (InputStream in = Files.newInputStream(file)) {
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      return new Named(parse(text, file.toString()), file.toString(), text);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    String text = TextFiles.read(file);
+    return new Named(parse(text, file.toString()), file.toString(), text);
   }
 
   /** What a profile extends, itself laid over what that extends, down to the default. */
@@ -263,7 +260,7 @@ public final class ProfileLoader {
           YamlFiles.describe(source, text, List.of("rules", id, "with"), e), e);
     } catch (JsonProcessingException e) {
       throw new ConfigException(
-          source + ": key rules." + id + ".with: " + e.getOriginalMessage(), e);
+          source + ": key rules." + id + ".with: the settings cannot be read", e);
     }
   }
 }

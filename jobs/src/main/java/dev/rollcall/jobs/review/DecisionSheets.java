@@ -1,13 +1,14 @@
 package dev.rollcall.jobs.review;
 
+import dev.rollcall.connectors.snapshot.CsvSyntax;
+import dev.rollcall.connectors.snapshot.Utf8Input;
 import dev.rollcall.jobs.config.ConfigException;
+import dev.rollcall.jobs.config.TextFiles;
 import dev.rollcall.reports.CsvFindingsRenderer;
 import dev.rollcall.reports.review.ReviewPack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,15 +69,14 @@ final class DecisionSheets {
   private static DecisionSheet csv(Path file) {
     String text;
     try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (CharacterCodingException e) {
-      throw new ConfigException(
-          file + ": is not UTF-8 text; save it as \"CSV UTF-8\", or import the review.xlsx", e);
-    } catch (IOException e) {
-      throw new ConfigException(file + ": cannot read: " + e.getMessage(), e);
-    }
-    if (text.startsWith("\uFEFF")) {
-      text = text.substring(1); // Excel's "CSV UTF-8" starts with a byte order mark
+      // Excel's "CSV UTF-8" starts with a byte order mark, which is dropped.
+      text = TextFiles.read(file);
+    } catch (ConfigException e) {
+      if (e.getCause() instanceof Utf8Input.NotUtf8) {
+        throw new ConfigException(
+            e.getMessage() + ": save it as \"CSV UTF-8\", or import the review.xlsx", e);
+      }
+      throw e;
     }
     String first = text.lines().findFirst().orElse("");
     // Excel in a locale whose decimal mark is a comma saves CSV with semicolons.
@@ -103,7 +103,8 @@ final class DecisionSheets {
       }
       return new DecisionSheet(header.contains("person"), rows);
     } catch (IOException | java.io.UncheckedIOException e) {
-      throw new ConfigException(file + ": cannot read as CSV: " + e.getMessage(), e);
+      // Commons CSV's messages quote the cells around the problem.
+      throw new ConfigException(file + ": cannot read as CSV: " + CsvSyntax.problem(e), e);
     }
   }
 
@@ -127,7 +128,7 @@ final class DecisionSheets {
         throw c;
       }
       throw new ConfigException(
-          file + ": cannot read as an XLSX workbook (" + e.getMessage() + ")", e);
+          file + ": cannot read as an XLSX workbook (" + e.getClass().getSimpleName() + ")", e);
     }
   }
 

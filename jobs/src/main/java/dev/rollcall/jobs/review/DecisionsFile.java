@@ -53,10 +53,8 @@ public final class DecisionsFile {
                 () ->
                     new ConfigException(
                         file
-                            + ": column pack_id names pack '"
-                            + packId
-                            + "', which this state store never made (is the file from another"
-                            + " output folder?); nothing was stored"));
+                            + ": column pack_id names a pack this state store never made (is the"
+                            + " file from another output folder?); nothing was stored"));
     if (!pack.summary().period().equals(period)) {
       throw new ConfigException(
           file
@@ -103,11 +101,8 @@ public final class DecisionsFile {
               file
                   + " "
                   + row.where()
-                  + ": column pack_id is '"
-                  + id
-                  + "' where the rows before are pack '"
-                  + packId
-                  + "': one file holds one pack; nothing was stored");
+                  + ": column pack_id names another pack than the rows before: one file holds"
+                  + " one pack; nothing was stored");
         }
       }
     }
@@ -132,10 +127,9 @@ public final class DecisionsFile {
     if (!known.contains(ReviewDecision.key(account, person))) {
       problems.add(
           where
-              + ": "
-              + account
-              + (person.isEmpty() ? "" : " of " + person)
-              + " is not in the "
+              + ": its account_id"
+              + (person.isEmpty() ? "" : " and person")
+              + " are not in the "
               + period
               + " review pack "
               + packId);
@@ -150,15 +144,10 @@ public final class DecisionsFile {
     int before = problems.size();
     Optional<ReviewDecision.Decision> decision = ReviewDecision.Decision.parse(decisionCell);
     if (decision.isEmpty()) {
-      problems.add(
-          where
-              + ": column decision must be keep, revoke or change, was '"
-              + decisionCell.toLowerCase(Locale.ROOT)
-              + "'");
+      problems.add(where + ": column decision must be keep, revoke or change");
     }
     if (!reviewer.contains("@")) {
-      problems.add(
-          where + ": column reviewer must be the reviewer's email, was '" + reviewer + "'");
+      problems.add(where + ": column reviewer must be the reviewer's email");
     }
     LocalDate date = null;
     try {

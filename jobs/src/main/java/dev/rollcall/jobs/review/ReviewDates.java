@@ -35,11 +35,11 @@ public final class ReviewDates {
     String text = cell.strip();
     Matcher m = ISO.matcher(text);
     if (m.matches()) {
-      return date(text, m.group(1), m.group(2), m.group(3));
+      return date(m.group(1), m.group(2), m.group(3));
     }
     m = DOTS.matcher(text);
     if (m.matches()) {
-      return date(text, m.group(3), m.group(2), m.group(1));
+      return date(m.group(3), m.group(2), m.group(1));
     }
     m = SLASHES.matcher(text);
     if (m.matches()) {
@@ -52,31 +52,26 @@ public final class ReviewDates {
         read = Order.MDY;
       } else if (first > 12 && second <= 12) {
         throw new IllegalArgumentException(
-            "'"
-                + text
-                + "' is day first: say so with --date-order dmy (or write it as yyyy-MM-dd)");
+            "is day first: say so with --date-order dmy (or write it as yyyy-MM-dd)");
       } else {
         throw new IllegalArgumentException(
-            "'"
-                + text
-                + "' could be month/day or day/month: say which with --date-order mdy or"
+            "could be month/day or day/month: say which with --date-order mdy or"
                 + " --date-order dmy (or write it as yyyy-MM-dd)");
       }
       return read == Order.MDY
-          ? date(text, m.group(3), m.group(1), m.group(2))
-          : date(text, m.group(3), m.group(2), m.group(1));
+          ? date(m.group(3), m.group(1), m.group(2))
+          : date(m.group(3), m.group(2), m.group(1));
     }
-    throw new IllegalArgumentException(
-        "must be a date (2026-12-15, 12/15/2026 or 15.12.2026), was '" + text + "'");
+    throw new IllegalArgumentException("must be a date (2026-12-15, 12/15/2026 or 15.12.2026)");
   }
 
-  private static LocalDate date(String text, String year, String month, String day) {
+  private static LocalDate date(String year, String month, String day) {
     // A two-digit year is this century's, as spreadsheets write it for review dates.
     int y = year.length() == 2 ? 2000 + Integer.parseInt(year) : Integer.parseInt(year);
     try {
       return LocalDate.of(y, Integer.parseInt(month), Integer.parseInt(day));
     } catch (DateTimeException e) {
-      throw new IllegalArgumentException("'" + text + "' is not a day of the calendar", e);
+      throw new IllegalArgumentException("is not a day of the calendar", e);
     }
   }
 }

@@ -731,7 +731,7 @@ public final class NightlyRun {
       if (source.live()) {
         live.add(source);
       } else {
-        results.addAll(snapshots.read(loaded.resolve(source.path()), now));
+        results.addAll(snapshots.read(loaded.resolve(source.path()), now, source.links()));
       }
     }
     if (live.isEmpty()) {

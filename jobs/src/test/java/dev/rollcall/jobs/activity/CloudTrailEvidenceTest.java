@@ -222,13 +222,13 @@ class CloudTrailEvidenceTest {
     assertEquals(4, stats.skippedFiles());
     assertEquals(
         List.of(
-            "malformed.json.gz (JsonParseException",
-            "no-records.json.gz (IOException: no Records array: not a CloudTrail log file)",
+            "malformed.json.gz (not valid JSON at line",
+            "no-records.json.gz (no Records array: not a CloudTrail log file)",
             "not-gzip.json.gz (ZipException: Not in GZIP format)",
             "truncated.json.gz (EOFException: Unexpected end of ZLIB input stream)"),
         stats.skipped().stream()
             .map(s -> s.substring(s.lastIndexOf('/') + 1))
-            .map(s -> s.startsWith("malformed") ? s.substring(0, s.indexOf("Exception") + 9) : s)
+            .map(s -> s.startsWith("malformed") ? s.substring(0, s.indexOf(" at line") + 8) : s)
             .toList());
     // 1 + 8 + 11 records; the failed sign-in and the service's call are no principal's use.
     assertEquals(20, stats.records());

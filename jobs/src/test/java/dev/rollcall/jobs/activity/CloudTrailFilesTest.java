@@ -2,12 +2,21 @@ package dev.rollcall.jobs.activity;
 
 import static dev.rollcall.jobs.activity.TrailFixture.userCall;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.connectors.pull.DoctorCheck;
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
+import dev.rollcall.connectors.snapshot.Utf8Input;
 import dev.rollcall.jobs.config.CloudTrailConfig;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.hadoop.conf.Configuration;
@@ -15,7 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Listing a trail: the window's day folders across a month's end, and a folder that is no trail.
+ * Listing a trail: the window's day folders across a month's end, a folder that is no trail, and a
+ * symbolic link in a local trail; why a log file is skipped, without what it holds.
  */
 class CloudTrailFilesTest {
   private static final String A = "111122223333";
@@ -99,5 +109,91 @@ class CloudTrailFilesTest {
     assertEquals(
         dir.resolve("elsewhere").toUri() + ": no AWSLogs folder (CloudTrail's layout) under it",
         missing.detail());
+  }
+
+  @Test
+  void aLinkInALocalTrailIsRefusedWithItsPathUnlessTheTrailFollowsLinks() throws IOException {
+    TrailFixture trail = new TrailFixture(dir.resolve("trail"));
+    Path file =
+        trail.write(
+            null,
+            A,
+            "f",
+            List.of(userCall(A, "alice", "2026-11-19T12:00:00Z", "192.0.2.1", "AKIAX", "List")));
+    // The day folder moves out of the trail and a link takes its place.
+    Path day = file.getParent();
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.move(day, elsewhere.resolve("19"));
+    Files.createSymbolicLink(day, elsewhere.resolve("19"));
+    String root = dir.resolve("trail").toUri().toString();
+    LocalDate from = LocalDate.parse("2026-11-19");
+    LocalDate to = LocalDate.parse("2026-11-20");
+    TrailException refused =
+        assertThrows(
+            TrailException.class,
+            () -> TrailFiles.list(root, from, to, new Configuration(), SymbolicLinks.REFUSE));
+    assertTrue(refused.getMessage().contains(day + ": is a symbolic link"), refused.getMessage());
+    assertTrue(refused.getMessage().contains("followSymlinks: true on the trail"));
+    assertEquals(
+        1, TrailFiles.list(root, from, to, new Configuration(), SymbolicLinks.FOLLOW).size());
+
+    // A log file that is a link, in a real day folder.
+    Files.delete(day);
+    Files.createDirectories(day);
+    Files.createSymbolicLink(
+        day.resolve("f.json.gz"), elsewhere.resolve("19").resolve(file.getFileName()));
+    assertTrue(
+        assertThrows(
+                TrailException.class,
+                () -> TrailFiles.list(root, from, to, new Configuration(), SymbolicLinks.REFUSE))
+            .getMessage()
+            .contains("f.json.gz: is a symbolic link"));
+
+    // The trail's folder itself may be a link: the operator named it.
+    Files.delete(day.resolve("f.json.gz"));
+    Files.move(elsewhere.resolve("19").resolve(file.getFileName()), file);
+    Path linkedRoot = Files.createSymbolicLink(dir.resolve("trail-link"), dir.resolve("trail"));
+    assertEquals(
+        1,
+        TrailFiles.list(
+                linkedRoot.toUri().toString(), from, to, new Configuration(), SymbolicLinks.REFUSE)
+            .size());
+  }
+
+  @Test
+  void aLogFileThatIsNotUtf8OrNotJsonIsSkippedWithWhereButNotWhatItHolds() {
+    String token = "xoxb-1234-secret-token";
+    byte[] latin1 =
+        "{\"Records\": [{\"userAgent\": \"caf\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1);
+    Exception notUtf8 =
+        assertThrows(
+            Exception.class,
+            () ->
+                TrailReader.parse(
+                    new Utf8Input(new ByteArrayInputStream(latin1)), new ArrayList<>()));
+    assertEquals(
+        "not valid UTF-8 at byte offset 31 (line 1) of the uncompressed log",
+        TrailReader.reason(notUtf8));
+
+    for (String json :
+        List.of(
+            token,
+            "{\"Records\": [" + token + "]}",
+            "{\"Records\": [{\"eventTime\": \""
+                + token
+                + "\", \"eventName\": \"x\","
+                + " \"eventSource\": \"y\", \"userIdentity\": {}}]}")) {
+      Exception e =
+          assertThrows(
+              Exception.class,
+              () ->
+                  TrailReader.parse(
+                      new Utf8Input(
+                          new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))),
+                      new ArrayList<>()));
+      String reason = TrailReader.reason(e);
+      assertFalse(reason.contains("xoxb"), reason);
+      assertFalse(reason.contains("1234"), reason);
+    }
   }
 }

@@ -178,12 +178,12 @@ class ReviewCommandTest {
     String message = errors.toString();
     assertTrue(message.contains("nothing was stored"), message);
     assertTrue(
-        message.contains("line 3: column decision must be keep, revoke or change, was 'delete'"),
+        message.contains("line 3: column decision must be keep, revoke or change")
+            && !message.contains("delete"),
         message);
     assertTrue(message.contains("line 4: column reviewer must be the reviewer's email"), message);
     assertTrue(
-        message.contains(
-            "line 5: aws_iam:111122223333:X of ghost@meridianhealth.example is not in the 2026Q4 review pack"),
+        message.contains("line 5: its account_id and person are not in the 2026Q4 review pack"),
         message);
     assertEquals(0, review("2027Q1"));
     assertTrue(
@@ -248,7 +248,8 @@ class ReviewCommandTest {
     Path dates = Files.write(out.resolve("dates.csv"), ambiguous);
     assertEquals(2, review("2026Q4", "--import", dates.toString()));
     assertTrue(
-        errors.toString().contains("line 2: column reviewed_on '05/06/2026' could be"),
+        errors.toString().contains("line 2: column reviewed_on could be month/day or day/month")
+            && !errors.toString().contains("05/06/2026"),
         errors.toString());
     assertEquals(
         0,

@@ -1,11 +1,14 @@
 package dev.rollcall.jobs.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -239,7 +242,7 @@ class ConfigLoaderTest {
     assertRefused(
         "organisation: X\noutput: s3://Audit_Reports/rollcall\n" + mongo + sources,
         "line ",
-        "'Audit_Reports' is not an S3 bucket name");
+        "the bucket is not an S3 bucket name");
     assertRefused(
         "organisation: X\noutput: s3://audit-reports//x\n" + mongo + sources,
         "line ",
@@ -335,6 +338,87 @@ class ConfigLoaderTest {
         google + "      serviceAccount: rollcall-reader\n",
         "key sources[0].google",
         "serviceAccount must be the service account's email");
+  }
+
+  @Test
+  void aConfigurationThatIsNotUtf8IsRefusedWithTheOffsetOfItsFirstBadByte() throws IOException {
+    // "Café" in Latin-1: 0xE9 at byte 17 of the file, on its first line.
+    byte[] latin1 =
+        "organisation: Caf\u00e9 Health\nsources:\n  - {name: s, type: snapshot, path: x}\n"
+            .getBytes(StandardCharsets.ISO_8859_1);
+    Path file = Files.write(dir.resolve("rollcall.yaml"), latin1);
+    assertEquals(
+        file + ": not valid UTF-8 at byte offset 17 (line 1)",
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file)).getMessage());
+
+    byte[] utf16 = "organisation: X\n".getBytes(StandardCharsets.UTF_16LE);
+    Files.write(file, utf16);
+    assertTrue(
+        assertThrows(ConfigException.class, () -> ConfigLoader.load(file))
+            .getMessage()
+            .startsWith(file + ": not valid UTF-8 at byte offset 1 (line 1)"),
+        "UTF-16 is refused, not guessed");
+
+    Files.writeString(
+        file, "\uFEFForganisation: Café\nsources:\n  - {name: s, type: snapshot, path: x}\n");
+    assertEquals("Café", ConfigLoader.load(file).config().organisation(), "a UTF-8 BOM is fine");
+  }
+
+  @Test
+  void aSnapshotSourceFollowsSymlinksOnlyWhenItSaysSo() throws IOException {
+    SourceConfig refusing =
+        ConfigLoader.load(
+                write("organisation: X\nsources:\n  - {name: s, type: snapshot, path: x}\n"))
+            .config()
+            .sources()
+            .get(0);
+    assertEquals(SymbolicLinks.REFUSE, refusing.links());
+    SourceConfig following =
+        ConfigLoader.load(
+                write(
+                    "organisation: X\nsources:\n  - name: s\n    type: snapshot\n    path: x\n"
+                        + "    followSymlinks: true\n"))
+            .config()
+            .sources()
+            .get(0);
+    assertEquals(SymbolicLinks.FOLLOW, following.links());
+    assertRefused(
+        "organisation: X\nsources:\n  - name: s\n    type: snapshot\n    path: x\n"
+            + "    followSymlinks: sometimes\n",
+        "line 6",
+        "must be true or false");
+    assertRefused(
+        "organisation: X\nsources:\n  - name: a\n    type: aws\n    followSymlinks: true\n",
+        "line 3",
+        "followSymlinks belongs to snapshot sources only");
+    assertRefused(
+        "organisation: X\nactivity:\n  cloudtrail:\n    - {path: s3a://logs/trail, followSymlinks: true}\n"
+            + "sources:\n  - {name: s, type: snapshot, path: x}\n",
+        "key activity.cloudtrail[0]",
+        "followSymlinks is for local trail folders");
+  }
+
+  @Test
+  void noMessageQuotesTheFile() throws IOException {
+    String sources = "sources:\n  - {name: s, type: snapshot, path: x}\n";
+    for (String yaml :
+        new String[] {
+          "organisation: xoxb-1234: secret\n" + sources, // mapping values are not allowed here
+          "organisation: X\n\txoxb-1234: secret\n" + sources, // a tab
+          "organisation: \"xoxb-1234\n" + sources, // a quoted value not closed
+          "organisation: X\nactivity:\n  cloudtrail:\n    - {path: ./t, days: xoxb-1234}\n"
+              + sources,
+          "organisation: X\nnotify:\n  reportUrl: https://xoxb-1234:pw@example.com/r\n" + sources,
+          "organisation: X\noutput: s3://xoxb_1234/r\nstore:\n  uri: {env: M}\n" + sources,
+          "organisation: X\nsources:\n  - {name: s, type: xoxb-1234, path: x}\n",
+        }) {
+      Path file = write(yaml);
+      String message =
+          assertThrows(ConfigException.class, () -> ConfigLoader.load(file), yaml).getMessage();
+      assertTrue(message.startsWith(file + " line "), message);
+      assertFalse(message.contains("xoxb"), message);
+      assertFalse(message.contains("1234"), message);
+    }
   }
 
   @Test

@@ -97,13 +97,41 @@ class HrRosterTest {
     assertRefused("ana,Ana,active,,\n", "line 2: column email must be an email");
     assertRefused(
         "ana@example.test,Ana,active,,\nANA@example.test,Ana,active,,\n",
-        "line 3: ana@example.test is listed twice");
+        "line 3: column email: the email is listed twice");
     Path file = dir.resolve("bad-header.csv");
     Files.writeString(file, "mail,name\n");
     assertTrue(
         assertThrows(ConfigException.class, () -> HrRoster.read(file))
             .getMessage()
             .contains("line 1: the header must be email,name,status,end_date,manager"));
+  }
+
+  @Test
+  void aRosterThatIsNotUtf8IsRefusedWithTheOffsetOfItsFirstBadByte() throws IOException {
+    // José in Latin-1: 0xE9 at byte 56, on line 2 (the header is 35 bytes with its newline).
+    byte[] latin1 =
+        "email,name,status,end_date,manager\njose@example.test,Jos\u00e9,active,,\n"
+            .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+    Path file = Files.write(dir.resolve("roster.csv"), latin1);
+    assertEquals(
+        file + ": not valid UTF-8 at byte offset 56 (line 2)",
+        assertThrows(ConfigException.class, () -> HrRoster.read(file)).getMessage());
+  }
+
+  @Test
+  void aSyntaxErrorNamesTheLineNotTheCells() throws IOException {
+    Path file = dir.resolve("roster.csv");
+    Files.writeString(
+        file,
+        "email,name,status,end_date,manager\nana@example.test,\"xoxb-1234\"secret,active,,\n");
+    String message = assertThrows(ConfigException.class, () -> HrRoster.read(file)).getMessage();
+    assertTrue(message.startsWith(file + " line 2: not valid CSV: "), message);
+    assertTrue(!message.contains("xoxb") && !message.contains("secret"), message);
+    Files.writeString(file, "email,xoxb-1234,status,end_date,manager\n");
+    String header = assertThrows(ConfigException.class, () -> HrRoster.read(file)).getMessage();
+    assertTrue(header.contains("line 1: the header must be email,name,status"), header);
+    assertTrue(header.contains("column 2 is not name"), header);
+    assertTrue(!header.contains("xoxb"), header);
   }
 
   private void assertRefused(String body, String message) {

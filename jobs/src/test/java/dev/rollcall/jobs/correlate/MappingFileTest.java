@@ -48,7 +48,7 @@ class MappingFileTest {
     Path file = write("system,tenant,account,person\naws,1,root,a@example.test\n");
     String message = assertThrows(ConfigException.class, () -> MappingFile.read(file)).getMessage();
     assertTrue(message.contains(file + " line 2"), message);
-    assertTrue(message.contains("unknown system 'aws'"), message);
+    assertTrue(message.contains("column system: not a system rollcall knows"), message);
   }
 
   @Test
@@ -63,6 +63,17 @@ class MappingFileTest {
     Path file = write("sys,tenant,account,person\n");
     String message = assertThrows(ConfigException.class, () -> MappingFile.read(file)).getMessage();
     assertTrue(message.contains("line 1"), message);
+  }
+
+  @Test
+  void aMappingFileThatIsNotUtf8IsRefusedWithTheOffsetOfItsFirstBadByte() throws IOException {
+    Path file = write("system,tenant,account,person\naws_iam,1,root,a@example.test\n");
+    byte[] bytes = Files.readAllBytes(file);
+    bytes[40] = (byte) 0xFF;
+    Files.write(file, bytes);
+    assertEquals(
+        file + ": not valid UTF-8 at byte offset 40 (line 2)",
+        assertThrows(ConfigException.class, () -> MappingFile.read(file)).getMessage());
   }
 
   private Path write(String csv) throws IOException {

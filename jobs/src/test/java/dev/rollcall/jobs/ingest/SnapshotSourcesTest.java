@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rollcall.connectors.pull.Connector;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
+import dev.rollcall.connectors.snapshot.SymbolicLinks;
+import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.jobs.config.ConfigException;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.PullStatus;
@@ -36,11 +38,11 @@ class SnapshotSourcesTest {
     }
 
     @Override
-    public SourceResult read(Path tenantDir, Instant observedAt) {
-      String tenant = tenantDir.getFileName().toString();
+    public SourceResult read(TenantFolder tenantDir, Instant observedAt) {
+      String tenant = tenantDir.name();
       if (tenant.equals("broken")) {
         throw new SnapshotException(
-            tenantDir.resolve("credential-report.csv"), "row 3 (user=bob)", "bad date");
+            tenantDir.resolve("credential-report.csv"), "row 3", "bad date");
       }
       return new SourceResult(
           new SourcePull(
@@ -76,7 +78,7 @@ class SnapshotSourcesTest {
     assertEquals(PullStatus.FAILED, bad.status());
     assertEquals("aws/broken", bad.source());
     assertTrue(
-        bad.errors().get(0).contains("credential-report.csv: row 3 (user=bob): bad date"),
+        bad.errors().get(0).contains("credential-report.csv: row 3: bad date"),
         bad.errors().toString());
   }
 
@@ -118,6 +120,46 @@ class SnapshotSourcesTest {
             .pull();
     assertEquals(PullStatus.FAILED, pull.status());
     assertTrue(pull.errors().get(0).contains("rollcall-snapshot.json"), pull.errors().toString());
+  }
+
+  @Test
+  void aTenantFolderThatIsASymbolicLinkFailsAloneWithItsPathUnlessLinksAreFollowed()
+      throws IOException {
+    Files.createDirectories(root.resolve("aws/111122223333"));
+    Path elsewhere = Files.createDirectories(root.getParent().resolve(root.getFileName() + "-x"));
+    Files.writeString(
+        elsewhere.resolve("rollcall-snapshot.json"), "{\"capturedAt\":\"2026-11-20T06:00:00Z\"}");
+    Path link = Files.createSymbolicLink(root.resolve("aws/444455556666"), elsewhere);
+    SnapshotSources sources =
+        new SnapshotSources(
+            List.of(new Connector.Folder(SourceSystem.AWS_IAM, new FakeAwsReader())));
+
+    List<SourceResult> refused = sources.read(root, NOW);
+    assertEquals(PullStatus.COMPLETE, refused.get(0).pull().status());
+    SourcePull linked = refused.get(1).pull();
+    assertEquals(PullStatus.FAILED, linked.status());
+    assertEquals("aws/444455556666", linked.source());
+    assertTrue(
+        linked.errors().get(0).startsWith(link + ": is a symbolic link;"),
+        linked.errors().toString());
+
+    SourcePull followed = sources.read(root, NOW, SymbolicLinks.FOLLOW).get(1).pull();
+    assertEquals(PullStatus.COMPLETE, followed.status());
+    assertEquals(Instant.parse("2026-11-20T06:00:00Z"), followed.observedAt());
+  }
+
+  @Test
+  void aSystemFolderThatIsASymbolicLinkIsAConfigurationError() throws IOException {
+    Path elsewhere = Files.createDirectories(root.getParent().resolve(root.getFileName() + "-y"));
+    Files.createDirectories(elsewhere.resolve("111122223333"));
+    Path link = Files.createSymbolicLink(root.resolve("aws"), elsewhere);
+    SnapshotSources sources =
+        new SnapshotSources(
+            List.of(new Connector.Folder(SourceSystem.AWS_IAM, new FakeAwsReader())));
+    String message =
+        assertThrows(ConfigException.class, () -> sources.read(root, NOW)).getMessage();
+    assertTrue(message.startsWith(link + ": is a symbolic link;"), message);
+    assertEquals(1, sources.read(root, NOW, SymbolicLinks.FOLLOW).size());
   }
 
   @Test

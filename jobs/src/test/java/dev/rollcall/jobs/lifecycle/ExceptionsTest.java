@@ -116,11 +116,11 @@ class ExceptionsTest {
         "reason is required");
     assertRefused(
         ENTRY.replace("2027-03-31", "2028-01-01"),
-        "line 8: key exceptions[0].expires: 2028-01-01 is more than 365 days away");
+        "line 8: key exceptions[0].expires: the date is more than 365 days away");
     assertRefused(
         ENTRY.replace("over-privileged", "over-priviledged"),
-        "line 3: key exceptions[0].rule: unknown rule 'over-priviledged'");
-    assertRefused(ENTRY + ENTRY, "key exceptions[1].id: id EX-1 is used twice");
+        "line 3: key exceptions[0].rule: not a rule's id (rollcall rules lists them)");
+    assertRefused(ENTRY + ENTRY, "key exceptions[1].id: the id is used twice");
     assertRefused(
         ENTRY.replace("    rule: over-privileged\n", ""),
         "give either fingerprint, or rule and account");

@@ -83,8 +83,9 @@ class AccountRiskRulesProfileTest {
     Path file =
         write("rules:\n  weak-mfa-for-privileged:\n    with:\n      requiredFactors: [yubikey]\n");
     String message = failure(file);
-    assertTrue(message.contains("yubikey"), message);
+    assertTrue(message.contains("requiredFactors[0]: not one of security_key, passkey"), message);
     assertTrue(message.contains("line 4"), message);
+    assertTrue(!message.contains("yubikey"), "the value is not repeated: " + message);
   }
 
   @Test

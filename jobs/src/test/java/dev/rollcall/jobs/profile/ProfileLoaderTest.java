@@ -118,7 +118,7 @@ class ProfileLoaderTest {
     String message = failure(file);
     assertTrue(message.contains("line 3"), message);
     assertTrue(message.contains("rules.dormant-account.systems"), message);
-    assertTrue(message.contains("\"ldap\""), message);
+    assertTrue(message.contains("ldap is not one of aws_iam"), message);
   }
 
   @Test

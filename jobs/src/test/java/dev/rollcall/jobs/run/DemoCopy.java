@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,6 +54,62 @@ public final class DemoCopy {
           Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
         }
       }
+    }
+  }
+
+  /** What a file outside a copy's snapshot holds: a token that must never reach an output. */
+  public static final String TOKEN = "xoxb-1234-secret-token";
+
+  /**
+   * What {@link #plantEscapes} did to a copy's snapshot.
+   *
+   * @param linkedPage aws/111122223333/list-virtual-mfa-devices.json, a link to a file outside the
+   *     snapshot that holds {@link #TOKEN} and is not JSON
+   * @param linkedTenant aws/444455556666, a link to the account's folder moved out of the snapshot
+   * @param linkedListing the Google tenant's users/ folder, a link to it moved out of the snapshot
+   * @param brokenFile the Atlas organisation's groups.json, a file of the snapshot that holds
+   *     {@link #TOKEN} where JSON should be
+   */
+  public record Escapes(Path linkedPage, Path linkedTenant, Path linkedListing, Path brokenFile) {}
+
+  /**
+   * Plants symbolic links out of a copy's snapshot (to {@code dir/outside/}), and a file that holds
+   * {@link #TOKEN} in invalid JSON, one in each tenant but the IAM production account's other
+   * files.
+   */
+  public static Escapes plantEscapes(Path dir) throws IOException {
+    Path snapshot = dir.resolve("snapshot");
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Path token = Files.writeString(outside.resolve("slack-token.txt"), TOKEN + "\n");
+
+    Path page = snapshot.resolve("aws/111122223333/list-virtual-mfa-devices.json");
+    Files.delete(page);
+    Files.createSymbolicLink(page, token);
+
+    Path tenant = snapshot.resolve("aws/444455556666");
+    Files.move(tenant, outside.resolve("444455556666"));
+    Files.createSymbolicLink(tenant, outside.resolve("444455556666"));
+
+    Path users = snapshot.resolve("google/meridianhealth.example/users");
+    Files.move(users, outside.resolve("users"));
+    Files.createSymbolicLink(users, outside.resolve("users"));
+
+    Path groups = snapshot.resolve("atlas/5f1a2b3c4d5e6f7a8b9c0d1e/groups.json");
+    Files.writeString(groups, "{\"results\": [\n  " + TOKEN + "\n]}\n");
+    return new Escapes(page, tenant, users, groups);
+  }
+
+  /** Every file under {@code folder} that holds {@code text}, as bytes in any of its files. */
+  public static List<Path> filesHolding(Path folder, String text) throws IOException {
+    try (Stream<Path> files = Files.walk(folder)) {
+      List<Path> holding = new java.util.ArrayList<>();
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        if (new String(Files.readAllBytes(file), java.nio.charset.StandardCharsets.ISO_8859_1)
+            .contains(text)) {
+          holding.add(file);
+        }
+      }
+      return holding;
     }
   }
 

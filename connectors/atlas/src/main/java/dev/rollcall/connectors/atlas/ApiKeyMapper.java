@@ -42,11 +42,9 @@ final class ApiKeyMapper {
    *
    * @param accessList its access list pages, or null when they are not in the snapshot
    */
-  Account map(JsonNode key, List<AtlasPages.Page> accessList, Path file, String record) {
-    String id = SnapshotJson.requiredText(key, "id", file, record);
-    String publicKey =
-        SnapshotJson.requiredText(key, "publicKey", file, record + " (id=" + id + ")");
-    String where = record + " (publicKey=" + publicKey + ")";
+  Account map(JsonNode key, List<AtlasPages.Page> accessList, Path file, String where) {
+    String id = SnapshotJson.requiredText(key, "id", file, where);
+    String publicKey = SnapshotJson.requiredText(key, "publicKey", file, where);
     Activity activity = lastUse(accessList);
     return Account.builder(new AccountKey(SourceSystem.ATLAS_ORG, orgId, id), publicKey, observedAt)
         .displayName(SnapshotJson.optionalText(key, "desc"))

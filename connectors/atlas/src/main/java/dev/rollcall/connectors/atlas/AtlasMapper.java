@@ -130,8 +130,7 @@ public final class AtlasMapper {
         String id = SnapshotJson.requiredText(results.get(i), "id", page.file(), record);
         String name = SnapshotJson.requiredText(results.get(i), "name", page.file(), record);
         if (names.put(id, name) != null) {
-          throw new SnapshotException(
-              page.file(), record + " (id=" + id + ")", "project is listed twice");
+          throw new SnapshotException(page.file(), record, "its id is listed twice");
         }
       }
     }
@@ -151,9 +150,7 @@ public final class AtlasMapper {
     String id = SnapshotJson.optionalText(organization.body(), "id");
     if (id != null && !id.equals(pages.orgId())) {
       throw new SnapshotException(
-          organization.file(),
-          null,
-          "field 'id' is " + id + " but the folder is named for organisation " + pages.orgId());
+          organization.file(), null, "field 'id' is not the organisation the folder is named for");
     }
     return SnapshotJson.optionalText(organization.body(), "name");
   }
@@ -175,7 +172,7 @@ public final class AtlasMapper {
     String first = seen.putIfAbsent(account.key(), file + ": " + record);
     if (first != null) {
       throw new SnapshotException(
-          file, record, "account " + account.key() + " is listed twice (first at " + first + ")");
+          file, record, "the account is listed twice (first at " + first + ")");
     }
     return account;
   }

@@ -2,7 +2,6 @@ package dev.rollcall.connectors.atlas;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.connectors.snapshot.SnapshotException;
-import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
@@ -11,7 +10,6 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,11 +36,11 @@ public final class AtlasSnapshotReader implements SnapshotReader {
   }
 
   @Override
-  public SourceResult read(Path tenantDir, Instant observedAt) {
-    String orgId = tenantDir.getFileName().toString();
+  public SourceResult read(TenantFolder tenantDir, Instant observedAt) {
+    String orgId = tenantDir.name();
     if (!ATLAS_ID.matcher(orgId).matches()) {
       throw new SnapshotException(
-          tenantDir,
+          tenantDir.dir(),
           null,
           "folder name '" + orgId + "' is not an Atlas organisation id (24 lower-case hex digits)");
     }
@@ -50,7 +48,7 @@ public final class AtlasSnapshotReader implements SnapshotReader {
     List<AtlasPages.Page> users = listing(tenantDir, "users", gaps);
     if (users.isEmpty()) {
       throw new SnapshotException(
-          tenantDir,
+          tenantDir.dir(),
           null,
           "no organisation users in the snapshot: expected users.json or users/*.json"
               + " (GET /api/atlas/v2/orgs/"
@@ -62,8 +60,8 @@ public final class AtlasSnapshotReader implements SnapshotReader {
     AtlasPages pages =
         new AtlasPages(
             orgId,
-            single(tenantDir.resolve("organization.json")),
-            single(tenantDir.resolve("settings.json")),
+            single(tenantDir, tenantDir.resolve("organization.json")),
+            single(tenantDir, tenantDir.resolve("settings.json")),
             users,
             groups,
             databaseUsers,
@@ -100,9 +98,9 @@ public final class AtlasSnapshotReader implements SnapshotReader {
 
   /** The databaseUsers pages of every project folder under groups/, by project id. */
   private static Map<String, List<AtlasPages.Page>> databaseUsers(
-      Path tenantDir, List<String> gaps) {
+      TenantFolder tenantDir, List<String> gaps) {
     Map<String, List<AtlasPages.Page>> byProject = new TreeMap<>();
-    for (Path project : TenantFolder.subfolders(tenantDir.resolve("groups"))) {
+    for (Path project : tenantDir.subfolders("groups")) {
       String groupId = project.getFileName().toString();
       if (!ATLAS_ID.matcher(groupId).matches()) {
         throw new SnapshotException(
@@ -117,14 +115,14 @@ public final class AtlasSnapshotReader implements SnapshotReader {
 
   /** The optional listings of every project folder under groups/, by project id. */
   private static Map<String, AtlasPages.ProjectPages> projects(
-      Path tenantDir, Iterable<String> groupIds, List<String> gaps) {
+      TenantFolder tenantDir, Iterable<String> groupIds, List<String> gaps) {
     Map<String, AtlasPages.ProjectPages> byProject = new TreeMap<>();
     for (String groupId : groupIds) {
       String folder = "groups/" + groupId;
       Map<String, AtlasPages.Page> history = new TreeMap<>();
-      for (Path file : TenantFolder.pages(tenantDir, folder + "/dbAccessHistory/clusters")) {
+      for (Path file : tenantDir.pages(folder + "/dbAccessHistory/clusters")) {
         String name = file.getFileName().toString();
-        history.put(name.substring(0, name.length() - ".json".length()), single(file));
+        history.put(name.substring(0, name.length() - ".json".length()), single(tenantDir, file));
       }
       byProject.put(
           groupId,
@@ -143,9 +141,9 @@ public final class AtlasSnapshotReader implements SnapshotReader {
    * folder holds none is left out (not pulled).
    */
   private static Map<String, List<AtlasPages.Page>> byId(
-      Path tenantDir, String parent, String name, List<String> gaps) {
+      TenantFolder tenantDir, String parent, String name, List<String> gaps) {
     Map<String, List<AtlasPages.Page>> byId = new TreeMap<>();
-    for (Path folder : TenantFolder.subfolders(tenantDir.resolve(parent))) {
+    for (Path folder : tenantDir.subfolders(parent)) {
       String id = folder.getFileName().toString();
       List<AtlasPages.Page> pages = listing(tenantDir, parent + "/" + id + "/" + name, gaps);
       if (!pages.isEmpty()) {
@@ -159,12 +157,13 @@ public final class AtlasSnapshotReader implements SnapshotReader {
    * The pages of one listing; adds to {@code gaps} when they hold fewer results than the totalCount
    * Atlas reported (absent when the request did not ask for includeCount).
    */
-  private static List<AtlasPages.Page> listing(Path tenantDir, String name, List<String> gaps) {
+  private static List<AtlasPages.Page> listing(
+      TenantFolder tenantDir, String name, List<String> gaps) {
     List<AtlasPages.Page> pages = new ArrayList<>();
     int results = 0;
     Integer totalCount = null;
-    for (Path file : TenantFolder.pages(tenantDir, name)) {
-      AtlasPages.Page page = new AtlasPages.Page(file, SnapshotJson.read(file));
+    for (Path file : tenantDir.pages(name)) {
+      AtlasPages.Page page = new AtlasPages.Page(file, tenantDir.json(file));
       results += AtlasMapper.results(page).size();
       Integer count = totalCount(page);
       if (count != null) {
@@ -184,12 +183,12 @@ public final class AtlasSnapshotReader implements SnapshotReader {
       return null;
     }
     if (!count.isIntegralNumber() || !count.canConvertToInt() || count.intValue() < 0) {
-      throw new SnapshotException(page.file(), null, "field 'totalCount' is not a count: " + count);
+      throw new SnapshotException(page.file(), null, "field 'totalCount' is not a count");
     }
     return count.intValue();
   }
 
-  private static AtlasPages.Page single(Path file) {
-    return Files.isRegularFile(file) ? new AtlasPages.Page(file, SnapshotJson.read(file)) : null;
+  private static AtlasPages.Page single(TenantFolder tenantDir, Path file) {
+    return tenantDir.isFile(file) ? new AtlasPages.Page(file, tenantDir.json(file)) : null;
   }
 }

@@ -173,8 +173,7 @@ final class DatabaseAccessHistory {
       try {
         return ZonedDateTime.parse(text, JAVA_DATE).toInstant();
       } catch (DateTimeParseException e) {
-        throw new SnapshotException(
-            file, record, "field 'timestamp' is not a time: '" + text + "'", e);
+        throw new SnapshotException(file, record, "field 'timestamp' is not a time", e);
       }
     }
   }

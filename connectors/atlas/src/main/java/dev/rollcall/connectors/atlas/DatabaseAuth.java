@@ -87,7 +87,6 @@ enum DatabaseAuth {
         return method;
       }
     }
-    throw new SnapshotException(
-        file, record, "field '" + field + "' has an unknown value '" + value + "'");
+    throw new SnapshotException(file, record, "field '" + field + "' has an unknown value");
   }
 }

@@ -42,18 +42,12 @@ final class DatabaseUserMapper {
    * @param groupId the project the pages were listed for
    * @param projectName the project's name, or null when the projects are not in the snapshot
    */
-  Account map(String groupId, String projectName, JsonNode user, Path file, String record) {
-    String username = SnapshotJson.requiredText(user, "username", file, record);
-    String where = record + " (username=" + username + ")";
+  Account map(String groupId, String projectName, JsonNode user, Path file, String where) {
+    String username = SnapshotJson.requiredText(user, "username", file, where);
     String listedIn = SnapshotJson.optionalText(user, "groupId");
     if (listedIn != null && !listedIn.equals(groupId)) {
       throw new SnapshotException(
-          file,
-          where,
-          "field 'groupId' is "
-              + listedIn
-              + " but the file is in the folder of project "
-              + groupId);
+          file, where, "field 'groupId' is not the project whose folder holds the file");
     }
     String database = SnapshotJson.optionalText(user, "databaseName");
     if (database == null) {
@@ -160,7 +154,7 @@ final class DatabaseUserMapper {
             case "STREAM" -> "stream";
             default ->
                 throw new SnapshotException(
-                    file, at, "field 'type' has an unknown value '" + type + "'");
+                    file, at, "field 'type' is none of CLUSTER, DATA_LAKE, STREAM");
           };
       byType.computeIfAbsent(kind, k -> new ArrayList<>()).add(name);
     }

@@ -57,11 +57,9 @@ final class OrgUserMapper {
     this.projectGrants = projectGrants;
   }
 
-  Account map(JsonNode user, Path file, String record) {
-    String id = SnapshotJson.requiredText(user, "id", file, record);
-    String username =
-        SnapshotJson.requiredText(user, "username", file, record + " (id=" + id + ")");
-    String where = record + " (username=" + username + ")";
+  Account map(JsonNode user, Path file, String where) {
+    String id = SnapshotJson.requiredText(user, "id", file, where);
+    String username = SnapshotJson.requiredText(user, "username", file, where);
     AccountStatus status = status(user, file, where);
     Instant lastAuth = SnapshotJson.optionalInstant(user, "lastAuth", file, where);
     Activity activity =
@@ -109,9 +107,7 @@ final class OrgUserMapper {
           throw new SnapshotException(
               file,
               where,
-              "field 'orgMembershipStatus' has an unknown value '"
-                  + value
-                  + "' (expected ACTIVE or PENDING)");
+              "field 'orgMembershipStatus' has an unknown value (expected ACTIVE or PENDING)");
     };
   }
 
@@ -161,7 +157,7 @@ final class OrgUserMapper {
     List<String> teamIds = new ArrayList<>();
     for (JsonNode teamId : SnapshotJson.array(user, "teamIds", file, where)) {
       if (!teamId.isTextual() || teamId.asText().isBlank()) {
-        throw new SnapshotException(file, where, "field 'teamIds' holds a non-id: " + teamId);
+        throw new SnapshotException(file, where, "field 'teamIds' holds a value that is no id");
       }
       teamIds.add(teamId.asText().strip());
     }

@@ -129,7 +129,7 @@ final class ProjectGrants {
       JsonNode item = items.get(i);
       if (!item.isTextual() || item.asText().isBlank()) {
         throw new SnapshotException(
-            file, where, "field '" + field + "[" + i + "]' is not a role name: " + item);
+            file, where, "field '" + field + "[" + i + "]' is not a role name");
       }
       names.add(item.asText().strip());
     }

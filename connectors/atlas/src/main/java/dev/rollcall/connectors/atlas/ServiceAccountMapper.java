@@ -58,9 +58,8 @@ final class ServiceAccountMapper {
             });
   }
 
-  Account map(JsonNode account, Path file, String record) {
-    String clientId = SnapshotJson.requiredText(account, "clientId", file, record);
-    String where = record + " (clientId=" + clientId + ")";
+  Account map(JsonNode account, Path file, String where) {
+    String clientId = SnapshotJson.requiredText(account, "clientId", file, where);
     String name = SnapshotJson.optionalText(account, "name");
     List<Credential> secrets = new ArrayList<>();
     Activity activity =

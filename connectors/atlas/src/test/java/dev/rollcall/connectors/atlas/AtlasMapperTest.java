@@ -502,7 +502,8 @@ class AtlasMapperTest {
             base.databaseUsers());
     SnapshotException e = assertThrows(SnapshotException.class, () -> MAPPER.accounts(pages));
     assertTrue(e.getMessage().contains("organization.json"), e.getMessage());
-    assertTrue(e.getMessage().contains("6500aa11bb22cc33dd44ffff"), e.getMessage());
+    assertTrue(e.getMessage().contains("field 'id' is not the organisation"), e.getMessage());
+    assertFalse(e.getMessage().contains("6500aa11bb22cc33dd44ffff"), e.getMessage());
   }
 
   private static AtlasPages withSettings(String json) {

@@ -157,10 +157,7 @@ class AtlasSnapshotReaderTest {
         ",\n      \"username\": \"alan.turing@example.test\"",
         "");
     assertMentions(
-        failure(dir),
-        Path.of("users", "page-1.json").toString(),
-        "results[2] (id=650a00000000000000000003)",
-        "'username'");
+        failure(dir), Path.of("users", "page-1.json").toString(), "results[2]: ", "'username'");
   }
 
   @Test
@@ -211,19 +208,16 @@ class AtlasSnapshotReaderTest {
             + "            \"groupRoles\": [\"GROUP_READ_ONLY\"]\n          }\n        ],\n"
             + "        \"orgRoles\": [\"ORG_MEMBER\"]\n      }",
         "\"roles\": [{\"orgId\": \"" + ORG_ID + "\", \"roleName\": \"ORG_MEMBER\"}]");
-    assertMentions(
-        failure(dir),
-        "page-2.json",
-        "results[1] (username=new.contractor@partner.example)",
-        "'roles'",
-        "2025-02-19");
+    assertMentions(failure(dir), "page-2.json", "results[1]: ", "'roles'", "2025-02-19");
   }
 
   @Test
   void anUnknownMembershipStatusFails() {
     Path dir = TestOrg.copy(temp);
     edit(dir.resolve("users/page-2.json"), "\"PENDING\"", "\"LIMBO\"");
-    assertMentions(failure(dir), "page-2.json", "results[1]", "'orgMembershipStatus'", "LIMBO");
+    String message = failure(dir);
+    assertMentions(message, "page-2.json", "results[1]", "'orgMembershipStatus'", "ACTIVE");
+    assertFalse(message.contains("LIMBO"), message);
   }
 
   @Test
@@ -241,11 +235,8 @@ class AtlasSnapshotReaderTest {
   void aMalformedLastAuthNamesTheField() {
     Path dir = TestOrg.copy(temp);
     edit(dir.resolve("users/page-1.json"), "\"2026-11-19T17:42:10Z\"", "\"yesterday\"");
-    assertMentions(
-        failure(dir),
-        "page-1.json",
-        "results[0] (username=ada.lovelace@example.test)",
-        "'lastAuth'");
+    assertMentions(failure(dir), "page-1.json", "results[0]: ", "'lastAuth'");
+    assertFalse(failure(dir).contains("yesterday"));
   }
 
   @Test
@@ -256,7 +247,9 @@ class AtlasSnapshotReaderTest {
         file,
         "\"groupId\": \"6500aa11bb22cc33dd44ee02\",\n      \"labels\": [],\n      \"ldapAuthType\": \"GROUP\"",
         "\"groupId\": \"6500aa11bb22cc33dd44ee01\",\n      \"labels\": [],\n      \"ldapAuthType\": \"GROUP\"");
-    assertMentions(failure(dir), "databaseUsers.json", "results[0]", "'groupId'", PAYMENTS);
+    String message = failure(dir);
+    assertMentions(message, "databaseUsers.json", "results[0]", "'groupId'", "whose folder holds");
+    assertFalse(message.contains(PAYMENTS), message);
   }
 
   @Test
@@ -266,10 +259,7 @@ class AtlasSnapshotReaderTest {
         dir.resolve("groups/" + ANALYTICS + "/databaseUsers.json"),
         "\"username\": \"uid=mlee,ou=people,dc=example,dc=test\",\n      \"x509Type\": \"NONE\"",
         "\"username\": \"uid=mlee,ou=people,dc=example,dc=test\",\n      \"x509Type\": \"CUSTOMER\"");
-    assertMentions(
-        failure(dir),
-        "results[1] (username=uid=mlee,ou=people,dc=example,dc=test)",
-        "'ldapAuthType' and 'x509Type'");
+    assertMentions(failure(dir), "results[1]: ", "'ldapAuthType' and 'x509Type'");
   }
 
   @Test
@@ -279,8 +269,7 @@ class AtlasSnapshotReaderTest {
         dir.resolve("groups/" + PAYMENTS + "/databaseUsers/page-1.json"),
         "{ \"key\": \"team\", \"value\": \"payments\" }",
         "{ \"key\": \"team\" }");
-    assertMentions(
-        failure(dir), "page-1.json", "results[0] (username=orders-app) labels[1]", "'value'");
+    assertMentions(failure(dir), "page-1.json", "results[0] labels[1]", "'value'");
   }
 
   @Test

@@ -68,7 +68,7 @@ class OrgServiceAccountsTest {
                             + " \"roles\": [{\"roleName\": \"ORG_OWNER\"}]}",
                         null))
             .getMessage();
-    assertTrue(message.contains("(publicKey=zmmrboas) roles[0]"), message);
+    assertTrue(message.contains("results[0] roles[0]: role has neither"), message);
   }
 
   @Test

@@ -1,6 +1,6 @@
 package dev.rollcall.connectors.atlas;
 
-import dev.rollcall.connectors.snapshot.SnapshotJson;
+import dev.rollcall.connectors.snapshot.TenantFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -85,6 +85,6 @@ final class TestOrg {
   }
 
   static AtlasPages.Page page(Path file) {
-    return new AtlasPages.Page(file, SnapshotJson.read(file));
+    return new AtlasPages.Page(file, TenantFolder.of(file.getParent()).json(file));
   }
 }

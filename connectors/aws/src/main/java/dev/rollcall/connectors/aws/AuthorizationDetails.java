@@ -183,7 +183,7 @@ final class AuthorizationDetails {
         JsonNode node = policyList.get(i);
         String record = "Policies[" + i + "]";
         String arn = SnapshotJson.requiredText(node, "Arn", file, record);
-        once(seen, "policy " + arn, file, record);
+        once(seen, "policy " + arn, "Arn", file, record);
         policies.put(arn, managedPolicy(node, file, record));
       }
       List<JsonNode> roleList = SnapshotJson.array(body, "RoleDetailList", file, null);
@@ -200,20 +200,20 @@ final class AuthorizationDetails {
         JsonNode node = groupList.get(i);
         String name =
             SnapshotJson.requiredText(node, "GroupName", file, "GroupDetailList[" + i + "]");
-        String record = "GroupDetailList[" + i + "] (GroupName=" + name + ")";
-        once(seen, "group " + name, file, record);
+        String record = "GroupDetailList[" + i + "]";
+        once(seen, "group " + name, "GroupName", file, record);
         groups.put(
             name,
             new Group(
                 name,
                 SnapshotJson.optionalText(node, "Arn"),
                 attached(node, file, record),
-                inline(node, "GroupPolicyList", file, record, problems)));
+                inline(node, "GroupPolicyList", "group " + name, file, record, problems)));
       }
       List<JsonNode> userList = SnapshotJson.array(body, "UserDetailList", file, null);
       for (int i = 0; i < userList.size(); i++) {
         User user = user(userList.get(i), file, "UserDetailList[" + i + "]", problems);
-        once(seen, "user " + user.name(), file, user.record());
+        once(seen, "user " + user.name(), "UserName", file, user.record());
         users.put(user.name(), user);
       }
     }
@@ -282,8 +282,8 @@ final class AuthorizationDetails {
       if (group == null) {
         throw new SnapshotException(
             user.file(),
-            user.record(),
-            "group '" + groupName + "' in GroupList is not in any page's GroupDetailList");
+            user.record() + " GroupList[" + user.groups().indexOf(groupName) + "]",
+            "names a group that no page's GroupDetailList holds");
       }
       String via = "group:" + groupName;
       holding.take(group.attached(), group.inline(), via, via);
@@ -568,12 +568,11 @@ final class AuthorizationDetails {
    * problems} and the role kept as admitting nobody (no service is known to run as it).
    */
   private static Optional<Role> role(
-      JsonNode node, String arn, Path file, String index, List<String> problems) {
+      JsonNode node, String arn, Path file, String record, List<String> problems) {
     String name = SnapshotJson.optionalText(node, "RoleName");
     if (name == null) {
       name = arn.substring(arn.lastIndexOf('/') + 1);
     }
-    String record = index + " (RoleName=" + name + ")";
     JsonNode trustNode = node.get("AssumeRolePolicyDocument");
     TrustPolicy trust = new TrustPolicy(List.of(), List.of());
     String trustProblem = null;
@@ -582,7 +581,8 @@ final class AuthorizationDetails {
         trust = TrustPolicy.parse(trustNode, file, record + " AssumeRolePolicyDocument", name);
       } catch (SnapshotException e) {
         trustProblem = "trust policy not evaluated: " + e.getMessage();
-        problems.add(trustProblem);
+        // The role stays in the report, by its name; the gap names it too.
+        problems.add("role " + name + ": " + trustProblem);
       }
     }
     String boundary = boundaryArn(node, file, record);
@@ -606,7 +606,7 @@ final class AuthorizationDetails {
             trust,
             tags(node, file, record),
             attached(node, file, record),
-            inline(node, "RolePolicyList", file, record, problems),
+            inline(node, "RolePolicyList", "role " + name, file, record, problems),
             boundary,
             trustProblem));
   }
@@ -645,9 +645,8 @@ final class AuthorizationDetails {
         .orElseGet(() -> new Policy(name, null, PrivilegeLevel.WRITE, BY_NAME_UNKNOWN, null));
   }
 
-  private static User user(JsonNode node, Path file, String index, List<String> problems) {
-    String name = SnapshotJson.requiredText(node, "UserName", file, index);
-    String record = index + " (UserName=" + name + ")";
+  private static User user(JsonNode node, Path file, String record, List<String> problems) {
+    String name = SnapshotJson.requiredText(node, "UserName", file, record);
     List<String> groupNames = new ArrayList<>();
     for (JsonNode group : SnapshotJson.array(node, "GroupList", file, record)) {
       if (!group.isTextual() || group.textValue().isBlank()) {
@@ -665,7 +664,7 @@ final class AuthorizationDetails {
         AwsTimes.optional(node, "CreateDate", file, record),
         tags(node, file, record),
         attached(node, file, record),
-        inline(node, "UserPolicyList", file, record, problems),
+        inline(node, "UserPolicyList", "user " + name, file, record, problems),
         groupNames,
         boundary,
         file,
@@ -681,7 +680,7 @@ final class AuthorizationDetails {
       // IAM allows an empty tag value; it is kept as given.
       String value = SnapshotJson.optionalText(list.get(i), "Value");
       if (tags.put(key, value == null ? "" : value) != null) {
-        throw new SnapshotException(file, where, "tag '" + key + "' is given twice");
+        throw new SnapshotException(file, where, "the tag's Key is given twice");
       }
     }
     return tags;
@@ -699,20 +698,23 @@ final class AuthorizationDetails {
     return refs;
   }
 
-  /** The inline policies; one that does not parse is left out and named in {@code problems}. */
+  /**
+   * The inline policies; one that does not parse is left out and named in {@code problems}, after
+   * {@code who} holds it (the principal the report lists).
+   */
   private static List<IamPolicy> inline(
-      JsonNode node, String field, Path file, String record, List<String> problems) {
+      JsonNode node, String field, String who, Path file, String record, List<String> problems) {
     List<IamPolicy> list = new ArrayList<>();
     List<JsonNode> nodes = SnapshotJson.array(node, field, file, record);
     for (int i = 0; i < nodes.size(); i++) {
       String name =
           SnapshotJson.requiredText(
               nodes.get(i), "PolicyName", file, record + " " + field + "[" + i + "]");
-      String where = record + " " + field + "[" + i + "] (PolicyName=" + name + ")";
+      String where = record + " " + field + "[" + i + "]";
       try {
         list.add(IamPolicy.parse(nodes.get(i).get("PolicyDocument"), name, "inline", file, where));
       } catch (SnapshotException e) {
-        problems.add("policy not evaluated: " + e.getMessage());
+        problems.add(who + ": inline policy " + name + " not evaluated: " + e.getMessage());
       }
     }
     return list;
@@ -722,14 +724,13 @@ final class AuthorizationDetails {
    * A managed policy, classified by its default version's document; by name when the snapshot holds
    * no version list.
    */
-  private static Policy managedPolicy(JsonNode node, Path file, String index) {
+  private static Policy managedPolicy(JsonNode node, Path file, String record) {
     String name = SnapshotJson.optionalText(node, "PolicyName");
     if (name == null) {
       // AWS always sends PolicyName; some emulators send only the ARN, whose last part is the name.
-      String arn = SnapshotJson.requiredText(node, "Arn", file, index + " (no PolicyName)");
+      String arn = SnapshotJson.requiredText(node, "Arn", file, record + " (no PolicyName)");
       name = arn.substring(arn.lastIndexOf('/') + 1);
     }
-    String record = index + " (PolicyName=" + name + ")";
     List<JsonNode> versions = SnapshotJson.array(node, "PolicyVersionList", file, record);
     if (versions.isEmpty()) {
       return byName(name);
@@ -771,10 +772,15 @@ final class AuthorizationDetails {
     }
   }
 
-  private static void once(Map<String, String> seen, String what, Path file, String record) {
+  /**
+   * Refuses a second entry of one thing; the message names the field that repeats, not its value.
+   */
+  private static void once(
+      Map<String, String> seen, String what, String field, Path file, String record) {
     String first = seen.putIfAbsent(what, file + ": " + record);
     if (first != null) {
-      throw new SnapshotException(file, record, what + " is listed twice (first at " + first + ")");
+      throw new SnapshotException(
+          file, record, "its " + field + " is listed twice (first at " + first + ")");
     }
   }
 

@@ -234,12 +234,8 @@ public final class AwsIamMapper {
     if (arn.length < 6 || !arn[0].equals("arn") || !arn[4].equals(accountId)) {
       throw new SnapshotException(
           file,
-          "row " + row.row() + " (user=" + row.user() + ")",
-          "column 'arn' is '"
-              + row.arn()
-              + "', not an ARN in account "
-              + accountId
-              + " (the folder's name)");
+          "row " + row.row(),
+          "column 'arn' is not an ARN in account " + accountId + " (the folder's name)");
     }
   }
 
@@ -260,7 +256,7 @@ public final class AwsIamMapper {
     }
     if (!value.isIntegralNumber() || !value.canConvertToInt() || value.intValue() < 0) {
       throw new SnapshotException(
-          file, "PasswordPolicy", "field '" + field + "' is not a whole number: " + value);
+          file, "PasswordPolicy", "field '" + field + "' is not a whole number");
     }
     return value.intValue();
   }

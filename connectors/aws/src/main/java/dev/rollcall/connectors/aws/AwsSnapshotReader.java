@@ -16,7 +16,6 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -25,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
 
@@ -46,14 +44,14 @@ public final class AwsSnapshotReader implements SnapshotReader {
   }
 
   @Override
-  public SourceResult read(Path tenantDir, Instant observedAt) {
-    String accountId = tenantDir.getFileName().toString();
+  public SourceResult read(TenantFolder tenant, Instant observedAt) {
+    String accountId = tenant.name();
     if (!ACCOUNT_ID.matcher(accountId).matches()) {
       throw new SnapshotException(
-          tenantDir, null, "folder name '" + accountId + "' is not a 12-digit AWS account id");
+          tenant.dir(), null, "folder name '" + accountId + "' is not a 12-digit AWS account id");
     }
     List<String> gaps = new ArrayList<>();
-    AwsRawAccount raw = load(tenantDir, accountId, gaps);
+    AwsRawAccount raw = load(tenant, accountId, gaps);
     AwsIamMapper mapper = new AwsIamMapper(observedAt);
     List<Account> accounts = mapper.accounts(raw, gaps);
     if (!mapper.passwordPolicyKnown(raw)) {
@@ -82,11 +80,11 @@ public final class AwsSnapshotReader implements SnapshotReader {
   }
 
   /** Reads the files of an account folder; adds to {@code gaps} for every truncated listing. */
-  static AwsRawAccount load(Path dir, String accountId, List<String> gaps) {
+  static AwsRawAccount load(TenantFolder dir, String accountId, List<String> gaps) {
     List<AwsRawAccount.Page> details = pages(dir, DETAILS, gaps);
     if (details.isEmpty()) {
       throw new SnapshotException(
-          dir,
+          dir.dir(),
           null,
           "missing "
               + DETAILS
@@ -96,25 +94,27 @@ public final class AwsSnapshotReader implements SnapshotReader {
               + DETAILS);
     }
     Path report = dir.resolve(REPORT);
-    if (!Files.isRegularFile(report)) {
+    if (!dir.isFile(report)) {
       throw new SnapshotException(
-          dir, null, "missing " + REPORT + ": the decoded output of aws iam get-credential-report");
+          dir.dir(),
+          null,
+          "missing " + REPORT + ": the decoded output of aws iam get-credential-report");
     }
     Path policy = dir.resolve(PASSWORD_POLICY);
     return new AwsRawAccount(
         accountId,
         details,
-        CredentialReportParser.parse(report),
+        CredentialReportParser.parse(dir.text(report), report),
         pages(dir, VIRTUAL_MFA, gaps),
-        mfaDevices(dir.resolve(MFA_DEVICES), gaps),
-        Files.isRegularFile(policy) ? page(policy) : null);
+        mfaDevices(dir, gaps),
+        dir.isFile(policy) ? page(dir, policy) : null);
   }
 
   /** The pages of a listing in name order; a gap when the last one says more were not saved. */
-  private static List<AwsRawAccount.Page> pages(Path dir, String name, List<String> gaps) {
+  private static List<AwsRawAccount.Page> pages(TenantFolder dir, String name, List<String> gaps) {
     List<AwsRawAccount.Page> pages = new ArrayList<>();
-    for (Path file : TenantFolder.pages(dir, name)) {
-      pages.add(page(file));
+    for (Path file : dir.pages(name)) {
+      pages.add(page(dir, file));
     }
     if (!pages.isEmpty()) {
       truncated(pages.get(pages.size() - 1), name, gaps);
@@ -123,20 +123,16 @@ public final class AwsSnapshotReader implements SnapshotReader {
   }
 
   /** The list-mfa-devices output of each user, by the user name the file is named for. */
-  private static Map<String, AwsRawAccount.Page> mfaDevices(Path folder, List<String> gaps) {
+  private static Map<String, AwsRawAccount.Page> mfaDevices(TenantFolder dir, List<String> gaps) {
     Map<String, AwsRawAccount.Page> byUser = new TreeMap<>();
-    if (!Files.isDirectory(folder)) {
-      return byUser;
-    }
-    try (Stream<Path> files = Files.list(folder)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".json")).sorted().toList()) {
-        String user = file.getFileName().toString().replaceFirst("\\.json$", "");
-        AwsRawAccount.Page page = page(file);
-        truncated(page, MFA_DEVICES + "/" + user, gaps);
-        byUser.put(user, page);
+    for (Path file : dir.entries(MFA_DEVICES)) {
+      if (!file.getFileName().toString().endsWith(".json") || !Files.isRegularFile(file)) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new SnapshotException(folder, null, "cannot list the folder: " + e.getMessage(), e);
+      String user = file.getFileName().toString().replaceFirst("\\.json$", "");
+      AwsRawAccount.Page page = page(dir, file);
+      truncated(page, MFA_DEVICES + "/" + user, gaps);
+      byUser.put(user, page);
     }
     return byUser;
   }
@@ -156,7 +152,7 @@ public final class AwsSnapshotReader implements SnapshotReader {
     }
   }
 
-  private static AwsRawAccount.Page page(Path file) {
-    return new AwsRawAccount.Page(file, SnapshotJson.read(file));
+  private static AwsRawAccount.Page page(TenantFolder dir, Path file) {
+    return new AwsRawAccount.Page(file, dir.json(file));
   }
 }

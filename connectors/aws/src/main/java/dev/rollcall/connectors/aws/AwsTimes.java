@@ -58,7 +58,7 @@ final class AwsTimes {
       return epoch(value.decimalValue(), field, file, record);
     }
     if (!value.isTextual()) {
-      throw new SnapshotException(file, record, "field '" + field + "' is not a time: " + value);
+      throw new SnapshotException(file, record, "field '" + field + "' is not a time");
     }
     String text = value.textValue().strip();
     return text.isEmpty() ? null : parse(text, field, file, record);
@@ -77,9 +77,7 @@ final class AwsTimes {
           record,
           "field '"
               + field
-              + "' is not a time: '"
-              + text
-              + "' (expected ISO-8601 with a zone, e.g. 2023-03-09T10:41:45Z, boto3's"
+              + "' is not a time (expected ISO-8601 with a zone, e.g. 2023-03-09T10:41:45Z, boto3's"
               + " 2023-03-09 10:41:45+00:00, or epoch seconds)",
           e);
     }
@@ -92,7 +90,7 @@ final class AwsTimes {
       return Instant.ofEpochSecond(whole.longValueExact(), nanos);
     } catch (ArithmeticException | java.time.DateTimeException e) {
       throw new SnapshotException(
-          file, record, "field '" + field + "' is not a time in epoch seconds: " + seconds, e);
+          file, record, "field '" + field + "' is out of range as a time in epoch seconds", e);
     }
   }
 }

@@ -3,17 +3,18 @@ package dev.rollcall.connectors.aws;
 import dev.rollcall.connectors.aws.CredentialReportRow.AccessKeySlot;
 import dev.rollcall.connectors.aws.CredentialReportRow.CertificateSlot;
 import dev.rollcall.connectors.aws.CredentialReportRow.Special;
+import dev.rollcall.connectors.snapshot.CsvSyntax;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,8 +27,9 @@ import org.apache.commons.csv.DuplicateHeaderMode;
  * Parses the decoded IAM credential report (the CSV that {@code aws iam get-credential-report}
  * returns base64-encoded) strictly: every cell must be a date, a boolean in any case, or one of the
  * report's special values where the report writes them; anything else fails naming the file, the
- * row, its user and the column. Rows are numbered as a spreadsheet shows them: the header is row 1.
- * Doc: https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
+ * row and the column (never a cell's text). Rows are numbered as a spreadsheet shows them: the
+ * header is row 1. Doc:
+ * https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_getting-report.html
  */
 public final class CredentialReportParser {
   /** The columns rollcall reads; the report's other columns (regions, services) may be absent. */
@@ -62,17 +64,6 @@ public final class CredentialReportParser {
 
   private CredentialReportParser() {}
 
-  /** Reads and parses a credential report file. */
-  public static CredentialReport parse(Path file) {
-    String text;
-    try {
-      text = Files.readString(file);
-    } catch (IOException e) {
-      throw new SnapshotException(file, null, "cannot read the credential report: " + e, e);
-    }
-    return parse(text, file);
-  }
-
   /** Parses the text of a credential report; {@code file} is named in messages. */
   public static CredentialReport parse(String text, Path file) {
     // A report saved through some editors starts with a byte order mark; it is not part of "user".
@@ -83,7 +74,7 @@ public final class CredentialReportParser {
     }
     List<CredentialReportRow> rows = new ArrayList<>();
     Map<String, Integer> firstRow = new HashMap<>();
-    try (CSVParser parser = FORMAT.parse(new StringReader(csv))) {
+    try (CSVParser parser = open(csv, file)) {
       List<String> header = parser.getHeaderNames();
       for (String column : COLUMNS) {
         if (!header.contains(column)) {
@@ -93,25 +84,45 @@ public final class CredentialReportParser {
               "column '" + column + "' is missing: is this the decoded credential report?");
         }
       }
-      for (CSVRecord record : parser) {
+      Iterator<CSVRecord> records = parser.iterator();
+      while (true) {
+        CSVRecord record;
+        try {
+          if (!records.hasNext()) {
+            break;
+          }
+          record = records.next();
+        } catch (UncheckedIOException e) {
+          throw malformed(file, parser.getCurrentLineNumber(), e);
+        }
         int rowNumber = Math.toIntExact(parser.getCurrentLineNumber());
         CredentialReportRow row = new Cells(file, rowNumber, header, record).row();
         Integer first = firstRow.putIfAbsent(row.user(), rowNumber);
         if (first != null) {
           throw new SnapshotException(
-              file,
-              "row " + rowNumber + " (user=" + row.user() + ")",
-              "the user is listed twice (first in row " + first + ")");
+              file, "row " + rowNumber, "the user is listed twice (first in row " + first + ")");
         }
         rows.add(row);
       }
-    } catch (UncheckedIOException e) {
-      throw new SnapshotException(
-          file, null, "not a valid CSV file: " + e.getCause().getMessage(), e);
-    } catch (IOException | IllegalArgumentException e) {
-      throw new SnapshotException(file, null, "not a valid CSV file: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new SnapshotException(file, null, "cannot read: " + e.getClass().getSimpleName(), e);
     }
     return new CredentialReport(file, rows);
+  }
+
+  /** A parser past the header row, or the header's problem. */
+  private static CSVParser open(String csv, Path file) {
+    try {
+      return FORMAT.parse(new StringReader(csv));
+    } catch (IOException | IllegalArgumentException e) {
+      throw malformed(file, 1, e);
+    }
+  }
+
+  /** A CSV syntax error at a line, in rollcall's words: Commons CSV's quote the cells. */
+  private static SnapshotException malformed(Path file, long line, Exception e) {
+    return new SnapshotException(
+        file, null, "not a valid CSV file at line " + line + ": " + CsvSyntax.problem(e), e);
   }
 
   /** Reads the cells of one row, naming file, row, user and column when a cell is malformed. */
@@ -127,9 +138,8 @@ public final class CredentialReportParser {
       this.rowNumber = rowNumber;
       this.header = header;
       this.record = record;
-      int userIndex = header.indexOf("user");
-      String user = userIndex < record.size() ? record.get(userIndex) : "";
-      this.where = "row " + rowNumber + " (user=" + (user.isEmpty() ? "?" : user) + ")";
+      // The row by its number alone: its cells are the report's content.
+      this.where = "row " + rowNumber;
     }
 
     CredentialReportRow row() {
@@ -199,11 +209,7 @@ public final class CredentialReportParser {
         throw new SnapshotException(
             file,
             where,
-            "column '"
-                + column
-                + "' is not a date such as 2026-01-02T03:04:05+00:00: '"
-                + value
-                + "'",
+            "column '" + column + "' is not a date such as 2026-01-02T03:04:05+00:00",
             e);
       }
     }
@@ -218,7 +224,7 @@ public final class CredentialReportParser {
       return switch (value.toLowerCase(Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;
-        default -> throw fail("column '" + column + "' is not true or false: '" + value + "'");
+        default -> throw fail("column '" + column + "' is not true or false");
       };
     }
 

@@ -75,8 +75,7 @@ record IamStatement(
     String effectText = effect == null || !effect.isTextual() ? "" : effect.textValue().strip();
     boolean allow = effectText.equalsIgnoreCase("Allow");
     if (!allow && !effectText.equalsIgnoreCase("Deny")) {
-      throw new SnapshotException(
-          file, where, "field 'Effect' is " + effect + ", expected \"Allow\" or \"Deny\"");
+      throw new SnapshotException(file, where, "field 'Effect' is neither \"Allow\" nor \"Deny\"");
     }
     boolean notAction = node.has("NotAction");
     List<String> actions = strings(node, notAction ? "NotAction" : "Action", file, where);
@@ -160,7 +159,7 @@ record IamStatement(
       for (JsonNode item : value) {
         if (!item.isTextual()) {
           throw new SnapshotException(
-              file, where, "field '" + field + "' holds a value that is not a string: " + item);
+              file, where, "field '" + field + "' holds a value that is not a string");
         }
         list.add(item.textValue().strip());
       }

@@ -20,7 +20,6 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,6 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
  * Reads an IAM Identity Center folder of a snapshot ({@code aws-identity-center/<identity store
@@ -55,6 +55,9 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   public static final String INLINE_POLICY = "get-inline-policy-for-permission-set";
   public static final String ASSIGNMENTS = "list-account-assignments-for-principal";
 
+  /** An identity store id (a UUID, with an optional prefix): letters, digits and hyphens. */
+  private static final Pattern STORE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9-]*");
+
   private static final String NO_SIGN_IN =
       "IAM Identity Center keeps no last sign-in time (CloudTrail does)";
 
@@ -69,24 +72,31 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   }
 
   @Override
-  public SourceResult read(Path dir, Instant observedAt) {
-    String storeId = dir.getFileName().toString();
+  public SourceResult read(TenantFolder dir, Instant observedAt) {
+    String storeId = dir.name();
     List<JsonNode> userPages = pages(dir, USERS);
     if (userPages.isEmpty()) {
       throw new SnapshotException(
-          dir, null, "missing " + USERS + "/ (the pages of aws identitystore list-users)");
+          dir.dir(), null, "missing " + USERS + "/ (the pages of aws identitystore list-users)");
     }
     List<String> gaps = new ArrayList<>();
     Map<String, PermissionSet> sets = permissionSets(dir, observedAt, gaps);
     Map<String, List<String>> groupsOfUser = new LinkedHashMap<>();
     Map<String, String> groupNames = new LinkedHashMap<>();
-    for (Path page : TenantFolder.pages(dir, GROUPS)) {
-      for (JsonNode group : SnapshotJson.array(SnapshotJson.read(page), "Groups", page, null)) {
-        String id = SnapshotJson.requiredText(group, "GroupId", page, "Groups");
+    for (Path page : dir.pages(GROUPS)) {
+      List<JsonNode> groups = SnapshotJson.array(dir.json(page), "Groups", page, null);
+      for (int i = 0; i < groups.size(); i++) {
+        JsonNode group = groups.get(i);
+        String id = SnapshotJson.requiredText(group, "GroupId", page, "Groups[" + i + "]");
+        if (!STORE_ID.matcher(id).matches()) {
+          // It names the group's folder of memberships: it must not name a path.
+          throw new SnapshotException(
+              page, "Groups[" + i + "]", "field 'GroupId' is not an identity store id");
+        }
         String name = SnapshotJson.optionalText(group, "DisplayName");
         groupNames.put(id, name == null ? id : name);
-        for (Path members : TenantFolder.pages(dir, MEMBERSHIPS + "/" + id)) {
-          JsonNode body = SnapshotJson.read(members);
+        for (Path members : dir.pages(MEMBERSHIPS + "/" + id)) {
+          JsonNode body = dir.json(members);
           for (JsonNode m : SnapshotJson.array(body, "GroupMemberships", members, null)) {
             JsonNode member = m.get("MemberId");
             String userId = member == null ? null : SnapshotJson.optionalText(member, "UserId");
@@ -100,9 +110,18 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
     Map<String, List<Grant>> grantsOfPrincipal = assignments(dir, sets, groupNames);
 
     List<Account> accounts = new ArrayList<>();
-    for (Path page : TenantFolder.pages(dir, USERS)) {
-      for (JsonNode user : SnapshotJson.array(SnapshotJson.read(page), "Users", page, null)) {
-        accounts.add(user(user, page, storeId, observedAt, groupsOfUser, grantsOfPrincipal));
+    for (Path page : dir.pages(USERS)) {
+      List<JsonNode> users = SnapshotJson.array(dir.json(page), "Users", page, null);
+      for (int i = 0; i < users.size(); i++) {
+        accounts.add(
+            user(
+                users.get(i),
+                page,
+                "Users[" + i + "]",
+                storeId,
+                observedAt,
+                groupsOfUser,
+                grantsOfPrincipal));
       }
     }
     return new SourceResult(
@@ -122,12 +141,12 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   private static Account user(
       JsonNode user,
       Path file,
+      String record,
       String storeId,
       Instant observedAt,
       Map<String, List<String>> groupsOfUser,
       Map<String, List<Grant>> grantsOfPrincipal) {
-    String id = SnapshotJson.requiredText(user, "UserId", file, "Users");
-    String record = "Users (UserId=" + id + ")";
+    String id = SnapshotJson.requiredText(user, "UserId", file, record);
     String name = SnapshotJson.requiredText(user, "UserName", file, record);
     List<String> emails = new ArrayList<>();
     for (JsonNode email : SnapshotJson.array(user, "Emails", file, record)) {
@@ -165,14 +184,15 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
 
   /** Grants by principal id (a user or a group), from every account assignment. */
   private static Map<String, List<Grant>> assignments(
-      Path dir, Map<String, PermissionSet> sets, Map<String, String> groupNames) {
+      TenantFolder dir, Map<String, PermissionSet> sets, Map<String, String> groupNames) {
     Map<String, List<Grant>> grants = new LinkedHashMap<>();
-    Path root = dir.resolve(ASSIGNMENTS);
-    for (Path principalFolder : TenantFolder.subfolders(root)) {
-      for (Path page : TenantFolder.pages(root, principalFolder.getFileName().toString())) {
-        JsonNode body = SnapshotJson.read(page);
-        for (JsonNode a : SnapshotJson.array(body, "AccountAssignments", page, null)) {
-          String where = "AccountAssignments";
+    for (Path principalFolder : dir.subfolders(ASSIGNMENTS)) {
+      for (Path page : dir.pages(ASSIGNMENTS + "/" + principalFolder.getFileName())) {
+        JsonNode body = dir.json(page);
+        List<JsonNode> assignments = SnapshotJson.array(body, "AccountAssignments", page, null);
+        for (int i = 0; i < assignments.size(); i++) {
+          JsonNode a = assignments.get(i);
+          String where = "AccountAssignments[" + i + "]";
           String accountId = SnapshotJson.requiredText(a, "AccountId", page, where);
           String setArn = SnapshotJson.requiredText(a, "PermissionSetArn", page, where);
           String type = SnapshotJson.requiredText(a, "PrincipalType", page, where);
@@ -180,7 +200,11 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
           PermissionSet set = sets.get(permissionSetId(setArn));
           if (set == null) {
             throw new SnapshotException(
-                page, where, "permission set " + setArn + " is not described in the snapshot");
+                page,
+                where,
+                "field 'PermissionSetArn' names a permission set that "
+                    + PERMISSION_SET
+                    + "/ does not describe");
           }
           String via =
               "permission set "
@@ -209,15 +233,14 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
    * pull is partial.
    */
   private static Map<String, PermissionSet> permissionSets(
-      Path dir, Instant observedAt, List<String> gaps) {
+      TenantFolder dir, Instant observedAt, List<String> gaps) {
     Map<String, PermissionSet> sets = new LinkedHashMap<>();
-    Path described = dir.resolve(PERMISSION_SET);
-    if (!Files.isDirectory(described)) {
+    if (!dir.isFolder(dir.resolve(PERMISSION_SET))) {
       return sets;
     }
-    for (Path file : TenantFolder.pages(dir, PERMISSION_SET)) {
+    for (Path file : dir.pages(PERMISSION_SET)) {
       String id = file.getFileName().toString().replaceFirst("\\.json$", "");
-      JsonNode set = SnapshotJson.read(file).get("PermissionSet");
+      JsonNode set = dir.json(file).get("PermissionSet");
       if (set == null || !set.isObject()) {
         throw new SnapshotException(file, null, "field 'PermissionSet' is missing");
       }
@@ -228,14 +251,16 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
   }
 
   private static PermissionSet classify(
-      Path dir, String id, String name, Instant observedAt, List<String> gaps) {
+      TenantFolder dir, String id, String name, Instant observedAt, List<String> gaps) {
     PrivilegeLevel level = PrivilegeLevel.READ;
     Set<String> evidence = new TreeSet<>();
-    for (Path page : TenantFolder.pages(dir, MANAGED_POLICIES + "/" + id)) {
-      JsonNode body = SnapshotJson.read(page);
-      for (JsonNode policy : SnapshotJson.array(body, "AttachedManagedPolicies", page, null)) {
+    for (Path page : dir.pages(MANAGED_POLICIES + "/" + id)) {
+      JsonNode body = dir.json(page);
+      List<JsonNode> policies = SnapshotJson.array(body, "AttachedManagedPolicies", page, null);
+      for (int i = 0; i < policies.size(); i++) {
         String policyName =
-            SnapshotJson.requiredText(policy, "Name", page, "AttachedManagedPolicies");
+            SnapshotJson.requiredText(
+                policies.get(i), "Name", page, "AttachedManagedPolicies[" + i + "]");
         Optional<PrivilegeLevel> known = PolicyClassifier.byName(policyName);
         PrivilegeLevel l = known.orElse(PrivilegeLevel.WRITE);
         evidence.add(
@@ -245,12 +270,14 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
         level = max(level, l);
       }
     }
-    for (Path page : TenantFolder.pages(dir, CUSTOMER_POLICIES + "/" + id)) {
-      JsonNode body = SnapshotJson.read(page);
-      for (JsonNode policy :
-          SnapshotJson.array(body, "CustomerManagedPolicyReferences", page, null)) {
+    for (Path page : dir.pages(CUSTOMER_POLICIES + "/" + id)) {
+      JsonNode body = dir.json(page);
+      List<JsonNode> policies =
+          SnapshotJson.array(body, "CustomerManagedPolicyReferences", page, null);
+      for (int i = 0; i < policies.size(); i++) {
         String policyName =
-            SnapshotJson.requiredText(policy, "Name", page, "CustomerManagedPolicyReferences");
+            SnapshotJson.requiredText(
+                policies.get(i), "Name", page, "CustomerManagedPolicyReferences[" + i + "]");
         evidence.add(
             "customer managed "
                 + policyName
@@ -259,18 +286,12 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
       }
     }
     Path inline = dir.resolve(INLINE_POLICY).resolve(id + ".json");
-    if (Files.isRegularFile(inline)) {
-      JsonNode text = SnapshotJson.read(inline).get("InlinePolicy");
+    if (dir.isFile(inline)) {
+      JsonNode text = dir.json(inline).get("InlinePolicy");
       if (text != null && text.isTextual() && !text.textValue().isBlank()) {
         IamPolicy policy;
         try {
-          policy =
-              IamPolicy.parse(
-                  text,
-                  "inline policy",
-                  "inline",
-                  inline,
-                  "InlinePolicy (PermissionSet=" + name + ")");
+          policy = IamPolicy.parse(text, "inline policy", "inline", inline, "InlinePolicy");
         } catch (SnapshotException e) {
           gaps.add("permission set " + name + ": inline policy not evaluated: " + e.getMessage());
           evidence.add("inline policy not evaluated: it does not parse (see the pull's gaps)");
@@ -311,10 +332,10 @@ public final class IdentityCenterSnapshotReader implements SnapshotReader {
     return a.compareTo(b) >= 0 ? a : b;
   }
 
-  private static List<JsonNode> pages(Path dir, String name) {
+  private static List<JsonNode> pages(TenantFolder dir, String name) {
     List<JsonNode> pages = new ArrayList<>();
-    for (Path page : TenantFolder.pages(dir, name)) {
-      pages.add(SnapshotJson.read(page));
+    for (Path page : dir.pages(name)) {
+      pages.add(dir.json(page));
     }
     return pages;
   }

@@ -60,7 +60,7 @@ final class MfaDevices {
           throw new SnapshotException(
               page.file(),
               record,
-              "field 'UserName' is '" + owner + "' but the file is named for '" + name + "'");
+              "field 'UserName' names another user than the one the file is named for");
         }
         add(
             byUser.computeIfAbsent(name, k -> new ArrayList<>()),

@@ -47,9 +47,8 @@ final class PolicyDocuments {
         throw new SnapshotException(
             file,
             record,
-            "the policy document is neither JSON nor URL-encoded JSON: it starts with '"
-                + text.substring(0, Math.min(20, text.length()))
-                + "'");
+            "the policy document is neither JSON nor URL-encoded JSON: it starts with neither"
+                + " '{' nor '%'");
       }
       text = percentDecode(text, file, record).strip();
     }

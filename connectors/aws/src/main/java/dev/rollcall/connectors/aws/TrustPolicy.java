@@ -201,7 +201,7 @@ record TrustPolicy(List<String> services, List<String> denied, List<Statement> s
     if (node.isTextual()) {
       if (!node.textValue().strip().equals("*")) {
         throw new SnapshotException(
-            file, where, "field 'Principal' is the string " + node + ", which only \"*\" may be");
+            file, where, "field 'Principal' is a string other than \"*\", the only one it may be");
       }
       out.add(new Principal(RoleAssumer.Type.ANYONE, "*"));
       return out;

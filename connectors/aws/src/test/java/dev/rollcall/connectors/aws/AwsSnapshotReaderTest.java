@@ -4,6 +4,7 @@ import static dev.rollcall.connectors.aws.TestAccounts.API;
 import static dev.rollcall.connectors.aws.TestAccounts.CLI;
 import static dev.rollcall.connectors.aws.TestAccounts.OBSERVED_AT;
 import static dev.rollcall.connectors.aws.TestAccounts.assertMentions;
+import static dev.rollcall.connectors.aws.TestAccounts.assertQuotesNone;
 import static dev.rollcall.connectors.aws.TestAccounts.edit;
 import static dev.rollcall.connectors.aws.TestAccounts.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -121,12 +122,9 @@ class AwsSnapshotReaderTest {
   void aBadDateInTheCredentialReportNamesFileRowAndColumn() {
     Path dir = TestAccounts.copy(CLI, temp);
     edit(dir.resolve("credential-report.csv"), "2026-11-01T12:00:00+00:00,TRUE", "2026-11-01,TRUE");
-    assertMentions(
-        readFailure(dir),
-        "credential-report.csv",
-        "row 4 (user=bob)",
-        "'user_creation_time'",
-        "'2026-11-01'");
+    String message = readFailure(dir);
+    assertMentions(message, "credential-report.csv", "row 4: ", "'user_creation_time'");
+    assertQuotesNone(message, "bob", "'2026-11-01'");
   }
 
   @Test
@@ -198,11 +196,10 @@ class AwsSnapshotReaderTest {
         dir.resolve("get-account-authorization-details.json"),
         "\"UserId\": \"AIDAEXAMPLEDAVE000006\",",
         "");
+    String message = readFailure(dir);
     assertMentions(
-        readFailure(dir),
-        "get-account-authorization-details.json",
-        "UserDetailList[5] (UserName=dave)",
-        "'UserId'");
+        message, "get-account-authorization-details.json", "UserDetailList[5]: ", "'UserId'");
+    assertQuotesNone(message, "dave");
   }
 
   @Test
@@ -215,11 +212,8 @@ class AwsSnapshotReaderTest {
   @Test
   void aCredentialReportFromAnotherAccountFails() throws IOException {
     Path dir = TestAccounts.copy(CLI, temp, "999988887777");
-    assertMentions(
-        readFailure(dir),
-        "credential-report.csv",
-        "row 2 (user=<root_account>)",
-        "'arn'",
-        "999988887777");
+    String message = readFailure(dir);
+    assertMentions(message, "credential-report.csv", "row 2: ", "'arn'", "999988887777");
+    assertQuotesNone(message, "<root_account>", "111122223333");
   }
 }

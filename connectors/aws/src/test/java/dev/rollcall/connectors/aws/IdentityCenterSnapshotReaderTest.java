@@ -136,6 +136,22 @@ class IdentityCenterSnapshotReaderTest {
   }
 
   @Test
+  void aGroupIdThatIsAPathIsRefusedUnread() throws IOException {
+    write(
+        "list-groups/page-0001.json",
+        """
+        {"Groups": [{"GroupId": "../../../elsewhere", "DisplayName": "ops"}]}
+        """);
+    SnapshotException e =
+        assertThrows(
+            SnapshotException.class, () -> new IdentityCenterSnapshotReader().read(dir, NOW));
+    assertTrue(
+        e.getMessage().endsWith("Groups[0]: field 'GroupId' is not an identity store id"),
+        e.getMessage());
+    assertFalse(e.getMessage().contains("elsewhere"), e.getMessage());
+  }
+
+  @Test
   void aFolderWithoutUsersIsRejected() throws IOException {
     Path empty = Files.createDirectories(root.resolve("d-empty"));
     SnapshotException e =

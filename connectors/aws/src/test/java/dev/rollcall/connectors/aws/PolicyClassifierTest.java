@@ -1,6 +1,7 @@
 package dev.rollcall.connectors.aws;
 
 import static dev.rollcall.connectors.aws.TestAccounts.assertMentions;
+import static dev.rollcall.connectors.aws.TestAccounts.assertQuotesNone;
 import static dev.rollcall.connectors.aws.TestAccounts.failure;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -190,11 +191,9 @@ class PolicyClassifierTest {
 
   @Test
   void anUnknownEffectFails() {
-    assertMentions(
-        failure(() -> classify("[{\"Effect\": \"Permit\", \"Action\": \"*\"}]")),
-        "Statement[0]",
-        "'Effect'",
-        "Permit");
+    String message = failure(() -> classify("[{\"Effect\": \"Permit\", \"Action\": \"*\"}]"));
+    assertMentions(message, "Statement[0]", "'Effect'", "Allow");
+    assertQuotesNone(message, "Permit");
   }
 
   @Test

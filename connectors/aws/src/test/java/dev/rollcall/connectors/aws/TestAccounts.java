@@ -1,9 +1,11 @@
 package dev.rollcall.connectors.aws;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,7 +84,7 @@ final class TestAccounts {
 
   /** The raw data of an account folder, read file by file. */
   static AwsRawAccount raw(Path dir, String accountId) {
-    return AwsSnapshotReader.load(dir, accountId, new ArrayList<>());
+    return AwsSnapshotReader.load(TenantFolder.of(dir), accountId, new ArrayList<>());
   }
 
   /** The mapped accounts of a saved account. */
@@ -106,6 +108,13 @@ final class TestAccounts {
   static void assertMentions(String message, String... parts) {
     for (String part : parts) {
       assertTrue(message.contains(part), "expected '" + part + "' in: " + message);
+    }
+  }
+
+  /** Fails when the message quotes any of the file's values: messages name places, not content. */
+  static void assertQuotesNone(String message, String... values) {
+    for (String value : values) {
+      assertFalse(message.contains(value), "'" + value + "' quoted in: " + message);
     }
   }
 }

@@ -1,11 +1,15 @@
 package dev.rollcall.connectors.snapshot;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,7 +19,9 @@ import java.util.List;
 
 /**
  * Strict reading of snapshot JSON: required fields fail with the file, record and field named;
- * optional fields come back as null when absent, JSON null or blank, never as "".
+ * optional fields come back as null when absent, JSON null or blank, never as "". No message quotes
+ * the file's text: they name the file, the record (by its place in the file), the field and what is
+ * wrong.
  */
 public final class SnapshotJson {
   private static final ObjectMapper MAPPER =
@@ -23,18 +29,18 @@ public final class SnapshotJson {
 
   private SnapshotJson() {}
 
-  /** Parses a JSON file, failing with the file and the line and column of a syntax error. */
-  public static JsonNode read(Path file) {
+  /**
+   * Parses a JSON document read from {@code file}, failing with the file and the line and column of
+   * a syntax error. Reading the file is the caller's ({@link TenantFolder#json}).
+   *
+   * @throws IOException when the stream cannot be read
+   */
+  static JsonNode read(InputStream in, Path file) throws IOException {
     try {
-      return MAPPER.readTree(file.toFile());
+      return MAPPER.readTree(in);
     } catch (JsonProcessingException e) {
-      var at = e.getLocation();
-      String where =
-          at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
       throw new SnapshotException(
-          file, null, "not valid JSON" + where + ": " + e.getOriginalMessage(), e);
-    } catch (IOException e) {
-      throw new SnapshotException(file, null, "cannot read: " + e.getMessage(), e);
+          file, null, "not valid JSON" + where(e.getLocation()) + ": " + syntaxProblem(e), e);
     }
   }
 
@@ -44,8 +50,53 @@ public final class SnapshotJson {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new SnapshotException(
-          file, record, "embedded JSON is not valid: " + e.getOriginalMessage(), e);
+          file,
+          record,
+          "embedded JSON is not valid" + where(e.getLocation()) + ": " + syntaxProblem(e),
+          e);
     }
+  }
+
+  /**
+   * What is wrong with JSON that does not parse, in rollcall's words. Jackson's own message quotes
+   * the text it stopped at, which may be anything the file holds (a token, a password); this names
+   * the kind of problem only.
+   */
+  public static String syntaxProblem(JsonProcessingException e) {
+    if (e instanceof StreamConstraintsException) {
+      return "beyond the parser's limits (nesting depth, or the length of a number or string)";
+    }
+    if (e instanceof JsonEOFException) {
+      return "the document ends inside a value";
+    }
+    String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+    for (String[] known : SYNTAX_PROBLEMS) {
+      if (message.startsWith(known[0])) {
+        return known[1];
+      }
+    }
+    return "a syntax error";
+  }
+
+  /** Jackson's messages by how they start, and what rollcall says instead. */
+  private static final String[][] SYNTAX_PROBLEMS = {
+    {"Unexpected end-of-input", "the document ends inside a value"},
+    {"Unrecognized token", "a word that is not true, false, null, a number or a quoted string"},
+    {"Unexpected character", "an unexpected character"},
+    {"Illegal unquoted character", "a control character inside a string"},
+    {"Unrecognized character escape", "an unknown escape sequence inside a string"},
+    {"Invalid UTF", "a byte sequence that is not UTF-8"},
+    {"Trailing token", "more content after the JSON value"},
+    {"Invalid numeric value", "a malformed number"},
+    {"Numeric value", "a number out of range"},
+    {"Duplicate field", "a field given twice"},
+  };
+
+  /** " at line L, column C" of a location, or nothing when there is none. */
+  private static String where(JsonLocation at) {
+    return at == null || at.getLineNr() <= 0
+        ? ""
+        : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
   }
 
   /** A required text field. */
@@ -84,7 +135,7 @@ public final class SnapshotJson {
     if (value.isTextual() && value.asText().strip().equalsIgnoreCase("false")) {
       return false;
     }
-    throw new SnapshotException(file, record, "field '" + field + "' is not a boolean: " + value);
+    throw new SnapshotException(file, record, "field '" + field + "' is not true or false");
   }
 
   /** An optional ISO-8601 time (with Z or an offset); null when absent. Fails when malformed. */
@@ -104,7 +155,10 @@ public final class SnapshotJson {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
       throw new SnapshotException(
-          file, record, "field '" + field + "' is not an ISO-8601 time: '" + text + "'", e);
+          file,
+          record,
+          "field '" + field + "' is not an ISO-8601 time such as 2026-01-02T03:04:05Z",
+          e);
     }
   }
 

@@ -15,10 +15,15 @@ public interface SnapshotReader {
   String folder();
 
   /**
-   * Reads a tenant folder.
+   * Reads a tenant folder, every file through it.
    *
-   * @param tenantDir the folder, named for the tenant
+   * @param tenant the folder, named for the tenant
    * @param observedAt when the data was captured (see {@link TenantFolder#observedAt})
    */
-  SourceResult read(Path tenantDir, Instant observedAt);
+  SourceResult read(TenantFolder tenant, Instant observedAt);
+
+  /** Reads a tenant folder whose symbolic links are refused. */
+  default SourceResult read(Path tenantDir, Instant observedAt) {
+    return read(TenantFolder.of(tenantDir), observedAt);
+  }
 }

@@ -47,7 +47,7 @@ class SnapshotFilesTest {
 
     SnapshotFiles.writeManifest(dir, captured, "rollcall test puller");
 
-    assertEquals(captured, TenantFolder.observedAt(dir, Instant.EPOCH));
+    assertEquals(captured, TenantFolder.of(dir).observedAt(Instant.EPOCH));
   }
 
   @Test

@@ -70,7 +70,7 @@ class TenantPullsTest {
             });
 
     assertEquals(new TenantPull("t1", PullStatus.COMPLETE, NOW, 3, List.of()), pull);
-    assertEquals(NOW, TenantFolder.observedAt(systemDir.resolve("t1"), Instant.EPOCH));
+    assertEquals(NOW, TenantFolder.of(systemDir.resolve("t1")).observedAt(Instant.EPOCH));
   }
 
   @Test

@@ -50,7 +50,6 @@ final class AdminRoles {
         JsonNode item = page.items().get(i);
         String record = page.record(i);
         String id = SnapshotJson.requiredText(item, "roleId", page.file(), record);
-        record = record + " (roleId=" + id + ")";
         String name = SnapshotJson.requiredText(item, "roleName", page.file(), record);
         boolean superAdmin =
             SnapshotJson.bool(item, "isSuperAdminRole", false, page.file(), record);
@@ -65,7 +64,7 @@ final class AdminRoles {
                   record + ".rolePrivileges[" + p + "]"));
         }
         if (byId.putIfAbsent(id, new Role(id, name, superAdmin, privileges)) != null) {
-          throw new SnapshotException(page.file(), record, "roleId " + id + " appears twice");
+          throw new SnapshotException(page.file(), record, "its roleId appears twice");
         }
       }
     }

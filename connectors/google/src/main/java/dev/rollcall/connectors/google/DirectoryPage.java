@@ -36,9 +36,7 @@ public record DirectoryPage(Path file, DirectoryListing listing, List<JsonNode> 
     String kind = SnapshotJson.optionalText(root, "kind");
     if (kind != null && !kind.equals(listing.kind())) {
       throw new SnapshotException(
-          file,
-          null,
-          "page kind is '" + kind + "', expected '" + listing.kind() + "' (" + expected + ")");
+          file, null, "field 'kind' is not '" + listing.kind() + "' (" + expected + ")");
     }
     String field = listing.arrayField();
     JsonNode array = root.get(field);

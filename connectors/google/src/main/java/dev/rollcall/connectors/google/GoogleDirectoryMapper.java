@@ -70,9 +70,7 @@ public final class GoogleDirectoryMapper {
         GoogleUser user = GoogleUser.read(page.items().get(i), page.file(), page.record(i));
         if (!ids.add(user.id())) {
           throw new SnapshotException(
-              page.file(),
-              page.record(i) + " (primaryEmail=" + user.primaryEmail() + ")",
-              "user id " + user.id() + " appears twice in the users.list pages");
+              page.file(), page.record(i), "its id appears twice in the users.list pages");
         }
         users.add(user);
       }
@@ -102,7 +100,7 @@ public final class GoogleDirectoryMapper {
     for (DirectoryPage page : pages) {
       for (int i = 0; i < page.items().size(); i++) {
         GoogleUser user = GoogleUser.read(page.items().get(i), page.file(), page.record(i));
-        String record = page.record(i) + " (primaryEmail=" + user.primaryEmail() + ")";
+        String record = page.record(i);
         if (user.deleted() == null) {
           throw new SnapshotException(
               page.file(),
@@ -111,9 +109,7 @@ public final class GoogleDirectoryMapper {
         }
         if (!ids.add(user.id())) {
           throw new SnapshotException(
-              page.file(),
-              record,
-              "user id " + user.id() + " appears twice in the users.list pages");
+              page.file(), record, "its id appears twice in the users.list pages");
         }
         String address = user.primaryEmail().toLowerCase(Locale.ROOT);
         if (liveAddresses.contains(address)) {

@@ -32,17 +32,16 @@ final class GoogleGroups {
         JsonNode item = page.items().get(i);
         String record = page.record(i);
         String id = SnapshotJson.requiredText(item, "id", page.file(), record);
-        record = record + " (id=" + id + ")";
         String email = SnapshotJson.requiredText(item, "email", page.file(), record);
         if (!ids.add(id)) {
-          throw new SnapshotException(page.file(), record, "group id " + id + " appears twice");
+          throw new SnapshotException(page.file(), record, "its id appears twice");
         }
         List<String> aliases = new ArrayList<>();
         for (String field : List.of("aliases", "nonEditableAliases")) {
           for (JsonNode alias : SnapshotJson.array(item, field, page.file(), record)) {
             if (!alias.isTextual()) {
               throw new SnapshotException(
-                  page.file(), record, "field '" + field + "' holds a non-string: " + alias);
+                  page.file(), record, "field '" + field + "' holds a value that is not a string");
             }
             aliases.add(alias.asText());
           }
@@ -63,7 +62,7 @@ final class GoogleGroups {
         throw new SnapshotException(
             entry.getValue().get(0).file(),
             null,
-            "members of group id " + entry.getKey() + ", which is not in the groups.list pages");
+            "members of a group that the groups.list pages do not hold");
       }
     }
     return groups;

@@ -1,7 +1,6 @@
 package dev.rollcall.connectors.google;
 
 import dev.rollcall.connectors.snapshot.SnapshotException;
-import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.connectors.snapshot.SnapshotReader;
 import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.PullStatus;
@@ -9,7 +8,6 @@ import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.SourceResult;
 import dev.rollcall.model.SourceSystem;
 import dev.rollcall.model.TenantSettings;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -18,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 /**
  * Reads a Google Workspace tenant folder, named for the primary domain: the users.list, roles.list
@@ -33,7 +30,7 @@ public final class GoogleSnapshotReader implements SnapshotReader {
   }
 
   @Override
-  public SourceResult read(Path tenantDir, Instant observedAt) {
+  public SourceResult read(TenantFolder tenantDir, Instant observedAt) {
     GooglePages pages = pages(tenantDir);
     String domain = pages.domain();
     GoogleDirectory directory = GoogleDirectoryMapper.map(pages, observedAt);
@@ -57,60 +54,52 @@ public final class GoogleSnapshotReader implements SnapshotReader {
    * The raw pages of a tenant folder, each checked for shape. The users pages are required; roles
    * and roleAssignments are optional.
    */
-  static GooglePages pages(Path tenantDir) {
+  static GooglePages pages(TenantFolder tenantDir) {
     List<DirectoryPage> users = pages(tenantDir, DirectoryListing.USERS);
     if (users.isEmpty()) {
       throw new SnapshotException(
-          tenantDir,
+          tenantDir.dir(),
           null,
           "no users.list pages: expected users.json or users/*.json"
               + " (Directory API users.list, projection=full)");
     }
     return new GooglePages(
-        tenantDir.getFileName().toString(),
+        tenantDir.name(),
         users,
         pages(tenantDir, DirectoryListing.ROLES),
         pages(tenantDir, DirectoryListing.ROLE_ASSIGNMENTS),
         pages(tenantDir, DirectoryListing.DELETED_USERS),
         pages(tenantDir, DirectoryListing.GROUPS),
-        members(tenantDir.resolve(DirectoryListing.MEMBERS.pageName())),
+        members(tenantDir),
         pages(tenantDir, DirectoryListing.LOGIN_ACTIVITIES));
   }
 
   /** The members.list pages of each group: {@code members/<groupId>.json} or a folder of pages. */
-  private static Map<String, List<DirectoryPage>> members(Path membersDir) {
+  private static Map<String, List<DirectoryPage>> members(TenantFolder tenantDir) {
+    String members = DirectoryListing.MEMBERS.pageName();
     Set<String> groupIds = new TreeSet<>();
-    if (Files.isDirectory(membersDir)) {
-      try (Stream<Path> entries = Files.list(membersDir)) {
-        entries.forEach(
-            entry -> {
-              String name = entry.getFileName().toString();
-              if (Files.isDirectory(entry)) {
-                groupIds.add(name);
-              } else if (name.endsWith(".json") && Files.isRegularFile(entry)) {
-                groupIds.add(name.substring(0, name.length() - ".json".length()));
-              }
-            });
-      } catch (IOException e) {
-        throw new SnapshotException(
-            membersDir, null, "cannot list the folder: " + e.getMessage(), e);
+    for (Path entry : tenantDir.entries(members)) {
+      String name = entry.getFileName().toString();
+      if (Files.isDirectory(entry)) {
+        groupIds.add(name);
+      } else if (name.endsWith(".json")) {
+        groupIds.add(name.substring(0, name.length() - ".json".length()));
       }
     }
     Map<String, List<DirectoryPage>> byGroup = new LinkedHashMap<>();
     for (String groupId : groupIds) {
       byGroup.put(
           groupId,
-          TenantFolder.pages(membersDir, groupId).stream()
-              .map(
-                  file -> DirectoryPage.of(file, SnapshotJson.read(file), DirectoryListing.MEMBERS))
+          tenantDir.pages(members + "/" + groupId).stream()
+              .map(file -> DirectoryPage.of(file, tenantDir.json(file), DirectoryListing.MEMBERS))
               .toList());
     }
     return byGroup;
   }
 
-  private static List<DirectoryPage> pages(Path tenantDir, DirectoryListing listing) {
-    return TenantFolder.pages(tenantDir, listing.pageName()).stream()
-        .map(file -> DirectoryPage.of(file, SnapshotJson.read(file), listing))
+  private static List<DirectoryPage> pages(TenantFolder tenantDir, DirectoryListing listing) {
+    return tenantDir.pages(listing.pageName()).stream()
+        .map(file -> DirectoryPage.of(file, tenantDir.json(file), listing))
         .toList();
   }
 }

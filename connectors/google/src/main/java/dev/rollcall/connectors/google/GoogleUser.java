@@ -63,12 +63,8 @@ record GoogleUser(
    * @param record the record's name for errors, e.g. {@code users[3]}
    */
   static GoogleUser read(JsonNode user, Path file, String record) {
-    String id = SnapshotJson.optionalText(user, "id");
-    String primaryEmail =
-        SnapshotJson.requiredText(
-            user, "primaryEmail", file, id == null ? record : record + " (id=" + id + ")");
-    record = record + " (primaryEmail=" + primaryEmail + ")";
-    id = SnapshotJson.requiredText(user, "id", file, record);
+    String primaryEmail = SnapshotJson.requiredText(user, "primaryEmail", file, record);
+    String id = SnapshotJson.requiredText(user, "id", file, record);
     JsonNode name = object(user, "name", file, record);
     String givenName = SnapshotJson.optionalText(name, "givenName");
     String familyName = SnapshotJson.optionalText(name, "familyName");

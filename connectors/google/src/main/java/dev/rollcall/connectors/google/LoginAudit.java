@@ -72,10 +72,6 @@ final class LoginAudit {
         JsonNode item = page.items().get(i);
         String record = page.record(i);
         JsonNode id = item.path("id");
-        String qualifier = SnapshotJson.optionalText(id, "uniqueQualifier");
-        if (qualifier != null) {
-          record = record + " (uniqueQualifier=" + qualifier + ")";
-        }
         Instant time =
             SnapshotJson.instant(requiredIdTime(id, page, record), "id.time", page.file(), record);
         String email = SnapshotJson.optionalText(item.path("actor"), "email");
@@ -133,7 +129,7 @@ final class LoginAudit {
               parameter, "multiValue", page.file(), record + " " + CHALLENGE_METHOD)) {
         if (!value.isTextual()) {
           throw new SnapshotException(
-              page.file(), record, CHALLENGE_METHOD + " holds a non-string value: " + value);
+              page.file(), record, CHALLENGE_METHOD + " holds a value that is not a string");
         }
         if (!value.asText().isBlank()) {
           values.add(value.asText().strip().toLowerCase(Locale.ROOT));

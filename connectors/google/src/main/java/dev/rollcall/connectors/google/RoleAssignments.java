@@ -42,10 +42,6 @@ final class RoleAssignments {
       for (int i = 0; i < page.items().size(); i++) {
         JsonNode item = page.items().get(i);
         String record = page.record(i);
-        String id = SnapshotJson.optionalText(item, "roleAssignmentId");
-        if (id != null) {
-          record = record + " (roleAssignmentId=" + id + ")";
-        }
         String roleId = SnapshotJson.requiredText(item, "roleId", page.file(), record);
         String assignedTo = SnapshotJson.requiredText(item, "assignedTo", page.file(), record);
         AdminRoles.Role role = role(roles, roleId, page, record);
@@ -73,12 +69,11 @@ final class RoleAssignments {
                 new SnapshotException(
                     page.file(),
                     record,
-                    "roleId "
-                        + roleId
+                    "field 'roleId'"
                         + (roles.isEmpty()
                             ? " cannot be resolved: the snapshot has no roles.list pages"
                                 + " (roles.json or roles/*.json)"
-                            : " is not in the roles.list pages")));
+                            : " names no role of the roles.list pages")));
   }
 
   /** The roles assigned to a user, in page order; empty when none. */
@@ -95,8 +90,6 @@ final class RoleAssignments {
       return "orgunit:" + SnapshotJson.requiredText(item, "orgUnitId", page.file(), record);
     }
     throw new SnapshotException(
-        page.file(),
-        record,
-        "field 'scopeType' is '" + scopeType + "', expected CUSTOMER or ORG_UNIT");
+        page.file(), record, "field 'scopeType' is neither CUSTOMER nor ORG_UNIT");
   }
 }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
@@ -35,7 +36,8 @@ class GoogleDirectoryMapperTest {
   private static final Instant OBSERVED = Instant.parse("2026-11-20T06:00:00Z");
 
   private static final GoogleDirectory DIRECTORY =
-      GoogleDirectoryMapper.map(GoogleSnapshotReader.pages(Resources.tenant()), OBSERVED);
+      GoogleDirectoryMapper.map(
+          GoogleSnapshotReader.pages(TenantFolder.of(Resources.tenant())), OBSERVED);
 
   private static Account account(String email) {
     return DIRECTORY.accounts().stream()
@@ -265,7 +267,7 @@ class GoogleDirectoryMapperTest {
   void withoutRolePagesAdminFlagsStillGiveGrants() {
     GoogleDirectory directory =
         GoogleDirectoryMapper.map(
-            GoogleSnapshotReader.pages(Resources.tenant("users-only")), OBSERVED);
+            GoogleSnapshotReader.pages(TenantFolder.of(Resources.tenant("users-only"))), OBSERVED);
     assertEquals(
         List.of(
             List.of(new Grant("Super Admin", DOMAIN, PrivilegeLevel.ADMIN, "isAdmin")),
@@ -323,8 +325,7 @@ class GoogleDirectoryMapperTest {
     SnapshotException e =
         assertThrows(SnapshotException.class, () -> GoogleDirectoryMapper.map(pages, OBSERVED));
     assertEquals(
-        "roleAssignments.json: items[0] (roleAssignmentId=9170843628406009):"
-            + " roleId 404 is not in the roles.list pages",
+        "roleAssignments.json: items[0]: field 'roleId' names no role of the roles.list pages",
         e.getMessage());
   }
 
@@ -375,10 +376,7 @@ class GoogleDirectoryMapperTest {
             List.of());
     SnapshotException e =
         assertThrows(SnapshotException.class, () -> GoogleDirectoryMapper.map(pages, OBSERVED));
-    assertEquals(
-        "users.json: users[0] (primaryEmail=ana.ruiz@example-health.test):"
-            + " required field 'id' is missing or empty",
-        e.getMessage());
+    assertEquals("users.json: users[0]: required field 'id' is missing or empty", e.getMessage());
   }
 
   @Test

@@ -161,8 +161,7 @@ class GoogleLiveListingsMapperTest {
                             "{\"id\": {\"uniqueQualifier\": \"77\"}, \"actor\": {\"email\":"
                                 + " \"ana@example-health.test\"}, \"events\": []}"))));
     assertEquals(
-        "loginActivities.json: items[0] (uniqueQualifier=77): required field 'id.time' is missing",
-        e.getMessage());
+        "loginActivities.json: items[0]: required field 'id.time' is missing", e.getMessage());
   }
 
   @Test
@@ -259,7 +258,7 @@ class GoogleLiveListingsMapperTest {
                                 "{\"kind\": \"admin#directory#members\"}"))),
                     List.of()));
     assertEquals(
-        "members/g404.json: members of group id g404, which is not in the groups.list pages",
+        "members/g404.json: members of a group that the groups.list pages do not hold",
         e.getMessage());
   }
 

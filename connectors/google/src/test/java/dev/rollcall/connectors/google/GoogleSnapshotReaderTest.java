@@ -28,7 +28,7 @@ class GoogleSnapshotReaderTest {
   @Test
   void readsACompleteTenantWithItsCaptureTime() {
     Path dir = Resources.tenant();
-    Instant observedAt = TenantFolder.observedAt(dir, Instant.EPOCH);
+    Instant observedAt = TenantFolder.of(dir).observedAt(Instant.EPOCH);
     assertEquals(Instant.parse("2026-11-20T06:00:00Z"), observedAt);
 
     SourceResult result = READER.read(dir, observedAt);
@@ -72,21 +72,18 @@ class GoogleSnapshotReaderTest {
     SnapshotException e =
         assertThrows(SnapshotException.class, () -> READER.read(dir, Instant.EPOCH));
     assertEquals(
-        dir.resolve("users.json")
-            + ": users[1] (id=109284731102847561923):"
-            + " required field 'primaryEmail' is missing or empty",
+        dir.resolve("users.json") + ": users[1]: required field 'primaryEmail' is missing or empty",
         e.getMessage());
   }
 
   @Test
-  void aPageOfTheWrongKindNamesTheFileAndBothKinds() {
+  void aPageOfTheWrongKindNamesTheFileAndTheKindExpected() {
     Path dir = Resources.tenant("malformed/wrong-kind");
     SnapshotException e =
         assertThrows(SnapshotException.class, () -> READER.read(dir, Instant.EPOCH));
     assertEquals(
         dir.resolve("users").resolve("page-1.json")
-            + ": page kind is 'admin#directory#groups', expected 'admin#directory#users'"
-            + " (users.list page)",
+            + ": field 'kind' is not 'admin#directory#users' (users.list page)",
         e.getMessage());
   }
 

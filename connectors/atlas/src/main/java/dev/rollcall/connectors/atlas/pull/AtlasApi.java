@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.rollcall.connectors.snapshot.SnapshotJson;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.URI;
@@ -200,7 +201,7 @@ final class AtlasApi implements Closeable {
       return node;
     } catch (JsonProcessingException e) {
       throw new AtlasApiException(
-          what + ": response is not valid JSON: " + e.getOriginalMessage(), e);
+          what + ": response is not valid JSON: " + SnapshotJson.syntaxProblem(e), e);
     }
   }
 

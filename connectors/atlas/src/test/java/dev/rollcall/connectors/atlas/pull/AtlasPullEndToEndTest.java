@@ -60,7 +60,7 @@ class AtlasPullEndToEndTest {
             .pull(temp.resolve("atlas"));
     assertEquals(1, pulls.size());
     Path dir = temp.resolve("atlas").resolve(ORG);
-    return new AtlasSnapshotReader().read(dir, TenantFolder.observedAt(dir, Instant.EPOCH));
+    return new AtlasSnapshotReader().read(dir, TenantFolder.of(dir).observedAt(Instant.EPOCH));
   }
 
   private static Map<String, Account> byName(SourceResult result) {

@@ -118,7 +118,7 @@ class AtlasPullerTest {
             TenantFolder.MANIFEST)) {
       assertTrue(Files.isRegularFile(dir.resolve(file)), file);
     }
-    assertEquals(NOW, TenantFolder.observedAt(dir, Instant.EPOCH));
+    assertEquals(NOW, TenantFolder.of(dir).observedAt(Instant.EPOCH));
     // The shared-tier cluster has no access history to ask for.
     assertFalse(
         Files.exists(dir.resolve("groups/" + PROJECT + "/dbAccessHistory/clusters/sandbox.json")));
@@ -465,7 +465,7 @@ class AtlasPullerTest {
     TenantPull pull = pullOne(SERVICE_ACCOUNT);
     assertEquals(PullStatus.COMPLETE, pull.status());
     assertFalse(Files.exists(stale));
-    assertEquals(NOW, TenantFolder.observedAt(tenant(), Instant.EPOCH));
+    assertEquals(NOW, TenantFolder.of(tenant()).observedAt(Instant.EPOCH));
   }
 
   @Test

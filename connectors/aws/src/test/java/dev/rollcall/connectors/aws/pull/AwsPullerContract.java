@@ -152,7 +152,7 @@ abstract class AwsPullerContract {
     assertFalse(Files.exists(dir.resolve("list-mfa-devices").resolve(bob + ".json")));
 
     SourceResult result =
-        new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, Instant.now()));
+        new AwsSnapshotReader().read(dir, TenantFolder.of(dir).observedAt(Instant.now()));
     assertEquals(PullStatus.COMPLETE, result.pull().status(), result.pull().errors().toString());
 
     Account a = account(result, alice);
@@ -308,7 +308,7 @@ abstract class AwsPullerContract {
     assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
     Path dir = snapshot.resolve("ic").resolve(pull.tenant());
     SourceResult result =
-        new IdentityCenterSnapshotReader().read(dir, TenantFolder.observedAt(dir, null));
+        new IdentityCenterSnapshotReader().read(dir, TenantFolder.of(dir).observedAt(null));
     Account a = account(result, admin);
     assertEquals(SourceSystem.AWS_IDENTITY_CENTER, a.key().system());
     assertEquals(adminId, a.key().nativeId());
@@ -362,7 +362,7 @@ abstract class AwsPullerContract {
     assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
     Path dir = snapshot.resolve("aws").resolve(pull.tenant());
     SourceResult result =
-        new AwsSnapshotReader().read(dir, TenantFolder.observedAt(dir, Instant.now()));
+        new AwsSnapshotReader().read(dir, TenantFolder.of(dir).observedAt(Instant.now()));
     assertEquals(PullStatus.COMPLETE, result.pull().status(), result.pull().errors().toString());
 
     Account first = account(result, entry);

@@ -8,6 +8,7 @@ import dev.rollcall.connectors.aws.CredentialReport;
 import dev.rollcall.connectors.aws.CredentialReportParser;
 import dev.rollcall.connectors.aws.CredentialReportRow;
 import dev.rollcall.connectors.pull.SnapshotFiles;
+import dev.rollcall.connectors.snapshot.TenantFolder;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactor;
@@ -140,7 +141,9 @@ class MfaDeviceListingMotoTest {
   private Path fullListing(Path pulled) {
     Path full = temp.resolve("full").resolve(account);
     copy(pulled, full);
-    CredentialReport report = CredentialReportParser.parse(pulled.resolve("credential-report.csv"));
+    Path reportFile = pulled.resolve("credential-report.csv");
+    CredentialReport report =
+        CredentialReportParser.parse(TenantFolder.of(pulled).text(reportFile), reportFile);
     try (IamClient iam = MotoAccounts.iam(endpoint, credentials)) {
       for (CredentialReportRow row : report.rows()) {
         if (row.mfaActive() && !row.isRoot()) {

@@ -26,6 +26,7 @@ import dev.rollcall.connectors.google.DirectoryListing;
 import dev.rollcall.connectors.google.DirectoryPage;
 import dev.rollcall.connectors.pull.SnapshotFiles;
 import dev.rollcall.connectors.snapshot.SnapshotException;
+import dev.rollcall.connectors.snapshot.SnapshotJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -269,7 +270,7 @@ final class GoogleFetcher {
       return JSON.readTree(in);
     } catch (JsonProcessingException e) {
       throw new GooglePullException(
-          what + ": the response is not valid JSON: " + e.getOriginalMessage(), e);
+          what + ": the response is not valid JSON: " + SnapshotJson.syntaxProblem(e), e);
     } catch (IOException e) {
       throw new GooglePullException(what + ": cannot read the response: " + e.getMessage(), e);
     } finally {

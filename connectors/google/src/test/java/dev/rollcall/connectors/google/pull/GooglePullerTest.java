@@ -140,12 +140,12 @@ class GooglePullerTest {
     assertEquals(
         JSON.readTree(GoogleApiStub.fixture("activities-1.json")),
         JSON.readTree(dir.resolve("loginActivities/page-00001.json").toFile()));
-    assertEquals(NOW, TenantFolder.observedAt(dir, Instant.EPOCH));
+    assertEquals(NOW, TenantFolder.of(dir).observedAt(Instant.EPOCH));
     assertEquals(
         PosixFilePermissions.fromString("rw-------"),
         Files.getPosixFilePermissions(dir.resolve("users/page-00001.json")));
 
-    SourceResult read = new GoogleSnapshotReader().read(dir, TenantFolder.observedAt(dir, NOW));
+    SourceResult read = new GoogleSnapshotReader().read(dir, TenantFolder.of(dir).observedAt(NOW));
     Map<String, Account> accounts = byName(read.accounts(), Account::name);
     assertEquals(
         List.of(
@@ -423,7 +423,7 @@ class GooglePullerTest {
 
     assertEquals(PullStatus.FAILED, result.status());
     assertTrue(
-        result.problems().get(0).contains("page kind is 'admin#directory#groups'"),
+        result.problems().get(0).contains("field 'kind' is not 'admin#directory#roles'"),
         result.problems().get(0));
   }
 
