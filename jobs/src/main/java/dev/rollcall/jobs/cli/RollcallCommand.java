@@ -67,9 +67,22 @@ public final class RollcallCommand {
   }
 
   public static void main(String[] args) {
-    int code = commandLine().execute(args);
+    int code = execute(commandLine(), args);
     LogManager.shutdown();
     System.exit(code);
+  }
+
+  /**
+   * Runs the command line and gives its exit code. picocli hands a command's exceptions to the
+   * handler of {@link #commandLine()} but lets errors through: out of heap, it says so here.
+   */
+  static int execute(CommandLine cli, String... args) {
+    try {
+      return cli.execute(args);
+    } catch (OutOfMemoryError e) {
+      fail(cli, dev.rollcall.jobs.spark.OutOfMemory.message(e), null);
+      return ExitCode.INTERNAL_ERROR.code();
+    }
   }
 
   /** The command line with rollcall's error handling, for main and for tests. */

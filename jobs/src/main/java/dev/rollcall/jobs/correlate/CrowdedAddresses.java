@@ -10,9 +10,11 @@ import org.apache.logging.log4j.Logger;
 
 /**
  * Reports the addresses the directory left out for being held by too many people ({@link
- * Directory#crowded()}): once each, as a problem of every directory source whose people hold it, so
- * that the run is partial and says why some accounts may lack the owner that address would have
- * named.
+ * Directory#crowded()}). An email address (or person id) is a problem of the data, since an
+ * identity provider gives each address to one person: it is reported once, as a problem of every
+ * directory source whose people hold it, so that the run is partial and says why some accounts may
+ * lack the owner that address would have named. A full name many people share is not: a large
+ * company has a hundred Maria Garcias. Those names are only logged, once, with their count.
  */
 public final class CrowdedAddresses {
   private static final Logger LOG = LogManager.getLogger(CrowdedAddresses.class);
@@ -25,7 +27,8 @@ public final class CrowdedAddresses {
     for (SourcePull pull : pulls) {
       List<String> errors = new ArrayList<>(pull.errors());
       for (Directory.Crowded crowded : directory.crowded()) {
-        if (crowded.tenants().contains(new Directory.Tenant(pull.system(), pull.tenant()))) {
+        if (!isName(crowded)
+            && crowded.tenants().contains(new Directory.Tenant(pull.system(), pull.tenant()))) {
           errors.add(message(crowded, limit));
         }
       }
@@ -41,13 +44,25 @@ public final class CrowdedAddresses {
                   errors,
                   pull.observedAt()));
     }
+    long names = directory.crowded().stream().filter(CrowdedAddresses::isName).count();
+    if (names > 0) {
+      LOG.info(
+          "directory: {} full names are each held by more than {} people"
+              + " (correlation.maxPeoplePerAddress); no account is tied to anyone by them",
+          String.format("%,d", names),
+          limit);
+    }
     for (Directory.Crowded crowded : directory.crowded()) {
-      if (crowded.tenants().isEmpty()) {
+      if (!isName(crowded) && crowded.tenants().isEmpty()) {
         // People known only from the HR roster: no source to charge, so the log says it.
         LOG.warn("HR roster: {}", message(crowded, limit));
       }
     }
     return reported;
+  }
+
+  private static boolean isName(Directory.Crowded crowded) {
+    return crowded.address().startsWith(LinkCandidates.NAME_KEY);
   }
 
   static String message(Directory.Crowded crowded, int limit) {

@@ -96,6 +96,9 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
     return out;
   }
 
+  /** How a full name's directory key begins: {@code name:}. */
+  public static final String NAME_KEY = "name:";
+
   /**
    * The directory key of a person's name (given and family name, else the display name), or null
    * when it has none worth matching: the other side of {@link LinkRule#NAME_MATCH}.
@@ -118,7 +121,7 @@ public record LinkCandidates(MappingFile mapping, List<String> ownerTags, List<S
             .matcher(java.text.Normalizer.normalize(fullName, java.text.Normalizer.Form.NFD))
             .replaceAll("");
     String words = NOT_A_TO_Z.matcher(marks.toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-    return words.contains(" ") ? "name:" + words : null;
+    return words.contains(" ") ? NAME_KEY + words : null;
   }
 
   /**

@@ -74,6 +74,15 @@ class CommandLineErrorsTest {
     }
   }
 
+  /** A command that runs out of heap on its own thread. */
+  @Command(name = "oom-here")
+  static final class OutOfHeapHere implements Callable<Integer> {
+    @Override
+    public Integer call() {
+      throw new OutOfMemoryError("Java heap space");
+    }
+  }
+
   @AfterEach
   void backToTheDefault() {
     System.clearProperty(RollcallCommand.LOG_FORMAT_PROPERTY);
@@ -85,9 +94,10 @@ class CommandLineErrorsTest {
     cli.addSubcommand("boom", new Boom());
     cli.addSubcommand("bug", new Bug());
     cli.addSubcommand("oom", new OutOfHeap());
+    cli.addSubcommand("oom-here", new OutOfHeapHere());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    return cli.execute(args);
+    return RollcallCommand.execute(cli, args);
   }
 
   private static void assertNoJava(String text) {
@@ -144,8 +154,10 @@ class CommandLineErrorsTest {
   @Test
   void runningOutOfHeapSaysSoInOneLineWithTheHeapSize() {
     assertEquals(1, execute("oom"));
+    assertEquals(1, execute("oom-here"));
     List<String> lines = err.toString().lines().toList();
-    assertEquals(1, lines.size(), lines.toString());
+    assertEquals(2, lines.size(), lines.toString());
+    assertEquals(lines.get(0), lines.get(1));
     String heap =
         dev.rollcall.jobs.spark.OutOfMemory.message(new OutOfMemoryError("Java heap space"));
     assertEquals("rollcall: " + heap, lines.get(0));

@@ -100,6 +100,9 @@ class CrowdedAddressTest {
     assertEquals(List.of(), directory.people("name:jo smith"));
     assertEquals("name:jo smith", directory.crowded().get(0).address());
     assertEquals(3, Directory.of(smiths, 3).people("name:jo smith").size());
+    // A name many people share is common, not a problem of the data: the pull stays complete.
+    SourcePull complete = pull("example.test", PullStatus.COMPLETE, List.of());
+    assertEquals(List.of(complete), CrowdedAddresses.report(List.of(complete), directory, 2));
   }
 
   @Test
