@@ -7,6 +7,13 @@ import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import dev.rollcall.model.TrackedFinding;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -42,7 +49,51 @@ public final class MarkdownSummaryRenderer {
 
   /** The document as a string. */
   public static String render(RunReport report) {
+    StringWriter text = new StringWriter();
+    write(report, text);
+    return text.toString();
+  }
+
+  /**
+   * Writes the document, a piece at a time: at a million accounts the findings alone are hundreds
+   * of megabytes of Markdown, which need not be held whole.
+   */
+  public static void write(RunReport report, OutputStream out) throws IOException {
+    Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
+    try {
+      write(report, writer);
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    writer.flush();
+  }
+
+  /**
+   * What the document holds so far, moved to its writer each time it passes {@value #SPILL_AT}
+   * characters and at the end.
+   */
+  private record Spill(StringBuilder b, Writer out) {
+    void check() {
+      if (b.length() >= SPILL_AT) {
+        all();
+      }
+    }
+
+    void all() {
+      try {
+        out.append(b);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      b.setLength(0);
+    }
+  }
+
+  private static final int SPILL_AT = 1 << 16;
+
+  private static void write(RunReport report, Writer out) {
     StringBuilder b = new StringBuilder();
+    Spill spill = new Spill(b, out);
     header(report, b);
     sources(report, b);
     if (report.open().isEmpty()) {
@@ -56,18 +107,19 @@ public final class MarkdownSummaryRenderer {
       }
       b.append('\n');
       controls(report, b);
-      resolved(report, b);
+      resolved(report, spill);
       exceptions(report, b);
-      return b.toString();
+      spill.all();
+      return;
     }
     Counts counts = Counts.of(report);
     severityTable(counts, b);
     ruleTable(report, counts, b);
     controls(report, b);
-    findings(report, counts, b);
-    resolved(report, b);
+    findings(report, counts, spill);
+    resolved(report, spill);
     exceptions(report, b);
-    return b.toString();
+    spill.all();
   }
 
   static final String CONTROLS_HEADING = "## Controls";
@@ -126,7 +178,8 @@ public final class MarkdownSummaryRenderer {
   }
 
   /** The findings tonight resolved: open before, not found again on a fully checked source. */
-  private static void resolved(RunReport report, StringBuilder b) {
+  private static void resolved(RunReport report, Spill spill) {
+    StringBuilder b = spill.b();
     List<TrackedFinding> resolved = report.resolved();
     if (resolved.isEmpty()) {
       return;
@@ -154,6 +207,7 @@ public final class MarkdownSummaryRenderer {
           .append(", fingerprint ")
           .append(escape(t.fingerprint()))
           .append('\n');
+      spill.check();
     }
   }
 
@@ -317,7 +371,8 @@ public final class MarkdownSummaryRenderer {
         .append(" |\n");
   }
 
-  private static void findings(RunReport report, Counts counts, StringBuilder b) {
+  private static void findings(RunReport report, Counts counts, Spill spill) {
+    StringBuilder b = spill.b();
     List<TrackedFinding> ordered =
         report.open().stream()
             .sorted(
@@ -341,6 +396,7 @@ public final class MarkdownSummaryRenderer {
             .append(" new)\n\n");
       }
       finding(report, t, b);
+      spill.check();
     }
   }
 

@@ -46,16 +46,15 @@ public final class ReportWriter {
    * their paths, in the order of the class comment.
    */
   public static List<Path> write(RunReport report, AccessInventory inventory, Path outputDir) {
-    // The findings files (JSON, CSV, OCSF) and the inventory are streamed into their temporary
-    // files (a million accounts' findings need not fit in memory twice); a renderer that fails
-    // leaves its old report in place.
-    byte[] summary = MarkdownSummaryRenderer.renderBytes(report);
+    // The findings files (JSON, CSV, OCSF, Markdown, HTML) and the inventory are streamed into
+    // their temporary files (a million accounts' findings need not fit in memory twice); a
+    // renderer that fails leaves its old report in place.
     byte[] shortSummary = ShortSummaryRenderer.renderBytes(report);
     List<Rendered> files =
         List.of(
             new Rendered(JSON, out -> JsonFindingsRenderer.write(report, out)),
             new Rendered(CSV, out -> CsvFindingsRenderer.write(report, out)),
-            new Rendered(SUMMARY, out -> out.write(summary)),
+            new Rendered(SUMMARY, out -> MarkdownSummaryRenderer.write(report, out)),
             new Rendered(HTML, out -> HtmlReportRenderer.write(report, inventory, out)),
             new Rendered(OCSF, out -> OcsfFindingsRenderer.write(report, out)),
             new Rendered(SHORT_SUMMARY, out -> out.write(shortSummary)),
