@@ -75,7 +75,7 @@ class AccountRiskRulesProfileTest {
     Path file = write("rules:\n  root-account-risk:\n    with:\n      recentUseDays: 0\n");
     String message = failure(file);
     assertTrue(message.contains("rules.root-account-risk.with"), message);
-    assertTrue(message.contains("recentUseDays must be a positive"), message);
+    assertTrue(message.contains("recentUseDays must be 1 to 3650 days, was 0"), message);
   }
 
   @Test

@@ -91,7 +91,7 @@ class CredentialRuleProfileTest {
     String message =
         failure(write("rules:\n  never-used-account:\n    with:\n      graceDays: 0\n"));
     assertTrue(message.contains("rules.never-used-account.with"), message);
-    assertTrue(message.contains("graceDays must be a positive"), message);
+    assertTrue(message.contains("graceDays must be 1 to 3650 days, was 0"), message);
   }
 
   @Test
