@@ -64,9 +64,6 @@ final class PlainErrors {
       String reason = fs.getReason() == null ? "" : " (" + clean(fs.getReason()) + ")";
       return path + what + reason;
     }
-    if (t instanceof OutOfMemoryError) {
-      return "out of memory (give the JVM more heap with -Xmx)";
-    }
     if (t instanceof NullPointerException
         || t instanceof ClassCastException
         || t instanceof IndexOutOfBoundsException

@@ -50,7 +50,7 @@ public record CloudTrailConfig(String path, Integer days, Boolean followSymlinks
 
   /** What listing a local trail folder does with a symbolic link in it. */
   public SymbolicLinks links() {
-    return followSymlinks ? SymbolicLinks.FOLLOW : SymbolicLinks.REFUSE;
+    return SymbolicLinks.followed(followSymlinks);
   }
 
   /** The URI scheme of the path, lower case, or null for a plain local path. */

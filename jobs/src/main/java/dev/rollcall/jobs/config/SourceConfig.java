@@ -81,7 +81,7 @@ public record SourceConfig(
 
   /** What reading the source's snapshot folder does with a symbolic link in it. */
   public SymbolicLinks links() {
-    return followSymlinks ? SymbolicLinks.FOLLOW : SymbolicLinks.REFUSE;
+    return SymbolicLinks.followed(followSymlinks);
   }
 
   /**

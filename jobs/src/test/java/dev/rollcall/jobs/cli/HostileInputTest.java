@@ -287,15 +287,16 @@ class HostileInputTest {
       }
     }
     writeCsv(report, rows);
-    Path details = dir.resolve(PROD).resolve("get-account-authorization-details.json");
-    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
-    for (JsonNode user : doc.get("UserDetailList")) {
-      if (user.get("UserName").asText().equals(from)) {
-        ((ObjectNode) user).put("UserName", to);
-        ((ObjectNode) user).put("Arn", user.get("Arn").asText().replace("user/" + from, to));
-      }
-    }
-    Files.writeString(details, doc.toString());
+    editDetails(
+        doc -> {
+          for (JsonNode user : doc.get("UserDetailList")) {
+            if (user.get("UserName").asText().equals(from)) {
+              ((ObjectNode) user).put("UserName", to);
+              ((ObjectNode) user)
+                  .put("Arn", user.get("Arn").asText().replace("user/" + from, "user/" + to));
+            }
+          }
+        });
   }
 
   private void addReportOnlyRow(String name) throws IOException {
@@ -309,15 +310,23 @@ class HostileInputTest {
   }
 
   private void tagIamUser(String user, String key, String value) throws IOException {
+    editDetails(
+        doc -> {
+          for (JsonNode u : doc.get("UserDetailList")) {
+            if (u.get("UserName").asText().equals(user)) {
+              ArrayNode tags =
+                  u.has("Tags") ? (ArrayNode) u.get("Tags") : ((ObjectNode) u).putArray("Tags");
+              tags.addObject().put("Key", key).put("Value", value);
+            }
+          }
+        });
+  }
+
+  /** Changes the production account's authorization details in place. */
+  private void editDetails(java.util.function.Consumer<ObjectNode> edit) throws IOException {
     Path details = dir.resolve(PROD).resolve("get-account-authorization-details.json");
     ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
-    for (JsonNode u : doc.get("UserDetailList")) {
-      if (u.get("UserName").asText().equals(user)) {
-        ArrayNode tags =
-            u.has("Tags") ? (ArrayNode) u.get("Tags") : ((ObjectNode) u).putArray("Tags");
-        tags.addObject().put("Key", key).put("Value", value);
-      }
-    }
+    edit.accept(doc);
     Files.writeString(details, doc.toString());
   }
 
@@ -337,28 +346,29 @@ class HostileInputTest {
 
   private void renameRoleAndGroup(String role, String newRole, String group, String newGroup)
       throws IOException {
-    Path details = dir.resolve(PROD).resolve("get-account-authorization-details.json");
-    ObjectNode doc = (ObjectNode) JSON.readTree(details.toFile());
-    for (JsonNode r : doc.get("RoleDetailList")) {
-      if (r.get("RoleName").asText().equals(role)) {
-        ((ObjectNode) r).put("RoleName", newRole);
-        ((ObjectNode) r).put("Arn", r.get("Arn").asText().replace("role/" + role, newRole));
-      }
-    }
-    for (JsonNode g : doc.get("GroupDetailList")) {
-      if (g.get("GroupName").asText().equals(group)) {
-        ((ObjectNode) g).put("GroupName", newGroup);
-      }
-    }
-    for (JsonNode u : doc.get("UserDetailList")) {
-      ArrayNode groups = (ArrayNode) u.get("GroupList");
-      for (int i = 0; i < groups.size(); i++) {
-        if (groups.get(i).asText().equals(group)) {
-          groups.set(i, newGroup);
-        }
-      }
-    }
-    Files.writeString(details, doc.toString());
+    editDetails(
+        doc -> {
+          for (JsonNode r : doc.get("RoleDetailList")) {
+            if (r.get("RoleName").asText().equals(role)) {
+              ((ObjectNode) r).put("RoleName", newRole);
+              ((ObjectNode) r)
+                  .put("Arn", r.get("Arn").asText().replace("role/" + role, "role/" + newRole));
+            }
+          }
+          for (JsonNode g : doc.get("GroupDetailList")) {
+            if (g.get("GroupName").asText().equals(group)) {
+              ((ObjectNode) g).put("GroupName", newGroup);
+            }
+          }
+          for (JsonNode u : doc.get("UserDetailList")) {
+            ArrayNode groups = (ArrayNode) u.get("GroupList");
+            for (int i = 0; i < groups.size(); i++) {
+              if (groups.get(i).asText().equals(group)) {
+                groups.set(i, newGroup);
+              }
+            }
+          }
+        });
   }
 
   /**

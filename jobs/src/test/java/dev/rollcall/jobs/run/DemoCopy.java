@@ -141,10 +141,29 @@ public final class DemoCopy {
    */
   public static RunOutcome night(NightlyRun job, Path dir, String at, String exceptions)
       throws IOException {
+    return night(
+        job,
+        dir,
+        at,
+        config -> config + (exceptions == null ? "" : "exceptions: " + exceptions + "\n"),
+        Map.of());
+  }
+
+  /**
+   * Runs one night on the copy at {@code at}, with its reports in {@code dir/out}, the demo's
+   * configuration changed by {@code edit} and the environment {@code environment}.
+   */
+  public static RunOutcome night(
+      NightlyRun job,
+      Path dir,
+      String at,
+      java.util.function.UnaryOperator<String> edit,
+      Map<String, String> environment)
+      throws IOException {
     String config =
-        Files.readString(DEMO.resolve("rollcall.yaml"))
-                .replace("output: ../../out/demo", "output: out")
-            + (exceptions == null ? "" : "exceptions: " + exceptions + "\n");
+        edit.apply(
+            Files.readString(DEMO.resolve("rollcall.yaml"))
+                .replace("output: ../../out/demo", "output: out"));
     Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
     return job.run(
         new RunOptions(
@@ -152,6 +171,6 @@ public final class DemoCopy {
             Severity.HIGH,
             dir.resolve("out"),
             Clock.fixed(Instant.parse(at), ZoneOffset.UTC),
-            Map.of()));
+            environment));
   }
 }

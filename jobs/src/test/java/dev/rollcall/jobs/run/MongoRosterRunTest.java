@@ -7,16 +7,10 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.Finding;
-import dev.rollcall.model.Severity;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.sql.SparkSession;
@@ -49,27 +43,21 @@ class MongoRosterRunTest {
                   .append("status", "terminated")
                   .append("end_date", "2026-11-01"));
       DemoCopy.copy(dir);
-      String config =
-          Files.readString(DemoCopy.DEMO.resolve("rollcall.yaml"))
-              .replace("output: ../../out/demo", "output: out")
-              .replace(
-                  "correlation:\n",
-                  "correlation:\n"
-                      + "  rosterMongodb:\n"
-                      + "    uri: {env: HR_MONGODB_URI}\n"
-                      + "    database: hr\n"
-                      + "    collection: workforce\n"
-                      + "    fields: {email: work_email}\n");
-      Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
       RunOutcome outcome =
-          new NightlyRun(SparkStart.of(spark), "test")
-              .run(
-                  new RunOptions(
-                      ConfigLoader.load(file),
-                      Severity.HIGH,
-                      dir.resolve("out"),
-                      Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                      Map.of("HR_MONGODB_URI", uri)));
+          DemoCopy.night(
+              new NightlyRun(SparkStart.of(spark), "test"),
+              dir,
+              "2026-11-20T07:00:00Z",
+              config ->
+                  config.replace(
+                      "correlation:\n",
+                      "correlation:\n"
+                          + "  rosterMongodb:\n"
+                          + "    uri: {env: HR_MONGODB_URI}\n"
+                          + "    database: hr\n"
+                          + "    collection: workforce\n"
+                          + "    fields: {email: work_email}\n"),
+              Map.of("HR_MONGODB_URI", uri));
 
       List<Finding> leaver =
           outcome.findings().stream()

@@ -4,18 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.config.ConfigLoader;
 import dev.rollcall.jobs.spark.SharedSpark;
 import dev.rollcall.jobs.spark.SparkStart;
 import dev.rollcall.model.PullStatus;
-import dev.rollcall.model.Severity;
 import dev.rollcall.model.SourcePull;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,21 +33,15 @@ class SnapshotEscapesRunTest {
   @TempDir Path dir;
 
   private RunOutcome night(SparkSession spark, boolean followSymlinks) throws IOException {
-    String config =
-        Files.readString(DemoCopy.DEMO.resolve("rollcall.yaml"))
-            .replace("output: ../../out/demo", "output: out")
-            .replace(
+    return DemoCopy.night(
+        new NightlyRun(SparkStart.of(spark), "test"),
+        dir,
+        "2026-11-20T07:00:00Z",
+        config ->
+            config.replace(
                 "    path: snapshot\n",
-                "    path: snapshot\n" + (followSymlinks ? "    followSymlinks: true\n" : ""));
-    Path file = Files.writeString(dir.resolve("rollcall.yaml"), config);
-    return new NightlyRun(SparkStart.of(spark), "test")
-        .run(
-            new RunOptions(
-                ConfigLoader.load(file),
-                Severity.HIGH,
-                dir.resolve("out"),
-                Clock.fixed(Instant.parse("2026-11-20T07:00:00Z"), ZoneOffset.UTC),
-                Map.of()));
+                "    path: snapshot\n" + (followSymlinks ? "    followSymlinks: true\n" : "")),
+        Map.of());
   }
 
   private static Map<String, SourcePull> bySource(RunOutcome outcome) {

@@ -15,6 +15,11 @@ public enum SymbolicLinks {
   /** The configuration key that follows links, as the refusal names it. */
   public static final String OPTION = "followSymlinks: true";
 
+  /** What a configuration's {@code followSymlinks} says: {@link #FOLLOW} when true. */
+  public static SymbolicLinks followed(boolean followSymlinks) {
+    return followSymlinks ? FOLLOW : REFUSE;
+  }
+
   /**
    * The problem of a refused link, after its path.
    *
