@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CredentialReportExpiredException;
 import software.amazon.awssdk.services.iam.model.CredentialReportNotPresentException;
@@ -13,10 +14,14 @@ import software.amazon.awssdk.services.iam.model.GenerateCredentialReportRespons
 import software.amazon.awssdk.services.iam.model.ReportStateType;
 
 /**
- * Fetches a fresh credential report: asks IAM to generate one, polls with growing waits until it is
- * COMPLETE, then fetches it. A report that is not present, has expired or is still being made when
- * fetched sends the loop back to generating. IAM reuses a report made in the last four hours, so
- * the report can be up to four hours older than the pull (its GeneratedTime says when).
+ * Fetches a fresh credential report in two steps, so that IAM makes it while the pull reads the
+ * rest of the account: {@link #start} asks IAM to generate one, and {@link Pending#fetch}, called
+ * once the other listings are written, fetches it. A report still being made ({@code
+ * ReportInProgress}) is fetched again after growing waits; one that is not present or has expired
+ * sends the pull back to generating. IAM reuses a report made in the last four hours, so the report
+ * can be up to four hours older than the pull (its GeneratedTime says when).
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GenerateCredentialReport.html and
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetCredentialReport.html
  */
 final class CredentialReportFetcher {
   private static final Logger LOG = LogManager.getLogger(CredentialReportFetcher.class);
@@ -36,34 +41,59 @@ final class CredentialReportFetcher {
     this.clock = clock;
   }
 
-  /** The decoded CSV text of the report. */
-  String fetch(String accountId) {
+  /** Asks IAM to generate a report; the timeout counts from here. */
+  Pending start(String accountId) {
     Instant deadline = clock.get().plus(timeout);
-    Duration wait = FIRST_WAIT;
-    while (true) {
-      GenerateCredentialReportResponse generated = iam.generateCredentialReport();
-      if (generated.state() == ReportStateType.COMPLETE) {
+    return new Pending(accountId, deadline, iam.generateCredentialReport().stateAsString());
+  }
+
+  /** A report IAM was asked for and that has not been fetched yet. */
+  final class Pending {
+    private final String accountId;
+    private final Instant deadline;
+    private String lastState;
+
+    private Pending(String accountId, Instant deadline, String state) {
+      this.accountId = accountId;
+      this.deadline = deadline;
+      this.lastState = state;
+    }
+
+    /** The decoded CSV text of the report. */
+    String fetch() {
+      Duration wait = FIRST_WAIT;
+      boolean regeneratedSinceWait = false;
+      while (true) {
         try {
           return iam.getCredentialReport().content().asUtf8String();
-        } catch (CredentialReportNotPresentException
-            | CredentialReportExpiredException
-            | CredentialReportNotReadyException e) {
-          LOG.debug(
-              "aws/{}: credential report not fetched yet ({}); generating again",
-              accountId,
-              e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode());
+        } catch (CredentialReportNotReadyException e) {
+          lastState = "IN_PROGRESS (" + code(e) + ")";
+        } catch (CredentialReportNotPresentException | CredentialReportExpiredException e) {
+          LOG.debug("aws/{}: credential report {}; generating again", accountId, code(e));
+          GenerateCredentialReportResponse generated = iam.generateCredentialReport();
+          lastState = generated.stateAsString();
+          if (generated.state() == ReportStateType.COMPLETE && !regeneratedSinceWait) {
+            regeneratedSinceWait = true;
+            continue;
+          }
         }
+        if (!clock.get().plus(wait).isBefore(deadline)) {
+          throw new PullFailure(
+              "the credential report was not ready after "
+                  + timeout.toSeconds()
+                  + " s (last state: "
+                  + lastState
+                  + ")");
+        }
+        sleeper.sleep(wait);
+        regeneratedSinceWait = false;
+        wait =
+            wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
       }
-      if (!clock.get().plus(wait).isBefore(deadline)) {
-        throw new PullFailure(
-            "the credential report was not ready after "
-                + timeout.toSeconds()
-                + " s (last state: "
-                + generated.stateAsString()
-                + ")");
-      }
-      sleeper.sleep(wait);
-      wait = wait.multipliedBy(2).compareTo(LONGEST_WAIT) > 0 ? LONGEST_WAIT : wait.multipliedBy(2);
     }
+  }
+
+  private static String code(AwsServiceException e) {
+    return e.awsErrorDetails() == null ? e.getMessage() : e.awsErrorDetails().errorCode();
   }
 }

@@ -27,7 +27,8 @@ import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
  * Pulls one AWS account's IAM data into its snapshot folder, in the shapes the AWS CLI prints: the
- * credential report, {@code get-account-authorization-details} page by page (walked once), {@code
+ * credential report (asked for first and fetched last, so that IAM makes it while the rest is
+ * read), {@code get-account-authorization-details} page by page (walked once), {@code
  * list-virtual-mfa-devices}, the account summary, {@code list-mfa-devices} only for the users whose
  * credential report row says MFA is active and who hold no virtual device (nothing bulk tells a
  * FIDO key or a hardware token apart; see {@link MfaDeviceLookups}), and the password policy. So
@@ -50,12 +51,8 @@ final class IamAccountPull {
 
   /** Writes every file of the account folder except the manifest. */
   void pull(String accountId, Path dir) {
-    String report =
-        new CredentialReportFetcher(iam, reportTimeout, sleeper, clock).fetch(accountId);
-    Path reportFile = dir.resolve(REPORT);
-    SnapshotFiles.writeText(reportFile, report);
-    CredentialReport parsed = CredentialReportParser.parse(report, reportFile);
-
+    CredentialReportFetcher.Pending pending =
+        new CredentialReportFetcher(iam, reportTimeout, sleeper, clock).start(accountId);
     int page = 0;
     for (GetAccountAuthorizationDetailsResponse response :
         iam.getAccountAuthorizationDetailsPaginator(r -> r.maxItems(1000))) {
@@ -68,7 +65,6 @@ final class IamAccountPull {
                 dir, VIRTUAL_MFA, iam.listVirtualMFADevicesPaginator(r -> r.maxItems(1000))));
     GetAccountSummaryResponse summary = iam.getAccountSummary();
     SnapshotFiles.writeJson(dir.resolve(SUMMARY), SdkJson.of(summary));
-    listMfaDevices(accountId, parsed, lookups, summary, dir);
     try {
       SnapshotFiles.writeJson(
           dir.resolve(PASSWORD_POLICY), SdkJson.of(iam.getAccountPasswordPolicy()));
@@ -78,6 +74,12 @@ final class IamAccountPull {
       // https://docs.aws.amazon.com/IAM/latest/APIReference/API_GetAccountPasswordPolicy.html
       SnapshotFiles.writeJson(dir.resolve(PASSWORD_POLICY), AwsLayout.noPasswordPolicy());
     }
+    // The report was being made while the rest was read: usually one GetCredentialReport now.
+    String report = pending.fetch();
+    Path reportFile = dir.resolve(REPORT);
+    SnapshotFiles.writeText(reportFile, report);
+    CredentialReport parsed = CredentialReportParser.parse(report, reportFile);
+    listMfaDevices(accountId, parsed, lookups, summary, dir);
   }
 
   /**

@@ -22,7 +22,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,10 +105,12 @@ class AwsPullerFaultTest {
     TenantPull pull = puller(AwsPullSettings.Retry.DEFAULT).pull(snapshot.resolve("aws")).get(0);
 
     assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
-    server.verify(4, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(generate)));
+    // Generate: throttled, then STARTED; the report is fetched once the rest is read: in
+    // progress, then (after a wait) ready. Nothing generates it again while it is being made.
+    server.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(generate)));
     server.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(get)));
-    // GetCallerIdentity + 4 generate + 2 get + details + virtual MFA + password policy + summary
-    assertEquals(11, pull.apiRequests());
+    // GetCallerIdentity + 2 generate + 2 get + details + virtual MFA + password policy + summary
+    assertEquals(9, pull.apiRequests());
     Path dir = snapshot.resolve("aws").resolve(ACCOUNT);
     // AWS answered NoSuchEntity: the snapshot records that it asked, and that none is set.
     assertTrue(
@@ -115,6 +119,88 @@ class AwsPullerFaultTest {
     assertTrue(read.settings().passwordPolicyKnown());
     assertNull(read.settings().passwordPolicy());
     assertEquals(List.of("root"), read.accounts().stream().map(a -> a.name()).toList());
+  }
+
+  @Test
+  void aReportThatExpiredBeforeItWasFetchedIsGeneratedAgainAndFetchedAtOnce() {
+    String get = "Action=GetCredentialReport";
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing(get))
+            .inScenario("expired")
+            .whenScenarioStateIs(Scenario.STARTED)
+            .willReturn(
+                FakeAws.xml(
+                    410, FakeAws.error("Sender", "ReportExpired", "Credential report expired")))
+            .willSetStateTo("generated again"));
+    server.stubFor(
+        post(urlEqualTo("/"))
+            .withRequestBody(containing(get))
+            .inScenario("expired")
+            .whenScenarioStateIs("generated again")
+            .willReturn(FakeAws.xml(200, FakeAws.report(FakeAws.REPORT))));
+    aws.emptyAccount();
+    aws.answer("GenerateCredentialReport", 200, FakeAws.generated("COMPLETE"));
+    List<Duration> waits = new ArrayList<>();
+
+    TenantPull pull =
+        new AwsPuller(
+                settings(AwsPullSettings.Retry.DEFAULT),
+                AwsPullerContract.CREDENTIALS,
+                waits::add,
+                Instant::now)
+            .pull(snapshot.resolve("aws"))
+            .get(0);
+
+    assertEquals(PullStatus.COMPLETE, pull.status(), pull.problems().toString());
+    server.verify(
+        2,
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=GenerateCredentialReport")));
+    server.verify(2, postRequestedFor(urlEqualTo("/")).withRequestBody(containing(get)));
+    assertEquals(List.of(), waits, "a report generated again as COMPLETE is fetched at once");
+  }
+
+  @Test
+  void aReportThatIsNeverReadyFailsTheTenantAfterTheTimeoutWithItsLastState() {
+    aws.emptyAccount();
+    aws.answer("GenerateCredentialReport", 200, FakeAws.generated("STARTED"));
+    aws.answer(
+        "GetCredentialReport",
+        410,
+        FakeAws.error("Sender", "ReportInProgress", "Report is being generated"));
+    AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T00:00:00Z"));
+    List<Duration> waits = new ArrayList<>();
+
+    TenantPull pull =
+        new AwsPuller(
+                settings(AwsPullSettings.Retry.DEFAULT),
+                AwsPullerContract.CREDENTIALS,
+                wait -> {
+                  waits.add(wait);
+                  now.set(now.get().plus(wait));
+                },
+                now::get)
+            .pull(snapshot.resolve("aws"))
+            .get(0);
+
+    assertEquals(PullStatus.FAILED, pull.status());
+    String problem = pull.problems().get(0);
+    assertTrue(
+        problem.contains("not ready after 60 s")
+            && problem.contains("IN_PROGRESS (ReportInProgress)"),
+        problem);
+    // 0.5 + 1 + 2 + 4 + 8 + 4 × 10 = 55.5 s; the next 10 s wait would pass the minute.
+    assertEquals(9, waits.size(), waits.toString());
+    assertEquals(Duration.ofSeconds(10), waits.get(waits.size() - 1));
+    server.verify(
+        1,
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=GenerateCredentialReport")));
+    server.verify(
+        10,
+        postRequestedFor(urlEqualTo("/"))
+            .withRequestBody(containing("Action=GetCredentialReport")));
   }
 
   @Test
