@@ -42,6 +42,9 @@ public final class Text {
    * Other text, non-ASCII letters included, is kept.
    */
   public static String printable(String value) {
+    if (plainAscii(value)) {
+      return value;
+    }
     int first = 0;
     while (first < value.length() && !isHidden(value.codePointAt(first))) {
       first += Character.charCount(value.codePointAt(first));
@@ -75,7 +78,7 @@ public final class Text {
 
   /** The value with each hidden character ({@link #isHidden}) replaced by a space. */
   public static String visible(String value) {
-    if (value.codePoints().noneMatch(Text::isHidden)) {
+    if (plainAscii(value) || value.codePoints().noneMatch(Text::isHidden)) {
       return value;
     }
     StringBuilder out = new StringBuilder(value.length());
@@ -95,5 +98,16 @@ public final class Text {
         || type == Character.FORMAT
         || type == Character.LINE_SEPARATOR
         || type == Character.PARAGRAPH_SEPARATOR;
+  }
+
+  /** True when every character is printable ASCII (space to tilde): nothing in it is hidden. */
+  private static boolean plainAscii(String value) {
+    for (int i = 0; i < value.length(); i++) {
+      char c = value.charAt(i);
+      if (c < 0x20 || c > 0x7e) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -42,4 +42,17 @@ class TextTest {
       assertFalse(Text.isHidden(c), Integer.toHexString(c));
     }
   }
+
+  @Test
+  void printableAsciiIsNeverHiddenSoItsShortcutAgreesAndEveryOtherLatin1CharacterIsJudged() {
+    for (char c = 0; c < 0x100; c++) {
+      String value = "a" + c + "b";
+      boolean hidden = Text.isHidden(c);
+      if (c >= 0x20 && c <= 0x7e) {
+        assertFalse(hidden, "U+" + Integer.toHexString(c));
+      }
+      assertEquals(hidden ? "a b" : value, Text.visible(value), "U+" + Integer.toHexString(c));
+      assertEquals(!hidden, Text.printable(value).equals(value), "U+" + Integer.toHexString(c));
+    }
+  }
 }

@@ -1,10 +1,14 @@
 package dev.rollcall.reports;
 
+import dev.rollcall.model.PolicyClause;
 import dev.rollcall.model.PullStatus;
 import dev.rollcall.model.TrackedFinding;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The compliance roll-up of a run: for each control of its profile, the findings that break it and
@@ -47,12 +51,12 @@ public final class Compliance {
   public static List<Result> of(RunReport report) {
     boolean everySourceRead =
         report.sources().stream().allMatch(s -> s.status() == PullStatus.COMPLETE);
-    List<TrackedFinding> open = report.open();
-    List<TrackedFinding> suppressed = report.suppressed();
+    Map<PolicyClause, Integer> breakingCounts = citations(report.open());
+    Map<PolicyClause, Integer> acceptedCounts = citations(report.suppressed());
     List<Result> results = new ArrayList<>();
     for (Control control : report.controls()) {
-      int breaking = citing(open, control);
-      int accepted = citing(suppressed, control);
+      int breaking = breakingCounts.getOrDefault(control.clause(), 0);
+      int accepted = acceptedCounts.getOrDefault(control.clause(), 0);
       Verdict verdict;
       if (breaking > 0) {
         verdict = Verdict.FAIL;
@@ -68,13 +72,14 @@ public final class Compliance {
     return List.copyOf(results);
   }
 
-  private static int citing(List<TrackedFinding> findings, Control control) {
-    int n = 0;
+  /** How many of the findings cite each clause (a finding counts once a clause). */
+  private static Map<PolicyClause, Integer> citations(List<TrackedFinding> findings) {
+    Map<PolicyClause, Integer> counts = new HashMap<>();
     for (TrackedFinding t : findings) {
-      if (t.finding().clauses().contains(control.clause())) {
-        n++;
+      for (PolicyClause clause : new HashSet<>(t.finding().clauses())) {
+        counts.merge(clause, 1, Integer::sum);
       }
     }
-    return n;
+    return counts;
   }
 }

@@ -1,6 +1,7 @@
 package dev.rollcall.reports;
 
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.SideBySide;
 import dev.rollcall.model.TrackedFinding;
 import dev.rollcall.reports.review.AccessInventory;
 import dev.rollcall.reports.review.InventoryCsv;
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -31,6 +33,10 @@ public final class ReportWriter {
 
   /** The compliance roll-up, one control of the profile a row. */
   public static final String COMPLIANCE = "compliance.csv";
+
+  /** The order the reports start in, side by side: the ones that take longest (measured) first. */
+  private static final List<String> SLOWEST_FIRST =
+      List.of(SUMMARY, HTML, JSON, InventoryCsv.FILE, CSV, OCSF, COMPLIANCE, SHORT_SUMMARY);
 
   private record Rendered(String name, AtomicFiles.Content content) {}
 
@@ -73,16 +79,27 @@ public final class ReportWriter {
                 writer.flush();
               }));
     }
-    List<Path> written = new ArrayList<>();
-    for (Rendered file : files) {
-      Path target = outputDir.resolve(file.name());
-      try {
-        AtomicFiles.write(target, file.content());
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot write report " + target, e);
-      }
-      written.add(target);
-    }
-    return List.copyOf(written);
+    // Each file is written on its own (the renderers share nothing but the report they read), so
+    // they are written side by side, the slowest first.
+    return List.copyOf(
+        SideBySide.inOrder(
+            files,
+            Comparator.comparingInt(file -> slowestFirst(file.name())),
+            file -> {
+              Path target = outputDir.resolve(file.name());
+              try {
+                AtomicFiles.write(target, file.content());
+              } catch (IOException e) {
+                throw new UncheckedIOException("cannot write report " + target, e);
+              }
+              return target;
+            },
+            "rollcall-report"));
+  }
+
+  /** Where a report starts among the others. */
+  private static int slowestFirst(String name) {
+    int rank = SLOWEST_FIRST.indexOf(name);
+    return rank < 0 ? SLOWEST_FIRST.size() : rank;
   }
 }

@@ -55,7 +55,7 @@ public final class SnapshotSources {
     if (!Files.isDirectory(root)) {
       throw new ConfigException(root + ": snapshot folder not found");
     }
-    List<SourceResult> results = new ArrayList<>();
+    List<TenantRead> reads = new ArrayList<>();
     boolean anySystem = false;
     for (Connector.Folder folder : folders) {
       Path systemDir = root.resolve(folder.name());
@@ -67,14 +67,22 @@ public final class SnapshotSources {
       }
       anySystem |= Files.isDirectory(systemDir);
       for (TenantFolder tenant : tenants) {
-        results.add(readTenant(folder, tenant, fallbackObservedAt));
+        reads.add(new TenantRead(folder, tenant));
       }
     }
     if (!anySystem) {
       throw new ConfigException(
           root + ": a snapshot folder holds " + Connectors.folderNames() + " folders; found none");
     }
-    return results;
+    return TenantReads.inOrder(reads, r -> readTenant(r.folder(), r.tenant(), fallbackObservedAt));
+  }
+
+  /** One tenant folder and the connector whose reader reads it. */
+  record TenantRead(Connector.Folder folder, TenantFolder tenant) implements TenantReads.Sized {
+    @Override
+    public Path dir() {
+      return tenant.dir();
+    }
   }
 
   /**

@@ -8,6 +8,8 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The known ways an IAM principal can grant itself more, read from {@code escalation-methods.json}
@@ -59,6 +61,20 @@ final class EscalationCatalogue {
   }
 
   private EscalationCatalogue() {}
+
+  /** Every action some method needs, once each. */
+  static Set<String> neededActions() {
+    return Needed.ACTIONS;
+  }
+
+  /** Loaded on first use, once. */
+  private static final class Needed {
+    static final Set<String> ACTIONS =
+        methods().stream()
+            .flatMap(m -> m.needs().stream())
+            .map(Need::action)
+            .collect(Collectors.toUnmodifiableSet());
+  }
 
   /** The methods, in the file's order; fails loudly when the resource is missing or malformed. */
   static List<Method> methods() {

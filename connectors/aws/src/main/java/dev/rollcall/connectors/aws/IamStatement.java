@@ -4,8 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * One statement of an IAM policy, parsed once so that every question the evaluator asks reads the
@@ -20,6 +22,11 @@ import java.util.Map;
  * @param resources the Resource (or, when {@code notResource}, NotResource) patterns
  * @param notResource true when the statement names the resources it does not cover
  * @param conditions the Condition block, one clause per operator and key (all must hold)
+ * @param escalationActions for an Allow, the actions some escalation method needs ({@link
+ *     EscalationCatalogue#neededActions}) that its Action or NotAction reaches, found once when it
+ *     is parsed: a policy held by every member of a group is parsed once, and the privilege
+ *     analysis of each member skips at once a method none of its statements can start; empty for a
+ *     Deny
  */
 record IamStatement(
     String policy,
@@ -29,11 +36,13 @@ record IamStatement(
     boolean notAction,
     List<String> resources,
     boolean notResource,
-    List<Clause> conditions) {
+    List<Clause> conditions,
+    Set<String> escalationActions) {
   IamStatement {
     actions = List.copyOf(actions);
     resources = List.copyOf(resources);
     conditions = List.copyOf(conditions);
+    escalationActions = Set.copyOf(escalationActions);
   }
 
   /**
@@ -105,7 +114,18 @@ record IamStatement(
         notAction,
         resources,
         notResource,
-        conditions(node.get("Condition"), file, where));
+        conditions(node.get("Condition"), file, where),
+        allow ? escalationActions(actions, notAction) : Set.of());
+  }
+
+  private static Set<String> escalationActions(List<String> actions, boolean notAction) {
+    Set<String> reached = new HashSet<>();
+    for (String action : EscalationCatalogue.neededActions()) {
+      if (PolicyEvaluator.mayReachAction(actions, notAction, action)) {
+        reached.add(action);
+      }
+    }
+    return reached;
   }
 
   private static List<Clause> conditions(JsonNode block, Path file, String where) {

@@ -151,6 +151,15 @@ final class PolicyEvaluator {
         && reach(resolved(s, who), s.notResource(), resource, cover, false);
   }
 
+  /**
+   * Whether an Allow's Action (NotAction when {@code not}) reaches some of {@code action}: what
+   * {@link #access} with {@code every = false} asks of an action before it looks at resources and
+   * conditions, so no Allow of a principal reaching it means no access.
+   */
+  static boolean mayReachAction(List<String> patterns, boolean not, String action) {
+    return reach(patterns, not, action, false, true);
+  }
+
   private static boolean reach(
       List<String> patterns, boolean not, String candidate, boolean cover, boolean ignoreCase) {
     // NotX reaches everything it does not list. (Loops, not streams: this runs for every

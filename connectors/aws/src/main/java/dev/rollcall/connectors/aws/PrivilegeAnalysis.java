@@ -282,6 +282,12 @@ final class PrivilegeAnalysis {
    */
   private static Optional<Privilege> escalation(
       IamPrincipal who, Targets targets, EscalationCatalogue.Method method) {
+    // Every need must be allowed; one that no Allow's Action reaches ends the method at once.
+    for (EscalationCatalogue.Need need : method.needs()) {
+      if (!someAllowMayReach(who, need.action())) {
+        return Optional.empty();
+      }
+    }
     PolicyEvaluator.Qualifier qualifier = PolicyEvaluator.Qualifier.UNCONDITIONAL;
     Set<IamStatement> statements = new LinkedHashSet<>();
     for (EscalationCatalogue.Need need : method.needs()) {
@@ -299,6 +305,11 @@ final class PrivilegeAnalysis {
               .toList();
       Optional<PolicyEvaluator.Access> best = Optional.empty();
       for (String resource : targets.of(need.resource(), who)) {
+        // Only a stronger qualifier replaces the best, and none is stronger than unconditional:
+        // the other targets (every user of an account of thousands) need not be tried.
+        if (best.isPresent() && best.get().qualifier() == PolicyEvaluator.Qualifier.UNCONDITIONAL) {
+          break;
+        }
         Optional<PolicyEvaluator.Access> here =
             PolicyEvaluator.access(who, need.action(), resource, false);
         if (here.isEmpty()) {
@@ -325,6 +336,18 @@ final class PrivilegeAnalysis {
             Optional.of(method),
             qualifier,
             List.copyOf(statements)));
+  }
+
+  /** Whether an Allow of the principal's policies reaches the action (resources aside). */
+  private static boolean someAllowMayReach(IamPrincipal who, String action) {
+    for (IamPolicy policy : who.policies()) {
+      for (IamStatement s : policy.statements()) {
+        if (s.escalationActions().contains(action)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   /**
