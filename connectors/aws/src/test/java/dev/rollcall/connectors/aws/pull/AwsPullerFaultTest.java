@@ -10,6 +10,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.client.ScenarioMappingBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import dev.rollcall.connectors.aws.AwsSnapshotReader;
 import dev.rollcall.connectors.pull.DoctorCheck;
@@ -60,46 +62,17 @@ class AwsPullerFaultTest {
 
   @Test
   void throttlingAndAReportInProgressAreRiddenOut() throws IOException {
-    String throttled = "throttled";
-    String started = "started";
-    String notReady = "not-ready";
+    inTurn(
+        "GenerateCredentialReport",
+        FakeAws.xml(400, FakeAws.error("Sender", "Throttling", "Rate exceeded")),
+        FakeAws.xml(200, FakeAws.generated("STARTED")),
+        FakeAws.xml(200, FakeAws.generated("COMPLETE")));
+    inTurn(
+        "GetCredentialReport",
+        FakeAws.xml(410, FakeAws.error("Sender", "ReportInProgress", "Report is being generated")),
+        FakeAws.xml(200, FakeAws.report(FakeAws.REPORT)));
     String generate = "Action=GenerateCredentialReport";
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(generate))
-            .inScenario("generate")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(FakeAws.xml(400, FakeAws.error("Sender", "Throttling", "Rate exceeded")))
-            .willSetStateTo(throttled));
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(generate))
-            .inScenario("generate")
-            .whenScenarioStateIs(throttled)
-            .willReturn(FakeAws.xml(200, FakeAws.generated("STARTED")))
-            .willSetStateTo(started));
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(generate))
-            .inScenario("generate")
-            .whenScenarioStateIs(started)
-            .willReturn(FakeAws.xml(200, FakeAws.generated("COMPLETE"))));
     String get = "Action=GetCredentialReport";
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(get))
-            .inScenario("get")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(
-                FakeAws.xml(
-                    410, FakeAws.error("Sender", "ReportInProgress", "Report is being generated")))
-            .willSetStateTo(notReady));
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(get))
-            .inScenario("get")
-            .whenScenarioStateIs(notReady)
-            .willReturn(FakeAws.xml(200, FakeAws.report(FakeAws.REPORT))));
     aws.emptyAccount();
 
     TenantPull pull = puller(AwsPullSettings.Retry.DEFAULT).pull(snapshot.resolve("aws")).get(0);
@@ -123,22 +96,11 @@ class AwsPullerFaultTest {
 
   @Test
   void aReportThatExpiredBeforeItWasFetchedIsGeneratedAgainAndFetchedAtOnce() {
+    inTurn(
+        "GetCredentialReport",
+        FakeAws.xml(410, FakeAws.error("Sender", "ReportExpired", "Credential report expired")),
+        FakeAws.xml(200, FakeAws.report(FakeAws.REPORT)));
     String get = "Action=GetCredentialReport";
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(get))
-            .inScenario("expired")
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willReturn(
-                FakeAws.xml(
-                    410, FakeAws.error("Sender", "ReportExpired", "Credential report expired")))
-            .willSetStateTo("generated again"));
-    server.stubFor(
-        post(urlEqualTo("/"))
-            .withRequestBody(containing(get))
-            .inScenario("expired")
-            .whenScenarioStateIs("generated again")
-            .willReturn(FakeAws.xml(200, FakeAws.report(FakeAws.REPORT))));
     aws.emptyAccount();
     aws.answer("GenerateCredentialReport", 200, FakeAws.generated("COMPLETE"));
     List<Duration> waits = new ArrayList<>();
@@ -353,6 +315,19 @@ class AwsPullerFaultTest {
             .findFirst()
             .orElseThrow();
     assertTrue(report.detail().contains("no report ready yet"), report.detail());
+  }
+
+  /** Answers {@code action} with each answer in turn, and with the last from then on. */
+  private static void inTurn(String action, ResponseDefinitionBuilder... answers) {
+    for (int i = 0; i < answers.length; i++) {
+      ScenarioMappingBuilder stub =
+          post(urlEqualTo("/"))
+              .withRequestBody(containing("Action=" + action))
+              .inScenario(action)
+              .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "answer " + i)
+              .willReturn(answers[i]);
+      server.stubFor(i + 1 < answers.length ? stub.willSetStateTo("answer " + (i + 1)) : stub);
+    }
   }
 
   private AwsPuller puller(AwsPullSettings.Retry retry) {
