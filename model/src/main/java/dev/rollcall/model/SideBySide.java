@@ -22,11 +22,28 @@ public final class SideBySide {
   private SideBySide() {}
 
   /**
+   * On one thread a core.
+   *
    * @param threadName the name of the threads, numbered ({@code rollcall-read-1} …)
    */
   public static <T, R> List<R> inOrder(
       List<T> pieces, Comparator<T> first, Function<T, R> work, String threadName) {
-    int threads = Math.min(pieces.size(), Runtime.getRuntime().availableProcessors());
+    return inOrder(pieces, Runtime.getRuntime().availableProcessors(), first, work, threadName);
+  }
+
+  /**
+   * On at most {@code parallelism} threads (work that waits on the network may want more than the
+   * cores).
+   *
+   * @param threadName the name of the threads, numbered ({@code rollcall-read-1} …)
+   */
+  public static <T, R> List<R> inOrder(
+      List<T> pieces,
+      int parallelism,
+      Comparator<T> first,
+      Function<T, R> work,
+      String threadName) {
+    int threads = Math.min(pieces.size(), parallelism);
     if (threads <= 1) {
       return pieces.stream().map(work).toList();
     }

@@ -63,7 +63,7 @@ final class TenantReads {
             }
           });
     } catch (IOException e) {
-      return total[0];
+      // The start cannot be walked: the reader, which opens it next, says why.
     }
     return total[0];
   }

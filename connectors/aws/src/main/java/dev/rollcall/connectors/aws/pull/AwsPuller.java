@@ -5,6 +5,7 @@ import dev.rollcall.connectors.pull.SnapshotPuller;
 import dev.rollcall.connectors.pull.TenantPull;
 import dev.rollcall.connectors.pull.TenantPulls;
 import dev.rollcall.model.PullStatus;
+import dev.rollcall.model.SideBySide;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,10 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import org.apache.logging.log4j.LogManager;
@@ -141,26 +138,13 @@ public final class AwsPuller implements SnapshotPuller {
     if (members.isEmpty()) {
       return List.of();
     }
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(settings.parallelism(), members.size()));
-    try {
-      List<Future<TenantPull>> futures = new ArrayList<>();
-      for (String accountId : members) {
-        futures.add(pool.submit(() -> pullMember(clients, accountId, systemDir)));
-      }
-      List<TenantPull> results = new ArrayList<>();
-      for (Future<TenantPull> future : futures) {
-        results.add(future.get());
-      }
-      return results;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while pulling AWS accounts", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("an AWS account pull broke: " + e.getCause(), e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
+    // Each member's own failures are its TenantPull; what escapes is thrown here as it was.
+    return SideBySide.inOrder(
+        List.copyOf(members),
+        settings.parallelism(),
+        (a, b) -> 0,
+        accountId -> pullMember(clients, accountId, systemDir),
+        "rollcall-aws-pull");
   }
 
   /** Assumes the member role, then pulls the account through it; a refusal fails the account. */
