@@ -55,18 +55,30 @@ class SideBySideTest {
   }
 
   @Test
-  void theFirstPieceToStartIsTheOneTheComparatorPutsFirst() {
+  void thePiecesTheComparatorPutsFirstStartBeforeTheRest() {
     List<Integer> started = new java.util.concurrent.CopyOnWriteArrayList<>();
-    // One piece at a time is not guaranteed, but the first submitted starts first.
+    // Two threads, three pieces: the two the comparator puts first each wait until both have
+    // started, so the third can start only once one of them has ended, whichever thread is quicker.
+    CountDownLatch bothStarted = new CountDownLatch(2);
     SideBySide.inOrder(
         List.of(1, 50, 7),
+        2,
         Comparator.<Integer>naturalOrder().reversed(),
         i -> {
           started.add(i);
+          if (i != 1) {
+            bothStarted.countDown();
+            try {
+              assertTrue(bothStarted.await(10, TimeUnit.SECONDS), "the first two did not start");
+            } catch (InterruptedException e) {
+              throw new IllegalStateException(e);
+            }
+          }
           return i;
         },
         "test");
-    assertTrue(started.indexOf(50) <= 1, started.toString());
+    assertEquals(Set.of(50, 7), Set.copyOf(started.subList(0, 2)), started.toString());
+    assertEquals(1, started.get(2), started.toString());
   }
 
   @Test
