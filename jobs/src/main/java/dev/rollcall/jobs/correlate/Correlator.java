@@ -38,21 +38,31 @@ public final class Correlator {
     this.spark = spark;
   }
 
-  /** Correlates accounts with the directory of people; one view per account. */
+  /** Accounts per slice of the accounts' RDD, each slice shipped with its own task. */
+  private static final int SLICE = 20_000;
+
+  /**
+   * Correlates accounts with the directory of people; one view per account. The accounts are the
+   * ones the driver read: they go to the executors once, in slices of at most {@value #SLICE}, each
+   * shipped with its own task, and become their views there.
+   */
   public JavaRDD<AccountView> correlate(
-      JavaRDD<Account> accounts, Directory people, LinkCandidates claims) {
+      List<Account> accounts, Directory people, LinkCandidates claims) {
     JavaSparkContext context = spark.context();
     Broadcast<Directory> directory = context.broadcast(people);
     Broadcast<LinkCandidates> rules = context.broadcast(claims);
     Broadcast<Map<String, List<Link>>> roles =
-        context.broadcast(RoleOwners.derive(accounts, rules, directory));
-    return accounts.map(
-        account ->
-            AccountOwnership.view(
-                account,
-                rules.value(),
-                directory.value(),
-                roles.value().getOrDefault(account.id(), List.of())));
+        context.broadcast(RoleOwners.derive(accounts, claims, people));
+    int slices = Math.max(context.defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
+    return context
+        .parallelize(accounts, slices)
+        .map(
+            account ->
+                AccountOwnership.view(
+                    account,
+                    rules.value(),
+                    directory.value(),
+                    roles.value().getOrDefault(account.id(), List.of())));
   }
 
   /**

@@ -90,9 +90,6 @@ public final class NightlyRun {
   /** How many runs, this one included, the trend chart of report.html covers. */
   static final int TREND_RUNS = 30;
 
-  /** Accounts per slice of the input dataset. */
-  private static final int SLICE = 20_000;
-
   private final SparkStart spark;
   private final String version;
   private final LivePulls livePulls;
@@ -652,13 +649,11 @@ public final class NightlyRun {
   private static Judged judge(
       SparkEngine spark, Inputs in, List<Account> accounts, StageClock stages) {
     Correlator correlator = new Correlator(spark);
-    JavaRDD<Account> accountData = dataset(spark, accounts);
     // Kept once computed: detection reads the views, and so do the inventory and explain. On
     // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
     // memory would compete for with the accounts the driver already holds.
     JavaRDD<AccountView> views =
-        TrailViews.attach(
-                correlator.correlate(accountData, in.directory(), in.claims()), in.trail())
+        TrailViews.attach(correlator.correlate(accounts, in.directory(), in.claims()), in.trail())
             .persist(StorageLevel.DISK_ONLY());
     if (spark.master().startsWith("local")) {
       // Cut from their lineage once computed: the accounts' slices, which the driver ships with
@@ -710,16 +705,6 @@ public final class NightlyRun {
     accounts.clear();
     accounts.addAll(applied.accounts());
     return applied.activity();
-  }
-
-  /**
-   * The accounts as an RDD in slices of at most {@value #SLICE} accounts, each shipped with its own
-   * task.
-   */
-  private static JavaRDD<Account> dataset(SparkEngine spark, List<Account> accounts) {
-    int slices =
-        Math.max(spark.context().defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
-    return spark.context().parallelize(accounts, slices);
   }
 
   private List<SourceResult> readSources(RunOptions options, Instant now) {

@@ -69,8 +69,7 @@ class CorrelatorTest {
     Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
         correlator.correlate(
-            org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(accounts),
+            accounts,
             Directory.of(List.of(ann, bob), 50),
             new LinkCandidates(
                 mapping, List.of("owner"), List.of("example.test", "example-care.test")));

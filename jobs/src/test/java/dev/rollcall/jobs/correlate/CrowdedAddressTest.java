@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -201,7 +200,7 @@ class CrowdedAddressTest {
     Correlator correlator = new Correlator(SparkEngine.of(spark));
     JavaRDD<AccountView> views =
         correlator.correlate(
-            JavaSparkContext.fromSparkContext(spark.sparkContext()).parallelize(accounts, 8),
+            accounts,
             Directory.of(people, 50),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of("example.test")));
     List<Long> owners = views.map(v -> (long) v.personIds().size()).collect();

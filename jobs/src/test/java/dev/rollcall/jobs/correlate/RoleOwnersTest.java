@@ -100,8 +100,7 @@ class RoleOwnersTest {
     Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
         correlator.correlate(
-            org.apache.spark.api.java.JavaSparkContext.fromSparkContext(spark.sparkContext())
-                .parallelize(accounts),
+            accounts,
             Directory.of(List.of(person(BOB), person(ANN), person(CAROL)), 50),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of()));
     views =
