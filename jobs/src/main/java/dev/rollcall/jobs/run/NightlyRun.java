@@ -73,7 +73,6 @@ import org.apache.logging.log4j.Logger;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.storage.StorageLevel;
 
 /**
  * The nightly job: read the sources, tie accounts to people, apply the rules, remember the
@@ -649,12 +648,13 @@ public final class NightlyRun {
   private static Judged judge(
       SparkEngine spark, Inputs in, List<Account> accounts, StageClock stages) {
     Correlator correlator = new Correlator(spark);
-    // Kept once computed: detection reads the views, and so do the inventory and explain. On
-    // disk, not in memory: at a million accounts the views take gigabytes that Spark's storage
-    // memory would compete for with the accounts the driver already holds.
+    // Kept once computed: detection reads the views, and so do the inventory and explain. In
+    // memory where a local heap has room for them; otherwise on disk: at a million accounts the
+    // views take gigabytes that Spark's storage memory would compete for with the accounts the
+    // driver already holds.
     JavaRDD<AccountView> views =
         TrailViews.attach(correlator.correlate(accounts, in.directory(), in.claims()), in.trail())
-            .persist(StorageLevel.DISK_ONLY());
+            .persist(spark.keptViews(accounts.size(), Runtime.getRuntime().maxMemory()));
     if (spark.master().startsWith("local")) {
       // Cut from their lineage once computed: the accounts' slices, which the driver ships with
       // the first tasks, then belong to nothing, and the driver's accounts can go once the run

@@ -4,6 +4,7 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 
 /**
  * The Spark context a run works on, and the shuffle partitions its steps use. Correlation and
@@ -102,6 +103,34 @@ public final class SparkEngine {
             ? 1
             : Math.max(LOCAL_SHUFFLE_PARTITIONS, accounts / ACCOUNTS_PER_PARTITION);
     return new SparkEngine(context, (int) Math.min(Integer.MAX_VALUE, wanted), true);
+  }
+
+  /**
+   * Heap a local run must have per account for its views to be kept as objects in memory: a view
+   * takes a few kilobytes as objects, and the views may take at most about a quarter of the heap,
+   * which also holds the accounts the driver read and the work of every step.
+   */
+  static final long HEAP_PER_KEPT_VIEW = 16 * 1024;
+
+  /**
+   * How the views of {@code accounts} accounts are kept between the steps that read them (the owned
+   * count, the subjects' shuffle, the inventory). A local run whose heap has room for them keeps
+   * them as objects in memory (any that do not fit go to disk): each later step reads them as they
+   * are, where from disk every step deserializes every view again. A larger local run, and any run
+   * on a cluster (whose executors' heaps the driver does not know), keeps them on disk, so that
+   * they never compete for memory with what the heap holds besides.
+   *
+   * @param maxHeap the bytes the heap may grow to ({@link Runtime#maxMemory()})
+   */
+  public StorageLevel keptViews(long accounts, long maxHeap) {
+    return keptViews(master(), accounts, maxHeap);
+  }
+
+  static StorageLevel keptViews(String master, long accounts, long maxHeap) {
+    boolean local = master.startsWith("local");
+    return local && accounts <= maxHeap / HEAP_PER_KEPT_VIEW
+        ? StorageLevel.MEMORY_AND_DISK()
+        : StorageLevel.DISK_ONLY();
   }
 
   /**
