@@ -21,9 +21,43 @@ public record AccountKey(SourceSystem system, String tenant, String nativeId)
     return system.id() + ":" + tenant + ":" + nativeId;
   }
 
+  /**
+   * The order of {@link #id()}, compared where the three parts stand without joining them: reports
+   * and the inventory sort hundreds of thousands of keys.
+   */
   @Override
   public int compareTo(AccountKey other) {
-    return id().compareTo(other.id());
+    int length = idLength();
+    int otherLength = other.idLength();
+    for (int i = 0, end = Math.min(length, otherLength); i < end; i++) {
+      char a = idChar(i);
+      char b = other.idChar(i);
+      if (a != b) {
+        return a - b;
+      }
+    }
+    return length - otherLength;
+  }
+
+  private int idLength() {
+    return system.id().length() + 1 + tenant.length() + 1 + nativeId.length();
+  }
+
+  /** The character at {@code i} of {@link #id()}. */
+  private char idChar(int i) {
+    String first = system.id();
+    if (i < first.length()) {
+      return first.charAt(i);
+    }
+    i -= first.length() + 1;
+    if (i < 0) {
+      return ':';
+    }
+    if (i < tenant.length()) {
+      return tenant.charAt(i);
+    }
+    i -= tenant.length() + 1;
+    return i < 0 ? ':' : nativeId.charAt(i);
   }
 
   @Override

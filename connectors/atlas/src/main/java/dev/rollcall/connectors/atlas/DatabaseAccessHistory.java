@@ -1,6 +1,7 @@
 package dev.rollcall.connectors.atlas;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.connectors.snapshot.IsoTimes;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.model.Activity;
@@ -167,6 +168,10 @@ final class DatabaseAccessHistory {
   }
 
   private static Instant instant(String text, Path file, String record) {
+    Instant fast = IsoTimes.fastOrNull(text, IsoTimes.STRICT_T);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException iso) {

@@ -1,6 +1,7 @@
 package dev.rollcall.connectors.aws;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.rollcall.connectors.snapshot.IsoTimes;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
+import java.util.regex.Pattern;
 
 /**
  * Reads a timestamp in every form the tools that save IAM output write it: the AWS CLI v2 ({@code
@@ -20,7 +22,9 @@ import java.time.temporal.ChronoField;
  * be placed on the timeline.
  */
 final class AwsTimes {
-  private static final DateTimeFormatter ISO_OR_SPACE =
+  private static final Pattern EPOCH_SECONDS = Pattern.compile("-?\\d+(\\.\\d+)?");
+
+  static final DateTimeFormatter ISO_OR_SPACE =
       new DateTimeFormatterBuilder()
           .parseCaseInsensitive()
           .append(DateTimeFormatter.ISO_LOCAL_DATE)
@@ -66,7 +70,11 @@ final class AwsTimes {
 
   /** Parses a time in any of the forms above, naming the field when it fails. */
   static Instant parse(String text, String field, Path file, String record) {
-    if (text.matches("-?\\d+(\\.\\d+)?")) {
+    Instant fast = IsoTimes.fastOrNull(text, IsoTimes.SPACE_OR_T);
+    if (fast != null) {
+      return fast;
+    }
+    if (EPOCH_SECONDS.matcher(text).matches()) {
       return epoch(new BigDecimal(text), field, file, record);
     }
     try {

@@ -4,6 +4,7 @@ import dev.rollcall.connectors.aws.CredentialReportRow.AccessKeySlot;
 import dev.rollcall.connectors.aws.CredentialReportRow.CertificateSlot;
 import dev.rollcall.connectors.aws.CredentialReportRow.Special;
 import dev.rollcall.connectors.snapshot.CsvSyntax;
+import dev.rollcall.connectors.snapshot.IsoTimes;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.io.IOException;
 import java.io.StringReader;
@@ -203,6 +204,10 @@ public final class CredentialReportParser {
 
     private Instant date(String column) {
       String value = cell(column);
+      Instant fast = IsoTimes.fastOrNull(value, IsoTimes.STRICT_T);
+      if (fast != null) {
+        return fast;
+      }
       try {
         return OffsetDateTime.parse(value).toInstant();
       } catch (DateTimeParseException e) {

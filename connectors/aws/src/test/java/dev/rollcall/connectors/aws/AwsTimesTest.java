@@ -5,9 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rollcall.connectors.snapshot.IsoTimes;
 import dev.rollcall.connectors.snapshot.SnapshotException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,5 +50,36 @@ class AwsTimesTest {
             () -> AwsTimes.optional(node, "CreateDate", FILE, "UserDetailList[0]"));
     assertTrue(e.getMessage().contains("'CreateDate'"), e.getMessage());
     assertTrue(e.getMessage().contains("UserDetailList[0]"), e.getMessage());
+  }
+
+  /**
+   * The fast path of the usual forms gives what the formatter gives, on a grid of forms and near
+   * misses (separators, fractions, offsets, days and times that do not exist).
+   */
+  @Test
+  void theFastPathReadsWhatTheFormatterReads() {
+    int fast = 0;
+    for (String day : List.of("2023-02-28", "2023-02-29", "2024-02-29", "2023-04-31", "1970-01-01"))
+      for (String t : List.of("T", " ", "t", ""))
+        for (String time : List.of("10:41:45", "00:00:00", "24:00:00", "23:59:60", "10:41"))
+          for (String fraction : List.of("", ".5", ".000000", ".123456789", ".1234567890", "."))
+            for (String zone :
+                List.of("Z", "+00:00", "-07:30", "+0530", "+01", "+19:00", "+18:00", "", "z")) {
+              String text = day + t + time + fraction + zone;
+              Instant quick = IsoTimes.fastOrNull(text, IsoTimes.SPACE_OR_T);
+              if (quick != null) {
+                fast++;
+                assertEquals(formatter(text), quick, text);
+              }
+            }
+    assertTrue(fast >= 3 * 2 * 2 * 4 * 5, fast + " read on the fast path");
+  }
+
+  private static Instant formatter(String text) {
+    try {
+      return OffsetDateTime.parse(text, AwsTimes.ISO_OR_SPACE).toInstant();
+    } catch (DateTimeParseException e) {
+      return null;
+    }
   }
 }

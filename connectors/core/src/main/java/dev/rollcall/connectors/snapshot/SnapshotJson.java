@@ -151,6 +151,10 @@ public final class SnapshotJson {
 
   /** Parses an ISO-8601 time with Z or an offset, naming the field when it fails. */
   public static Instant instant(String text, String field, Path file, String record) {
+    Instant fast = IsoTimes.fastOrNull(text, IsoTimes.STRICT_T);
+    if (fast != null) {
+      return fast;
+    }
     try {
       return OffsetDateTime.parse(text).toInstant();
     } catch (DateTimeParseException e) {
