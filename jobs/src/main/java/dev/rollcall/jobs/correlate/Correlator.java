@@ -28,8 +28,10 @@ import scala.Tuple2;
  * are broadcast, and each account becomes its view where it is, in one narrow pass, with nothing
  * shuffled until the accounts are grouped into subjects. The records are opaque to Spark SQL (it
  * could only see them as Kryo bytes), so the steps are plain RDD operations: each record is
- * serialized once where it moves, with no query to plan or compile. No step loops over all accounts
- * on the driver, so the same code runs on a cluster.
+ * serialized once where it moves, with no query to plan or compile. The driver read the accounts,
+ * so what the roles get is gathered from its list (a pass that costs milliseconds), and the
+ * accounts travel to the executors once, in the job that makes their views; the same code runs on
+ * a cluster.
  */
 public final class Correlator {
   private final SparkEngine spark;
