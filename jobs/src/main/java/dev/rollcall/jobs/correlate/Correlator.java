@@ -30,18 +30,18 @@ import scala.Tuple2;
  * could only see them as Kryo bytes), so the steps are plain RDD operations: each record is
  * serialized once where it moves, with no query to plan or compile. The driver read the accounts,
  * so what the roles get is gathered from its list (a pass that costs milliseconds), and the
- * accounts travel to the executors once, in the job that makes their views; the same code runs on
- * a cluster.
+ * accounts travel to the executors once, in the job that makes their views; the same code runs on a
+ * cluster.
  */
 public final class Correlator {
+  /** Accounts per slice of the accounts' RDD, each slice shipped with its own task. */
+  private static final int SLICE = 20_000;
+
   private final SparkEngine spark;
 
   public Correlator(SparkEngine spark) {
     this.spark = spark;
   }
-
-  /** Accounts per slice of the accounts' RDD, each slice shipped with its own task. */
-  private static final int SLICE = 20_000;
 
   /**
    * Correlates accounts with the directory of people; one view per account. The accounts are the
