@@ -7,7 +7,6 @@ import dev.rollcall.connectors.snapshot.SnapshotJson;
 import dev.rollcall.model.Activity;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -168,12 +167,8 @@ final class DatabaseAccessHistory {
   }
 
   private static Instant instant(String text, Path file, String record) {
-    Instant fast = IsoTimes.fastOrNull(text, IsoTimes.STRICT_T);
-    if (fast != null) {
-      return fast;
-    }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return IsoTimes.parse(text);
     } catch (DateTimeParseException iso) {
       try {
         return ZonedDateTime.parse(text, JAVA_DATE).toInstant();

@@ -11,7 +11,6 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -204,12 +203,8 @@ public final class CredentialReportParser {
 
     private Instant date(String column) {
       String value = cell(column);
-      Instant fast = IsoTimes.fastOrNull(value, IsoTimes.STRICT_T);
-      if (fast != null) {
-        return fast;
-      }
       try {
-        return OffsetDateTime.parse(value).toInstant();
+        return IsoTimes.parse(value);
       } catch (DateTimeParseException e) {
         throw new SnapshotException(
             file,

@@ -3,6 +3,8 @@ package dev.rollcall.connectors.snapshot;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * The one form nearly every time in a snapshot has, read without {@code java.time}'s general
@@ -23,6 +25,16 @@ public final class IsoTimes {
   private static final int MAX_OFFSET_SECONDS = 18 * 3600;
 
   private IsoTimes() {}
+
+  /**
+   * {@code OffsetDateTime.parse(text).toInstant()}, the usual form read on the fast path.
+   *
+   * @throws DateTimeParseException as {@code OffsetDateTime.parse} throws it
+   */
+  public static Instant parse(CharSequence text) {
+    Instant fast = fastOrNull(text, STRICT_T);
+    return fast != null ? fast : OffsetDateTime.parse(text).toInstant();
+  }
 
   /** The instant {@code text} names in the form above, or null when it is not in that form. */
   public static Instant fastOrNull(CharSequence text, boolean spaceOrT) {

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -151,12 +150,8 @@ public final class SnapshotJson {
 
   /** Parses an ISO-8601 time with Z or an offset, naming the field when it fails. */
   public static Instant instant(String text, String field, Path file, String record) {
-    Instant fast = IsoTimes.fastOrNull(text, IsoTimes.STRICT_T);
-    if (fast != null) {
-      return fast;
-    }
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      return IsoTimes.parse(text);
     } catch (DateTimeParseException e) {
       throw new SnapshotException(
           file,

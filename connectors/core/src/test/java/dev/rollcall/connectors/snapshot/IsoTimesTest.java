@@ -3,6 +3,7 @@ package dev.rollcall.connectors.snapshot;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -59,6 +60,17 @@ class IsoTimesTest {
     }
     assertNull(IsoTimes.fastOrNull("2023-03-09 10:41:45+01:0", IsoTimes.SPACE_OR_T));
     assertNull(IsoTimes.fastOrNull("2023-03-09X10:41:45Z", IsoTimes.SPACE_OR_T));
+  }
+
+  @Test
+  void parseReadsTheOtherFormsWithJavaTimeAndRefusesWhatItRefuses() {
+    assertEquals(Instant.parse("2023-03-09T10:41:45Z"), IsoTimes.parse("2023-03-09T10:41:45Z"));
+    assertEquals(Instant.parse("2023-03-09T10:41:00Z"), IsoTimes.parse("2023-03-09t10:41z"));
+    assertEquals(
+        Instant.parse("2023-03-09T09:40:15Z"), IsoTimes.parse("2023-03-09T10:41:45+01:01:30"));
+    for (String bad : List.of("2023-02-29T10:41:45Z", "2023-03-09T10:41:45", "yesterday", "")) {
+      assertThrows(DateTimeParseException.class, () -> IsoTimes.parse(bad), bad);
+    }
   }
 
   /**
