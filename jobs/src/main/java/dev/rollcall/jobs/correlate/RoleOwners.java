@@ -3,14 +3,12 @@ package dev.rollcall.jobs.correlate;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.RoleAssumer;
-import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,11 +33,10 @@ final class RoleOwners {
   static final int MAX_ROUNDS = 10;
 
   /** One edge of the roles' graph: a role and an account that can assume it, and how. */
-  record Edge(String roleId, String assumerId, RoleAssumer.Type type, String conditions)
-      implements Serializable {}
+  record Edge(String roleId, String assumerId, RoleAssumer.Type type, String conditions) {}
 
   /** An assumer's name and the direct owners it gives the roles it can reach. */
-  record Origin(String id, String name, List<Link> gives) implements Serializable {}
+  record Origin(String id, String name, List<Link> gives) {}
 
   private RoleOwners() {}
 
@@ -57,7 +54,7 @@ final class RoleOwners {
     List<Edge> raw = new ArrayList<>();
     for (Account account : accounts) {
       if (!account.assumers().isEmpty()) {
-        edgesOf(account).forEachRemaining(raw::add);
+        raw.addAll(edgesOf(account));
       }
     }
     if (raw.isEmpty()) {
@@ -115,13 +112,13 @@ final class RoleOwners {
   }
 
   /** The roles an account can assume, as edges of the roles' graph (for a role, who assumes it). */
-  private static Iterator<Edge> edgesOf(Account a) {
+  private static List<Edge> edgesOf(Account a) {
     return a.assumers().stream()
         .filter(RoleOwners::namesAnAccount)
         .filter(r -> !r.assumerId().equals(a.id()))
         .map(r -> new Edge(a.id(), r.assumerId(), r.type(), String.join(" and ", r.conditions())))
         .distinct()
-        .iterator();
+        .toList();
   }
 
   /** An assumer's name and the direct owners it gives: a name match gives none. */
