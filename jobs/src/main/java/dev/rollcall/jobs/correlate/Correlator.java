@@ -1,6 +1,5 @@
 package dev.rollcall.jobs.correlate;
 
-import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKind;
 import dev.rollcall.model.AccountView;
@@ -10,13 +9,9 @@ import dev.rollcall.model.Owner;
 import dev.rollcall.model.Subject;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.api.java.function.PairFlatMapFunction;
-import org.apache.spark.broadcast.Broadcast;
-import scala.Tuple2;
 
 /**
  * Ties accounts to people: every account's ownership claims are matched against the directory of
@@ -24,47 +19,29 @@ import scala.Tuple2;
  * accounts that can assume it (see {@link RoleOwners}), and accounts are grouped into subjects (a
  * person with their accounts, or an unowned account alone).
  *
- * <p>The directory and what the roles get from their assumers are small beside the accounts: they
- * are broadcast, and each account becomes its view where it is, in one narrow pass, with nothing
- * shuffled until the accounts are grouped into subjects. The records are opaque to Spark SQL (it
- * could only see them as Kryo bytes), so the steps are plain RDD operations: each record is
- * serialized once where it moves, with no query to plan or compile. The driver read the accounts,
- * so what the roles get is gathered from its list (a pass that costs milliseconds), and the
- * accounts travel to the executors once, in the job that makes their views; the same code runs on a
- * cluster.
+ * <p>The driver read the accounts and holds them, so this is done where they are, on every core of
+ * the driver: each account becomes its view (its owners are matched against the directory and the
+ * claims, a few microseconds an account), and the views are grouped into subjects by the people
+ * they name. Nothing here is serialized: the subjects go to Spark's executors once, to be judged
+ * (see {@link dev.rollcall.jobs.detect.Detector}). Done on Spark, the same work made the accounts
+ * travel to the executors, their views to disk and back, and every view through a shuffle to its
+ * subjects, which cost far more than the matching itself.
  */
 public final class Correlator {
-  /** Accounts per slice of the accounts' RDD, each slice shipped with its own task. */
-  private static final int SLICE = 20_000;
-
-  private final SparkEngine spark;
-
-  public Correlator(SparkEngine spark) {
-    this.spark = spark;
-  }
+  private Correlator() {}
 
   /**
-   * Correlates accounts with the directory of people; one view per account. The accounts are the
-   * ones the driver read: they go to the executors once, in slices of at most {@value #SLICE}, each
-   * shipped with its own task, and become their views there.
+   * Correlates accounts with the directory of people: one view per account, in the accounts' order.
    */
-  public JavaRDD<AccountView> correlate(
+  public static List<AccountView> correlate(
       List<Account> accounts, Directory people, LinkCandidates claims) {
-    JavaSparkContext context = spark.context();
-    Broadcast<Directory> directory = context.broadcast(people);
-    Broadcast<LinkCandidates> rules = context.broadcast(claims);
-    Broadcast<Map<String, List<Link>>> roles =
-        context.broadcast(RoleOwners.derive(accounts, claims, people));
-    int slices = Math.max(context.defaultParallelism(), (accounts.size() + SLICE - 1) / SLICE);
-    return context
-        .parallelize(accounts, slices)
+    Map<String, List<Link>> roles = RoleOwners.derive(accounts, claims, people);
+    return accounts.parallelStream()
         .map(
             account ->
                 AccountOwnership.view(
-                    account,
-                    rules.value(),
-                    directory.value(),
-                    roles.value().getOrDefault(account.id(), List.of())));
+                    account, claims, people, roles.getOrDefault(account.id(), List.of())))
+        .toList();
   }
 
   /**
@@ -72,29 +49,32 @@ public final class Correlator {
    * only through the accounts that can assume it. Such a role stands alone because its owners are
    * everyone who can reach it (every user of its account, for a role trusting the account): copied
    * into each of their subjects it would be judged once per owner, and the person rules leave roles
-   * out anyway. The one shuffle of the run: each view travels to its subjects' partitions.
+   * out anyway. A shared account is in the subject of each of its owners. In the order of each
+   * subject's first view.
    */
-  public JavaRDD<Subject> subjects(JavaRDD<AccountView> views) {
-    int partitions = spark.shufflePartitions();
-    return views
-        .flatMapToPair(
-            (PairFlatMapFunction<AccountView, String, AccountView>)
-                view -> {
-                  if (heldThroughAssumers(view)) {
-                    return List.of(new Tuple2<>(ROLE_KEY + view.account().id(), view)).iterator();
-                  }
-                  List<Tuple2<String, AccountView>> keyed = new ArrayList<>();
-                  for (String personId : view.personIds()) {
-                    keyed.add(new Tuple2<>(personId, view));
-                  }
-                  if (keyed.isEmpty()) {
-                    keyed.add(new Tuple2<>("unowned:" + view.account().id(), view));
-                  }
-                  return keyed.iterator();
-                })
-        .groupByKey(partitions)
-        .map(group -> subject(group._1(), group._2()));
+  public static List<Subject> subjects(List<AccountView> views) {
+    Map<String, List<AccountView>> grouped = new LinkedHashMap<>();
+    for (AccountView view : views) {
+      for (String key : subjectKeys(view)) {
+        grouped.computeIfAbsent(key, k -> new ArrayList<>(2)).add(view);
+      }
+    }
+    List<Subject> subjects = new ArrayList<>(grouped.size());
+    grouped.forEach((key, list) -> subjects.add(subject(key, list)));
+    return subjects;
   }
+
+  /** The keys of the subjects a view belongs to. */
+  private static List<String> subjectKeys(AccountView view) {
+    if (heldThroughAssumers(view)) {
+      return List.of(ROLE_KEY + view.account().id());
+    }
+    List<String> persons = view.personIds();
+    return persons.isEmpty() ? List.of(UNOWNED_KEY + view.account().id()) : persons;
+  }
+
+  /** The key of an unowned account's own subject: {@code unowned:<account id>}. */
+  static final String UNOWNED_KEY = "unowned:";
 
   /** The key of a role's own subject: {@code role:<account id>}. */
   static final String ROLE_KEY = "role:";
@@ -106,9 +86,7 @@ public final class Correlator {
         && view.owners().stream().allMatch(o -> o.rule() == LinkRule.ASSUMES_ROLE);
   }
 
-  private static Subject subject(String key, Iterable<AccountView> views) {
-    List<AccountView> list = new ArrayList<>();
-    views.forEach(list::add);
+  private static Subject subject(String key, List<AccountView> list) {
     list.sort(Comparator.comparing(v -> v.account().id()));
     Identity person =
         list.stream()

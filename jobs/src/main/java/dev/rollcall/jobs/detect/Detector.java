@@ -2,6 +2,7 @@ package dev.rollcall.jobs.detect;
 
 import dev.rollcall.jobs.profile.PolicyProfile;
 import dev.rollcall.jobs.profile.RuleSettings;
+import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Finding;
 import dev.rollcall.model.Subject;
 import dev.rollcall.reports.RunReport;
@@ -14,6 +15,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.FlatMapFunction;
 
 /**
@@ -43,8 +45,46 @@ public final class Detector {
 
   private Detector() {}
 
-  /** Every finding of every enabled rule, one per fingerprint, in report order. */
-  public static List<Finding> detect(JavaRDD<Subject> subjects, PolicyProfile profile) {
+  /** Accounts per slice of the subjects' RDD, each slice shipped with its own task. */
+  public static final int SLICE = 20_000;
+
+  /**
+   * Every finding of every enabled rule, one per fingerprint, in report order. The subjects are the
+   * driver's (see {@link dev.rollcall.jobs.correlate.Correlator}): they go to the executors once,
+   * in slices of about {@value #SLICE} accounts, each shipped with its own task, and only the
+   * findings come back.
+   */
+  public static List<Finding> detect(
+      SparkEngine spark, List<Subject> subjects, PolicyProfile profile) {
+    return detect(spark, subjects, profile, SLICE);
+  }
+
+  /** {@link #detect(SparkEngine, List, PolicyProfile)} in slices of {@code accountsPerSlice}. */
+  public static List<Finding> detect(
+      SparkEngine spark, List<Subject> subjects, PolicyProfile profile, int accountsPerSlice) {
+    JavaSparkContext context = spark.context();
+    long accounts = 0;
+    for (Subject subject : subjects) {
+      accounts += subject.accounts().size();
+    }
+    return detect(
+        context.parallelize(
+            subjects,
+            slices(subjects.size(), accounts, accountsPerSlice, context.defaultParallelism())),
+        profile);
+  }
+
+  /**
+   * How many slices {@code subjects} subjects of {@code accounts} accounts go in: one per {@code
+   * accountsPerSlice} accounts, at least one per core ({@code parallelism}), at most one per
+   * subject, and at least one.
+   */
+  static int slices(int subjects, long accounts, int accountsPerSlice, int parallelism) {
+    long wanted = Math.max(parallelism, (accounts + accountsPerSlice - 1) / accountsPerSlice);
+    return (int) Math.max(1, Math.min(subjects, wanted));
+  }
+
+  private static List<Finding> detect(JavaRDD<Subject> subjects, PolicyProfile profile) {
     List<ConfiguredRule<?>> rules = configured(profile, true);
     // An account in several subjects (shared by two people) is judged in each: one finding per
     // fingerprint is kept (KEPT). The findings are few beside the subjects, so they are made

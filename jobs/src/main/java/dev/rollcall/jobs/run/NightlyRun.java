@@ -70,9 +70,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.logging.log4j.LogManager;
 import org.apache.logging.log4j.Logger;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 
 /**
  * The nightly job: read the sources, tie accounts to people, apply the rules, remember the
@@ -134,31 +131,8 @@ public final class NightlyRun {
       }
     }
 
-    stages.start();
-    // One pass over the views, where they are: the inventory rows, and each account's highest
-    // privilege for inventory.csv; the driver gets those, not the views.
-    Broadcast<Map<String, List<String>>> flagged =
-        JavaSparkContext.fromSparkContext(audit.views().context())
-            .broadcast(Inventory.rulesByAccount(audit.findings()));
-    Map<String, String> privilege = new HashMap<>();
-    List<InventoryRow> unsorted = new ArrayList<>();
-    for (InventoryPart part :
-        audit
-            .views()
-            .map(
-                v ->
-                    new InventoryPart(
-                        v.account().id(),
-                        InventoryCsv.privilegeOf(v.account()),
-                        Inventory.rowsOf(
-                            v, flagged.value().getOrDefault(v.account().id(), List.of()))))
-            .collect()) {
-      privilege.put(part.accountId(), part.privilege());
-      unsorted.addAll(part.rows());
-    }
-    List<InventoryRow> inventory = Inventory.sorted(unsorted);
-    flagged.destroy();
-    audit.views().unpersist();
+    List<InventoryRow> inventory = audit.inventory().rows();
+    Map<String, String> privilege = audit.inventory().privilege();
     RunReport report;
     ExitCode exit;
     List<Path> written;
@@ -353,8 +327,7 @@ public final class NightlyRun {
     stages.end("detect", judged.findings().size(), "findings", " on " + scope.size() + " accounts");
     String wantedQuery = query;
     List<AccountView> matched =
-        judged.views().filter(v -> matches(v.account(), wantedQuery)).collect();
-    judged.views().unpersist();
+        judged.views().stream().filter(v -> matches(v.account(), wantedQuery)).toList();
     return explanations(matched, in, judged.findings());
   }
 
@@ -367,9 +340,7 @@ public final class NightlyRun {
     try (StageClock stages = new StageClock()) {
       read = judged(options, options.clock().instant(), "explain", stages);
     }
-    List<AccountView> views = read.judged().views().collect();
-    read.judged().views().unpersist();
-    return explanations(views, read.inputs(), read.judged().findings());
+    return explanations(read.judged().views(), read.inputs(), read.judged().findings());
   }
 
   /** Reads the inputs of an explanation once, for tests that explain many accounts. */
@@ -412,9 +383,28 @@ public final class NightlyRun {
     return explanations;
   }
 
-  /** One account's inventory rows and highest privilege, as its view's task makes them. */
-  record InventoryPart(String accountId, String privilege, List<InventoryRow> rows)
-      implements java.io.Serializable {}
+  /**
+   * The access inventory of a run: its rows, in the inventory's order, and each account's highest
+   * privilege (for inventory.csv), by account id.
+   */
+  record AuditInventory(List<InventoryRow> rows, Map<String, String> privilege) {
+    /** The inventory of {@code views}, each row flagged with the rules that found its account. */
+    static AuditInventory of(List<AccountView> views, List<Finding> findings) {
+      Map<String, List<String>> flagged = Inventory.rulesByAccount(findings);
+      Map<String, String> privilege = new HashMap<>();
+      for (AccountView view : views) {
+        privilege.put(view.account().id(), InventoryCsv.privilegeOf(view.account()));
+      }
+      List<InventoryRow> unsorted =
+          views.parallelStream()
+              .flatMap(
+                  v ->
+                      Inventory.rowsOf(v, flagged.getOrDefault(v.account().id(), List.of()))
+                          .stream())
+              .toList();
+      return new AuditInventory(Inventory.sorted(unsorted), privilege);
+    }
+  }
 
   /**
    * What the sources gave, checked, before Spark starts; with the trail's activity once {@link
@@ -456,8 +446,8 @@ public final class NightlyRun {
   /**
    * What a run finds, before anything is stored or reported: every input checked, every source read
    * or pulled, accounts tied to people and every rule applied. It keeps what the store and the
-   * reports read, not the accounts: from here on they are in the views, and at a million accounts
-   * the driver's copy is gigabytes of heap the store and report stages need.
+   * reports read, not the accounts nor their views: at a million accounts they are gigabytes of
+   * heap the store and report stages need.
    *
    * @param profile the policy profile
    * @param exceptions the accepted risks
@@ -465,7 +455,7 @@ public final class NightlyRun {
    * @param people the directory of people
    * @param sourceOfAccount the source each account (and tenant) came from
    * @param accounts how many accounts were audited
-   * @param views each account with its owners (an RDD, kept on disk until unpersisted)
+   * @param inventory the access inventory of the accounts' views
    * @param findings every finding, in report order
    */
   record Audit(
@@ -475,14 +465,14 @@ public final class NightlyRun {
       List<Identity> people,
       Map<AccountKey, String> sourceOfAccount,
       int accounts,
-      JavaRDD<AccountView> views,
+      AuditInventory inventory,
       List<Finding> findings) {}
 
   /** The inputs as the judging read them, with what it found. */
   private record Read(Inputs inputs, Judged judged) {}
 
-  /** Accounts' views (kept on disk until unpersisted) and the findings of the subject rules. */
-  private record Judged(JavaRDD<AccountView> views, List<Finding> findings) {}
+  /** Accounts' views and the findings of the subject rules. */
+  private record Judged(List<AccountView> views, List<Finding> findings) {}
 
   private Audit audit(RunOptions options, Instant startedAt, String runId, StageClock stages) {
     Read read = judged(options, startedAt, runId, stages);
@@ -499,6 +489,10 @@ public final class NightlyRun {
     findings.addAll(Detector.detectTenants(tenants, in.profile()));
     findings.sort(Detector.REPORT_ORDER);
     stages.end("detect", findings.size(), "findings", " on " + tenants.size() + " tenants");
+    // The store stage begins with the inventory: the views' last use, so that they and the
+    // accounts are gone before anything is stored.
+    stages.start();
+    AuditInventory inventory = AuditInventory.of(judged.views(), findings);
     return new Audit(
         in.profile(),
         in.exceptions(),
@@ -506,7 +500,7 @@ public final class NightlyRun {
         in.people(),
         in.sourceOfAccount(),
         in.accounts().size(),
-        judged.views(),
+        inventory,
         findings);
   }
 
@@ -647,29 +641,15 @@ public final class NightlyRun {
    */
   private static Judged judge(
       SparkEngine spark, Inputs in, List<Account> accounts, StageClock stages) {
-    Correlator correlator = new Correlator(spark);
-    // Kept once computed: detection reads the views, and so do the inventory and explain. In
-    // memory where a local heap has room for them; otherwise on disk: at a million accounts the
-    // views take gigabytes that Spark's storage memory would compete for with the accounts the
-    // driver already holds.
-    JavaRDD<AccountView> views =
-        TrailViews.attach(correlator.correlate(accounts, in.directory(), in.claims()), in.trail())
-            .persist(spark.keptViews(accounts.size(), Runtime.getRuntime().maxMemory()));
-    if (spark.master().startsWith("local")) {
-      // Cut from their lineage once computed: the accounts' slices, which the driver ships with
-      // the first tasks, then belong to nothing, and the driver's accounts can go once the run
-      // stops needing them (see Audit). Local only: there the views' blocks are on this
-      // machine's disk for the whole run; on a cluster, an executor that goes away takes its
-      // blocks with it, and the lineage is what computes them again.
-      views.rdd().localCheckpoint();
-    }
-    long owned = views.filter(v -> !v.owners().isEmpty()).count();
+    List<AccountView> views =
+        TrailViews.attach(Correlator.correlate(accounts, in.directory(), in.claims()), in.trail());
+    long owned = views.stream().filter(v -> !v.owners().isEmpty()).count();
     stages.end(
         "correlate",
         accounts.size(),
         "accounts",
         ", " + StageClock.number(owned) + " of them owned by someone");
-    return new Judged(views, Detector.detect(correlator.subjects(views), in.profile()));
+    return new Judged(views, Detector.detect(spark, Correlator.subjects(views), in.profile()));
   }
 
   /**

@@ -4,13 +4,12 @@ import org.apache.spark.SparkConf;
 import org.apache.spark.SparkContext;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 
 /**
- * The Spark context a run works on, and the shuffle partitions its steps use. Correlation and
- * detection are RDD steps and need the context only, so a run starts no Spark SQL session (on a
- * small input, a second of its start) unless it reads CloudTrail, whose reader uses DataFrames and
- * asks for one with {@link #sql()}.
+ * The Spark context a run works on, and the shuffle partitions its steps use. Detection is an RDD
+ * step (correlation is done on the driver, which holds the accounts) and needs the context only, so
+ * a run starts no Spark SQL session (on a small input, a second of its start) unless it reads
+ * CloudTrail, whose reader uses DataFrames and asks for one with {@link #sql()}.
  */
 public final class SparkEngine {
   /** The shuffle partitions a cluster's user sets (Spark SQL's setting, used by every step). */
@@ -90,8 +89,8 @@ public final class SparkEngine {
 
   /**
    * This engine with one shuffle partition per {@value #ACCOUNTS_PER_PARTITION} accounts (at least
-   * the local default), so that no task holds a quarter of a million accounts' views at once, and
-   * one partition below {@value #SMALL_INPUT} accounts. Partitions set by the session's user
+   * the local default), for the queries over the CloudTrail events of that many accounts, and one
+   * partition below {@value #SMALL_INPUT} accounts. Partitions set by the session's user
    * (spark-submit, a cluster) are kept as they are.
    */
   public SparkEngine scaledTo(long accounts) {
@@ -103,34 +102,6 @@ public final class SparkEngine {
             ? 1
             : Math.max(LOCAL_SHUFFLE_PARTITIONS, accounts / ACCOUNTS_PER_PARTITION);
     return new SparkEngine(context, (int) Math.min(Integer.MAX_VALUE, wanted), true);
-  }
-
-  /**
-   * Heap a local run must have per account for its views to be kept as objects in memory: a view
-   * takes a few kilobytes as objects, and the views may take at most about a quarter of the heap,
-   * which also holds the accounts the driver read and the work of every step.
-   */
-  static final long HEAP_PER_KEPT_VIEW = 16 * 1024;
-
-  /**
-   * How the views of {@code accounts} accounts are kept between the steps that read them (the owned
-   * count, the subjects' shuffle, the inventory). A local run whose heap has room for them keeps
-   * them as objects in memory (any that do not fit go to disk): each later step reads them as they
-   * are, where from disk every step deserializes every view again. A larger local run, and any run
-   * on a cluster (whose executors' heaps the driver does not know), keeps them on disk, so that
-   * they never compete for memory with what the heap holds besides.
-   *
-   * @param maxHeap the bytes the heap may grow to ({@link Runtime#maxMemory()})
-   */
-  public StorageLevel keptViews(long accounts, long maxHeap) {
-    return keptViews(master(), accounts, maxHeap);
-  }
-
-  static StorageLevel keptViews(String master, long accounts, long maxHeap) {
-    boolean local = master.startsWith("local");
-    return local && accounts <= maxHeap / HEAP_PER_KEPT_VIEW
-        ? StorageLevel.MEMORY_AND_DISK()
-        : StorageLevel.DISK_ONLY();
   }
 
   /**

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.spark.SharedSpark;
-import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
@@ -22,13 +20,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
-@ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CorrelatorTest {
   private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
@@ -42,7 +37,7 @@ class CorrelatorTest {
   private Map<String, Subject> subjects;
 
   @BeforeAll
-  void correlate(SparkSession spark) {
+  void correlate() {
     List<Account> accounts =
         List.of(
             google("1", "ann.lee@example.test"),
@@ -66,18 +61,16 @@ class CorrelatorTest {
             Map.of(
                 MappingFile.key(SourceSystem.AWS_IAM, TENANT, "root"),
                 List.of("ann.lee@example.test")));
-    Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
-        correlator.correlate(
+        Correlator.correlate(
             accounts,
             Directory.of(List.of(ann, bob), 50),
             new LinkCandidates(
                 mapping, List.of("owner"), List.of("example.test", "example-care.test")));
     views =
-        viewData.collect().stream()
-            .collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
+        viewData.stream().collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
     subjects =
-        correlator.subjects(viewData).collect().stream()
+        Correlator.subjects(viewData).stream()
             .collect(Collectors.toMap(Subject::key, Function.identity()));
   }
 

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.spark.SharedSpark;
-import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountView;
@@ -21,13 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Addresses held by more people than {@code correlation.maxPeoplePerAddress}. */
-@ExtendWith(SharedSpark.class)
 class CrowdedAddressTest {
   private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
   private static final String ALIAS = "everyone@example.test";
@@ -145,13 +139,13 @@ class CrowdedAddressTest {
    * timed side by side and printed, never asserted).
    */
   @Test
-  void aHundredThousandPeopleOnOneAliasCorrelateOneToOne(SparkSession spark) {
+  void aHundredThousandPeopleOnOneAliasCorrelateOneToOne() {
     int count = 100_000;
-    // Warmed up first, so that neither figure pays for the JIT and Spark's first job.
-    timed(spark, 10_000, null);
-    timed(spark, 10_000, ALIAS);
-    long plain = timed(spark, count, null).nanos();
-    Correlated crowded = timed(spark, count, ALIAS);
+    // Warmed up first, so that neither figure pays for the JIT.
+    timed(10_000, null);
+    timed(10_000, ALIAS);
+    long plain = timed(count, null).nanos();
+    Correlated crowded = timed(count, ALIAS);
     System.out.printf(
         "100,000 people: correlated in %.1f s with one alias shared by all, %.1f s without"
             + " (%.2fx), load %.2f%n",
@@ -169,7 +163,7 @@ class CrowdedAddressTest {
   private record Correlated(long nanos, List<Long> owners, long subjects) {}
 
   /** Correlates {@code count} people's accounts (each claiming {@code alias} too, unless null). */
-  private static Correlated timed(SparkSession spark, int count, String alias) {
+  private static Correlated timed(int count, String alias) {
     List<Identity> people =
         IntStream.range(0, count)
             .mapToObj(i -> person(i, "example.test", alias == null ? List.of() : List.of(alias)))
@@ -197,14 +191,13 @@ class CrowdedAddressTest {
             .mfa(Mfa.unknown("x"))
             .build());
     long started = System.nanoTime();
-    Correlator correlator = new Correlator(SparkEngine.of(spark));
-    JavaRDD<AccountView> views =
-        correlator.correlate(
+    List<AccountView> views =
+        Correlator.correlate(
             accounts,
             Directory.of(people, 50),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of("example.test")));
-    List<Long> owners = views.map(v -> (long) v.personIds().size()).collect();
-    long subjects = correlator.subjects(views).count();
+    List<Long> owners = views.stream().map(v -> (long) v.personIds().size()).toList();
+    long subjects = Correlator.subjects(views).size();
     return new Correlated(System.nanoTime() - started, owners, subjects);
   }
 }

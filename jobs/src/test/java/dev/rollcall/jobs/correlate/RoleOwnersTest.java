@@ -3,8 +3,6 @@ package dev.rollcall.jobs.correlate;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.rollcall.jobs.spark.SharedSpark;
-import dev.rollcall.jobs.spark.SparkEngine;
 import dev.rollcall.model.Account;
 import dev.rollcall.model.AccountKey;
 import dev.rollcall.model.AccountKind;
@@ -25,14 +23,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** A role is owned by the people who can assume it, through the accounts they own, along chains. */
-@ExtendWith(SharedSpark.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RoleOwnersTest {
   private static final Instant NOW = Instant.parse("2026-11-20T06:00:00Z");
@@ -45,7 +40,7 @@ class RoleOwnersTest {
   private Map<String, Subject> subjects;
 
   @BeforeAll
-  void correlate(SparkSession spark) {
+  void correlate() {
     Account bob = user("bob", BOB);
     Account ann = user("ann", ANN);
     Account hop = role("ops-hop", Map.of(), List.of(assumer(RoleAssumer.Type.USER, bob)));
@@ -97,17 +92,15 @@ class RoleOwnersTest {
                         "trust Statement[0]"))),
             cycleC,
             cycleD);
-    Correlator correlator = new Correlator(SparkEngine.of(spark));
     var viewData =
-        correlator.correlate(
+        Correlator.correlate(
             accounts,
             Directory.of(List.of(person(BOB), person(ANN), person(CAROL)), 50),
             new LinkCandidates(MappingFile.empty(), List.of("owner"), List.of()));
     views =
-        viewData.collect().stream()
-            .collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
+        viewData.stream().collect(Collectors.toMap(v -> v.account().name(), Function.identity()));
     subjects =
-        correlator.subjects(viewData).collect().stream()
+        Correlator.subjects(viewData).stream()
             .collect(Collectors.toMap(Subject::key, Function.identity()));
   }
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.storage.StorageLevel;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -56,22 +55,6 @@ class SparkEngineTest {
       assertTrue(e.getMessage().contains("spark.sql.shuffle.partitions"), e.getMessage());
       assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
     }
-  }
-
-  @Test
-  void aLocalRunKeepsItsViewsInMemoryOnlyWhereItsHeapHasRoomForThem() {
-    long gib = 1L << 30;
-    // 8 GiB has room for half a million accounts' views (16 KiB each), 3 GiB for 196,608.
-    assertEquals(
-        StorageLevel.MEMORY_AND_DISK(), SparkEngine.keptViews("local[*]", 100_018, 8 * gib));
-    assertEquals(
-        StorageLevel.MEMORY_AND_DISK(), SparkEngine.keptViews("local[2]", 196_608, 3 * gib));
-    assertEquals(StorageLevel.DISK_ONLY(), SparkEngine.keptViews("local[2]", 196_609, 3 * gib));
-    assertEquals(StorageLevel.DISK_ONLY(), SparkEngine.keptViews("local[*]", 1_000_180, 8 * gib));
-    // A cluster's executors have heaps the driver does not know: on disk, whatever the size.
-    assertEquals(
-        StorageLevel.DISK_ONLY(), SparkEngine.keptViews("spark://head:7077", 130, 8 * gib));
-    assertEquals(StorageLevel.DISK_ONLY(), SparkEngine.keptViews("yarn", 130, 8 * gib));
   }
 
   @Test
