@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # rollcall on an existing Spark standalone cluster (Spark 4.1, Scala 2.13, Java 17+).
 # Client mode: the driver runs here, so the configuration, the snapshots, the output folder and
-# the embedded state store stay on this machine; the executors do the correlation and detection.
+# the embedded state store stay on this machine; the executors do the detection (the driver
+# ties the accounts to people).
 # Usage: SPARK_MASTER=spark://spark-master.internal:7077 infra/spark/submit-standalone.sh
 set -euo pipefail
 jar="${ROLLCALL_JAR:-/opt/rollcall/rollcall.jar}"

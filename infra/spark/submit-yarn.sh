@@ -2,7 +2,7 @@
 # rollcall on an existing YARN cluster (Spark 4.1 built for Scala 2.13, Java 17+), from an edge
 # node with HADOOP_CONF_DIR pointing at the cluster. Client mode: the driver runs on this node,
 # so the configuration, the snapshots, the output folder and the embedded state store stay here;
-# the executors in YARN containers do the correlation and detection.
+# the executors in YARN containers do the detection (the driver ties the accounts to people).
 # Usage: HADOOP_CONF_DIR=/etc/hadoop/conf infra/spark/submit-yarn.sh
 set -euo pipefail
 jar="${ROLLCALL_JAR:-/opt/rollcall/rollcall.jar}"

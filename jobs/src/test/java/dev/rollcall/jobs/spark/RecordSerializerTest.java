@@ -2,6 +2,7 @@ package dev.rollcall.jobs.spark;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.io.Input;
@@ -62,5 +63,74 @@ class RecordSerializerTest {
       kryo.writeClassAndObject(out, m);
       assertEquals(m, kryo.readClassAndObject(new Input(out.toBytes())));
     }
+  }
+
+  record Loose(String name) {}
+
+  record Checked(String name) {
+    Checked {
+      if (name.isBlank()) {
+        throw new IllegalArgumentException("a name, not blanks");
+      }
+    }
+  }
+
+  @Test
+  void aRecordIsRebuiltThroughItsConstructorWhoseChecksStillRefuse() {
+    Kryo kryo = new Kryo();
+    kryo.setRegistrationRequired(false);
+    new CompactKryo().registerClasses(kryo);
+    Output out = new Output(64, -1);
+    kryo.writeObject(out, new Loose("  "));
+    com.esotericsoftware.kryo.KryoException e =
+        org.junit.jupiter.api.Assertions.assertThrows(
+            com.esotericsoftware.kryo.KryoException.class,
+            () -> kryo.readObject(new Input(out.toBytes()), Checked.class));
+    assertTrue(e.getMessage().contains(Checked.class.getName()), e.getMessage());
+    assertEquals("a name, not blanks", e.getCause().getMessage());
+    Output fine = new Output(64, -1);
+    kryo.writeObject(fine, new Loose("ann"));
+    assertEquals(new Checked("ann"), kryo.readObject(new Input(fine.toBytes()), Checked.class));
+  }
+
+  /** Writes strings back to front: a Kryo set up unlike the default one. */
+  static final class Backwards extends com.esotericsoftware.kryo.Serializer<String> {
+    @Override
+    public void write(Kryo kryo, Output output, String s) {
+      output.writeString(new StringBuilder(s).reverse().toString());
+    }
+
+    @Override
+    public String read(Kryo kryo, Input input, Class<String> type) {
+      return new StringBuilder(input.readString()).reverse().toString();
+    }
+  }
+
+  @Test
+  void oneSerializerGivenToTwoKryosLooksItsComponentsUpInEach() {
+    RecordSerializer<Mixed> shared = new RecordSerializer<>(Mixed.class);
+    Mixed m =
+        new Mixed(
+            "abc", 1, true, Instant.EPOCH, PrivilegeLevel.READ, null, List.of(), Map.of(), null);
+    Output plain = new Output(256, -1);
+    kryoWith(shared, false).writeObject(plain, m);
+    Output backwards = new Output(256, -1);
+    kryoWith(shared, true).writeObject(backwards, m);
+    Output fresh = new Output(256, -1);
+    kryoWith(new RecordSerializer<>(Mixed.class), true).writeObject(fresh, m);
+    assertEquals(
+        java.util.Arrays.toString(fresh.toBytes()), java.util.Arrays.toString(backwards.toBytes()));
+    assertTrue(!java.util.Arrays.equals(plain.toBytes(), backwards.toBytes()));
+  }
+
+  private static Kryo kryoWith(RecordSerializer<Mixed> serializer, boolean backwards) {
+    Kryo kryo = new Kryo();
+    kryo.setRegistrationRequired(false);
+    new CompactKryo().registerClasses(kryo);
+    if (backwards) {
+      kryo.register(String.class, new Backwards());
+    }
+    kryo.register(Mixed.class, serializer);
+    return kryo;
   }
 }
