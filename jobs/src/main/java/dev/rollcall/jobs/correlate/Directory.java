@@ -13,9 +13,8 @@ import java.util.Set;
 
 /**
  * The directory of people as the correlation reads it: the people each address names ({@link
- * AddressBook}) and each person by id. Small beside the accounts (a person has a few addresses, and
- * there are fewer people than accounts), so it is broadcast to every task once and each account is
- * matched where it is, instead of every claim being shuffled to meet the directory in a join.
+ * AddressBook}) and each person by id, looked up for each account's claims (on the driver's cores,
+ * see {@link Correlator}) instead of every claim being joined with the directory.
  *
  * <p>An address more people hold than {@code correlation.maxPeoplePerAddress} (a shared alias, a
  * common name) says nothing about who owns an account, and matching by it would tie each account

@@ -21,10 +21,9 @@ import org.apache.spark.sql.RowFactory;
  * followed at most {@link #MAX_ROUNDS} steps deep.
  *
  * <p>The roles' graph (one edge per account that can assume a role) and what its assumers give are
- * small beside the accounts, and gathered from the accounts the driver has read: a pass over them
- * here costs milliseconds, where two Spark jobs over them cost shipping every account to the
- * executors twice more. The chains are followed breadth first from each assumer, and what each role
- * gets comes back as a map the correlation broadcasts, so that no account is shuffled.
+ * small beside the accounts, and gathered from the accounts the driver has read, in a pass that
+ * costs milliseconds. The chains are followed breadth first from each assumer, and what each role
+ * gets comes back as a map the correlation looks each role up in.
  */
 final class RoleOwners {
   /**

@@ -88,7 +88,7 @@ public final class Detector {
     List<ConfiguredRule<?>> rules = configured(profile, true);
     // An account in several subjects (shared by two people) is judged in each: one finding per
     // fingerprint is kept (KEPT). The findings are few beside the subjects, so they are made
-    // unique where they are collected, without another shuffle.
+    // unique where they are collected, without a shuffle.
     Map<String, Finding> unique = new HashMap<>();
     for (Finding f :
         subjects.flatMap((FlatMapFunction<Subject, Finding>) s -> evaluate(rules, s)).collect()) {
