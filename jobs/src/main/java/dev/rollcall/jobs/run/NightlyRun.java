@@ -391,17 +391,18 @@ public final class NightlyRun {
     /** The inventory of {@code views}, each row flagged with the rules that found its account. */
     static AuditInventory of(List<AccountView> views, List<Finding> findings) {
       Map<String, List<String>> flagged = Inventory.rulesByAccount(findings);
-      Map<String, String> privilege = new HashMap<>();
-      for (AccountView view : views) {
-        privilege.put(view.account().id(), InventoryCsv.privilegeOf(view.account()));
-      }
-      List<InventoryRow> unsorted =
+      List<List<InventoryRow>> byAccount =
           views.parallelStream()
-              .flatMap(
-                  v ->
-                      Inventory.rowsOf(v, flagged.getOrDefault(v.account().id(), List.of()))
-                          .stream())
+              .map(v -> Inventory.rowsOf(v, flagged.getOrDefault(v.account().id(), List.of())))
               .toList();
+      Map<String, String> privilege = new HashMap<>(views.size() * 4 / 3 + 1);
+      List<InventoryRow> unsorted = new ArrayList<>(views.size());
+      for (int i = 0; i < views.size(); i++) {
+        List<InventoryRow> rows = byAccount.get(i);
+        // Every account has a row; its id is the one the rows hold, not another copy.
+        privilege.put(rows.get(0).accountId(), InventoryCsv.privilegeOf(views.get(i).account()));
+        unsorted.addAll(rows);
+      }
       return new AuditInventory(Inventory.sorted(unsorted), privilege);
     }
   }

@@ -1,15 +1,22 @@
 package dev.rollcall.reports.review;
 
 import dev.rollcall.model.Account;
+import dev.rollcall.model.AccountKind;
+import dev.rollcall.model.AccountStatus;
 import dev.rollcall.model.AccountView;
 import dev.rollcall.model.Activity;
 import dev.rollcall.model.Finding;
+import dev.rollcall.model.LinkRule;
 import dev.rollcall.model.Mfa;
 import dev.rollcall.model.MfaFactor;
 import dev.rollcall.model.Owner;
+import dev.rollcall.model.PrivilegeLevel;
+import dev.rollcall.model.SourceSystem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
@@ -49,22 +56,86 @@ public final class Inventory {
    */
   public static List<InventoryRow> rowsOf(AccountView view, List<String> rules) {
     Account a = view.account();
-    List<InventoryRow> rows = new ArrayList<>();
+    // What the rows say of the account is made once and shared by its owners' rows: a role every
+    // user of an AWS account may assume has thousands of owners, and a million accounts' rows are
+    // held together until they are stored.
+    AccountColumns account = AccountColumns.of(a, rules);
+    List<InventoryRow> rows = new ArrayList<>(Math.max(1, view.owners().size()));
     if (view.owners().isEmpty()) {
-      rows.add(row(a, "", "", "", rules, ""));
+      rows.add(account.row("", "", "", ""));
     }
     for (Owner owner : view.owners()) {
       rows.add(
-          row(
-              a,
+          account.row(
               owner.person().personId(),
               owner.person().displayName() == null ? "" : owner.person().displayName(),
               owner.person().manager() == null ? "" : owner.person().manager(),
-              rules,
-              owner.rule().name().toLowerCase(Locale.ROOT) + ": " + owner.evidence()));
+              LINK_RULES.get(owner.rule()) + ": " + owner.evidence()));
     }
     return rows;
   }
+
+  /** The columns of an account's rows that come from the account, whoever owns it. */
+  private record AccountColumns(
+      Account account,
+      String id,
+      String system,
+      String kind,
+      String status,
+      List<String> privileges,
+      String lastUse,
+      String mfa,
+      List<String> findings) {
+    static AccountColumns of(Account a, List<String> rules) {
+      return new AccountColumns(
+          a,
+          a.id(),
+          SYSTEMS.get(a.key().system()),
+          KINDS.get(a.kind()),
+          STATUSES.get(a.status()),
+          List.copyOf(
+              a.grants().stream()
+                  .map(g -> g.name() + " (" + LEVELS.get(g.level()) + ", " + g.scope() + ")")
+                  .toList()),
+          Inventory.lastUse(a.lastActivity()),
+          Inventory.mfa(a.mfa()),
+          List.copyOf(rules.stream().distinct().sorted().toList()));
+    }
+
+    InventoryRow row(String person, String name, String manager, String ownership) {
+      return new InventoryRow(
+          person,
+          name,
+          manager,
+          system,
+          account.key().tenant(),
+          id,
+          account.name(),
+          kind,
+          status,
+          privileges,
+          lastUse,
+          mfa,
+          findings,
+          ownership);
+    }
+  }
+
+  /** Each value's name in lower case, its underscores as spaces where {@code spaces}. */
+  private static <E extends Enum<E>> Map<E, String> lowerNames(Class<E> type, boolean spaces) {
+    Map<E, String> names = new EnumMap<>(type);
+    for (E value : type.getEnumConstants()) {
+      String name = value.name().toLowerCase(Locale.ROOT);
+      names.put(value, spaces ? name.replace('_', ' ') : name);
+    }
+    return Collections.unmodifiableMap(names);
+  }
+
+  private static final Map<SourceSystem, String> SYSTEMS = lowerNames(SourceSystem.class, false);
+  private static final Map<AccountKind, String> KINDS = lowerNames(AccountKind.class, false);
+  private static final Map<AccountStatus, String> STATUSES = lowerNames(AccountStatus.class, false);
+  private static final Map<PrivilegeLevel, String> LEVELS = lowerNames(PrivilegeLevel.class, true);
+  private static final Map<LinkRule, String> LINK_RULES = lowerNames(LinkRule.class, false);
 
   /** The inventory's order: by manager, person, system, tenant and account name. */
   static final Comparator<InventoryRow> ORDER =
@@ -90,34 +161,6 @@ public final class Inventory {
     InventoryRow[] out = rows.toArray(InventoryRow[]::new);
     Arrays.parallelSort(out, ORDER);
     return new ArrayList<>(Arrays.asList(out));
-  }
-
-  private static InventoryRow row(
-      Account a, String person, String name, String manager, List<String> rules, String ownership) {
-    return new InventoryRow(
-        person,
-        name,
-        manager,
-        a.key().system().name().toLowerCase(Locale.ROOT),
-        a.key().tenant(),
-        a.id(),
-        a.name(),
-        a.kind().name().toLowerCase(Locale.ROOT),
-        a.status().name().toLowerCase(Locale.ROOT),
-        a.grants().stream()
-            .map(
-                g ->
-                    g.name()
-                        + " ("
-                        + g.level().name().toLowerCase(Locale.ROOT).replace('_', ' ')
-                        + ", "
-                        + g.scope()
-                        + ")")
-            .toList(),
-        lastUse(a.lastActivity()),
-        mfa(a.mfa()),
-        rules.stream().distinct().sorted().toList(),
-        ownership);
   }
 
   private static String lastUse(Activity activity) {
