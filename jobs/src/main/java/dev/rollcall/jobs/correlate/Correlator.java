@@ -87,7 +87,8 @@ public final class Correlator {
   }
 
   private static Subject subject(String key, List<AccountView> list) {
-    list.sort(Comparator.comparing(v -> v.account().id()));
+    // In the order of the account ids, without making them (AccountKey orders as its id does).
+    list.sort(Comparator.comparing(v -> v.account().key()));
     Identity person =
         list.stream()
             .flatMap(v -> v.owners().stream())
