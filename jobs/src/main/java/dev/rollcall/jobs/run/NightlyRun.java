@@ -390,11 +390,7 @@ public final class NightlyRun {
   record AuditInventory(List<InventoryRow> rows, Map<String, String> privilege) {
     /** The inventory of {@code views}, each row flagged with the rules that found its account. */
     static AuditInventory of(List<AccountView> views, List<Finding> findings) {
-      Map<String, List<String>> flagged = Inventory.rulesByAccount(findings);
-      List<List<InventoryRow>> byAccount =
-          views.parallelStream()
-              .map(v -> Inventory.rowsOf(v, flagged.getOrDefault(v.account().id(), List.of())))
-              .toList();
+      List<List<InventoryRow>> byAccount = Inventory.rowsByAccount(views, findings);
       Map<String, String> privilege = new HashMap<>(views.size() * 4 / 3 + 1);
       List<InventoryRow> unsorted = new ArrayList<>(views.size());
       for (int i = 0; i < views.size(); i++) {

@@ -17,7 +17,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,14 +28,22 @@ public final class Inventory {
   private Inventory() {}
 
   /** One row per owner per account, and one per account nobody owns, in review order. */
-  public static List<InventoryRow> rows(Iterator<AccountView> views, List<Finding> findings) {
-    Map<String, List<String>> rulesByAccount = rulesByAccount(findings);
-    List<InventoryRow> rows = new ArrayList<>();
-    while (views.hasNext()) {
-      AccountView view = views.next();
-      rows.addAll(rowsOf(view, rulesByAccount.getOrDefault(view.account().id(), List.of())));
-    }
+  public static List<InventoryRow> rows(List<AccountView> views, List<Finding> findings) {
+    List<InventoryRow> rows = new ArrayList<>(views.size());
+    rowsByAccount(views, findings).forEach(rows::addAll);
     return sorted(rows);
+  }
+
+  /**
+   * Each account's rows ({@link #rowsOf}), flagged with the rules of {@code findings} that found
+   * it, in the views' order: made on every core, for a million accounts' rows.
+   */
+  public static List<List<InventoryRow>> rowsByAccount(
+      List<AccountView> views, List<Finding> findings) {
+    Map<String, List<String>> rulesByAccount = rulesByAccount(findings);
+    return views.parallelStream()
+        .map(v -> rowsOf(v, rulesByAccount.getOrDefault(v.account().id(), List.of())))
+        .toList();
   }
 
   /** The ids of the rules that flagged each account, by account id. */
@@ -49,12 +56,11 @@ public final class Inventory {
   }
 
   /**
-   * One account's rows, one per owner (one without an owner when nobody owns it), unsorted: a step
-   * that runs where the view is.
+   * One account's rows, one per owner (one without an owner when nobody owns it), unsorted.
    *
    * @param rules the ids of the rules that flagged the account
    */
-  public static List<InventoryRow> rowsOf(AccountView view, List<String> rules) {
+  private static List<InventoryRow> rowsOf(AccountView view, List<String> rules) {
     Account a = view.account();
     // What the rows say of the account is made once and shared by its owners' rows: a role every
     // user of an AWS account may assume has thousands of owners, and a million accounts' rows are

@@ -59,7 +59,7 @@ public final class InventoryCsv {
       List<AccountView> views, List<Identity> people, List<Finding> openFindings) {
     Map<String, String> privilege = new HashMap<>();
     views.forEach(v -> privilege.put(v.account().id(), privilegeOf(v.account())));
-    return render(Inventory.rows(views.iterator(), List.of()), privilege, people, openFindings);
+    return render(Inventory.rows(views, List.of()), privilege, people, openFindings);
   }
 
   /** The highest privilege of an account as the privilege column shows it. */
