@@ -61,18 +61,17 @@ public final class Inventory {
    * @param rules the ids of the rules that flagged the account
    */
   private static List<InventoryRow> rowsOf(AccountView view, List<String> rules) {
-    Account a = view.account();
     // What the rows say of the account is made once and shared by its owners' rows: a role every
     // user of an AWS account may assume has thousands of owners, and a million accounts' rows are
     // held together until they are stored.
-    AccountColumns account = AccountColumns.of(a, rules);
+    InventoryRow unowned = unownedRow(view.account(), rules);
     List<InventoryRow> rows = new ArrayList<>(Math.max(1, view.owners().size()));
     if (view.owners().isEmpty()) {
-      rows.add(account.row("", "", "", ""));
+      rows.add(unowned);
     }
     for (Owner owner : view.owners()) {
       rows.add(
-          account.row(
+          unowned.ownedBy(
               owner.person().personId(),
               owner.person().displayName() == null ? "" : owner.person().displayName(),
               owner.person().manager() == null ? "" : owner.person().manager(),
@@ -81,50 +80,25 @@ public final class Inventory {
     return rows;
   }
 
-  /** The columns of an account's rows that come from the account, whoever owns it. */
-  private record AccountColumns(
-      Account account,
-      String id,
-      String system,
-      String kind,
-      String status,
-      List<String> privileges,
-      String lastUse,
-      String mfa,
-      List<String> findings) {
-    static AccountColumns of(Account a, List<String> rules) {
-      return new AccountColumns(
-          a,
-          a.id(),
-          SYSTEMS.get(a.key().system()),
-          KINDS.get(a.kind()),
-          STATUSES.get(a.status()),
-          List.copyOf(
-              a.grants().stream()
-                  .map(g -> g.name() + " (" + LEVELS.get(g.level()) + ", " + g.scope() + ")")
-                  .toList()),
-          Inventory.lastUse(a.lastActivity()),
-          Inventory.mfa(a.mfa()),
-          List.copyOf(rules.stream().distinct().sorted().toList()));
-    }
-
-    InventoryRow row(String person, String name, String manager, String ownership) {
-      return new InventoryRow(
-          person,
-          name,
-          manager,
-          system,
-          account.key().tenant(),
-          id,
-          account.name(),
-          kind,
-          status,
-          privileges,
-          lastUse,
-          mfa,
-          findings,
-          ownership);
-    }
+  /** The account's row as nobody's: its own columns, and no person. */
+  private static InventoryRow unownedRow(Account a, List<String> rules) {
+    return new InventoryRow(
+        "",
+        "",
+        "",
+        SYSTEMS.get(a.key().system()),
+        a.key().tenant(),
+        a.id(),
+        a.name(),
+        KINDS.get(a.kind()),
+        STATUSES.get(a.status()),
+        a.grants().stream()
+            .map(g -> g.name() + " (" + LEVELS.get(g.level()) + ", " + g.scope() + ")")
+            .toList(),
+        lastUse(a.lastActivity()),
+        mfa(a.mfa()),
+        rules.stream().distinct().sorted().toList(),
+        "");
   }
 
   /** Each value's name in lower case, its underscores as spaces where {@code spaces}. */

@@ -75,4 +75,27 @@ public record InventoryRow(
         findings,
         "");
   }
+
+  /**
+   * This row's account as owned by a person, for the reason {@code ownership}: the account's
+   * columns (its lists included) are this row's own, shared rather than copied.
+   */
+  public InventoryRow ownedBy(
+      String personId, String personName, String manager, String ownership) {
+    return new InventoryRow(
+        personId,
+        personName,
+        manager,
+        system,
+        tenant,
+        accountId,
+        accountName,
+        kind,
+        status,
+        privileges,
+        lastUse,
+        mfa,
+        findings,
+        ownership);
+  }
 }
